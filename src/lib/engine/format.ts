@@ -1,0 +1,55 @@
+/**
+ * Swedish (sv-SE) number formatting for every number the user sees: "1 100", "0,8", "72 %".
+ * Our own rather than Intl: Intl's sv-SE minus is U+2212, which does not survive copy → paste into
+ * Excel; we keep ASCII "-" and a no-break space (U+00A0) as thousands separator, as Excel sv-SE does.
+ */
+export const NBSP = '\u00a0';
+
+function groupThousands(intDigits: string): string {
+  return intDigits.replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
+}
+
+/** Format with a fixed number of decimals (default 0): formatNumber(1100) → "1 100", formatNumber(0.8, 1) → "0,8". */
+export function formatNumber(value: number, decimals = 0): string {
+  if (!Number.isFinite(value)) return value > 0 ? '∞' : value < 0 ? '-∞' : '–';
+  const fixed = Math.abs(value).toFixed(decimals);
+  const [intPart, frac] = fixed.split('.');
+  const negative = value < 0 && Number(fixed) !== 0;
+  return (negative ? '-' : '') + groupThousands(intPart) + (frac ? ',' + frac : '');
+}
+
+/** Up to `maxDecimals`, trailing zeros dropped: formatDecimal(0.75) → "0,75", formatDecimal(1) → "1". */
+export function formatDecimal(value: number, maxDecimals = 2): string {
+  if (!Number.isFinite(value)) return formatNumber(value);
+  const s = formatNumber(value, maxDecimals);
+  return s.includes(',') ? s.replace(/,?0+$/, '') : s;
+}
+
+/** A share as percent: formatPercent(0.723) → "72 %", formatPercent(0.7234, 1) → "72,3 %". */
+export function formatPercent(share: number, decimals = 0): string {
+  return formatNumber(share * 100, decimals) + NBSP + '%';
+}
+
+/**
+ * Parse a number typed or pasted by a Swedish user: "1 100", "1 100", "0,8", "80 %", "80%", "-3", "1.5".
+ * Percent signs divide by 100. Returns null for anything that is not a clean number.
+ */
+export function parseSwedishNumber(text: string): number | null {
+  if (typeof text !== 'string') return null;
+  let s = text.trim().replace(/[\u00a0\u202f\u2009 ]/g, '').replace(/\u2212/g, '-');
+  if (s === '') return null;
+  let percent = false;
+  if (s.endsWith('%')) {
+    percent = true;
+    s = s.slice(0, -1);
+  }
+  // One comma is a decimal comma; dots alone are decimal points ("1.5"), but "1.100,5" is thousands + comma.
+  if (s.includes(',')) {
+    if ((s.match(/,/g) ?? []).length > 1) return null;
+    s = s.replace(/\./g, '').replace(',', '.');
+  }
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return null;
+  const n = Number(s);
+  if (!Number.isFinite(n)) return null;
+  return percent ? n / 100 : n;
+}

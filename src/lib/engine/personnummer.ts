@@ -1,0 +1,43 @@
+/**
+ * Detection of Swedish personal identity numbers (personnummer and samordningsnummer), with or
+ * without century and separator: 19121212-1212, 191212121212, 121212-1212, 1212121212, 121212+1212.
+ * Used by every import so that such numbers are never stored (DEVELOPERS.md: data is sensitive).
+ * A match needs a plausible date (samordningsnummer: day + 60) and a valid Luhn check digit, so that
+ * ordinary ten-digit keys rarely trigger; `looksLikePersonnummer` is the strict test.
+ */
+const PNR_RE = /^(\d{2})?(\d{2})(\d{2})(\d{2})([-+]?)(\d{3})(\d)$/;
+
+function luhnOk(nineDigits: string, check: number): boolean {
+  let sum = 0;
+  for (let i = 0; i < 9; i++) {
+    let d = Number(nineDigits[i]) * (i % 2 === 0 ? 2 : 1);
+    if (d > 9) d -= 9;
+    sum += d;
+  }
+  return (10 - (sum % 10)) % 10 === check;
+}
+
+export function looksLikePersonnummer(value: unknown): boolean {
+  if (typeof value !== 'string' && typeof value !== 'number') return false;
+  const s = String(value).trim().replace(/\s/g, '');
+  const m = PNR_RE.exec(s);
+  if (!m) return false;
+  const [, , yy, mm, ddRaw, , serial, check] = m;
+  const month = Number(mm);
+  let day = Number(ddRaw);
+  if (day > 60) day -= 60; // samordningsnummer
+  if (month < 1 || month > 12 || day < 1 || day > 31) return false;
+  return luhnOk(yy + mm + ddRaw + serial, Number(check));
+}
+
+/** True when at least `minShare` of the non-empty values look like personal identity numbers. */
+export function columnHasPersonnummer(values: readonly unknown[], minShare = 0.5): boolean {
+  let seen = 0;
+  let hits = 0;
+  for (const v of values) {
+    if (v === null || v === undefined || String(v).trim() === '') continue;
+    seen++;
+    if (looksLikePersonnummer(v)) hits++;
+  }
+  return seen > 0 && hits / seen >= minShare;
+}

@@ -1,0 +1,297 @@
+/**
+ * Types of the calculation model (shared/spec/domain.md, contracts.md).
+ * Field names are English (files and code); the UI speaks Swedish.
+ * Unit-bearing numbers are named by their unit through these aliases so a reader
+ * can tell patients from hours from FTE at a glance.
+ */
+
+/** Whole inhabitants / patients. */
+export type Patients = number;
+/** Hours (per week or per year: the field name says which). */
+export type Hours = number;
+/** Weeks. */
+export type Weeks = number;
+/** Minutes. */
+export type Minutes = number;
+/** Full-time equivalents (1 = one full-time doctor). */
+export type Fte = number;
+/** A share between 0 and 1. */
+export type Share = number;
+/** A care-weight index; 1.0 is a mixed population. */
+export type CareWeight = number;
+/** Swedish kronor. */
+export type Sek = number;
+/** ISO date, YYYY-MM-DD. */
+export type IsoDate = string;
+
+export const DOCTOR_CATEGORIES = [
+  'specialist',
+  'st',
+  'geriatrician',
+  'pediatrician',
+  'dispensation',
+  'locum',
+  'junior',
+] as const;
+export type DoctorCategory = (typeof DOCTOR_CATEGORIES)[number];
+
+export const DUTY_KINDS = ['supervision', 'management', 'research', 'side', 'meetings', 'other'] as const;
+export type DutyKind = (typeof DUTY_KINDS)[number];
+
+export interface Duty {
+  kind: DutyKind;
+  hoursPerWeek: Hours;
+  label?: string;
+  /** Unknown fields are kept (contracts.md). */
+  [extra: string]: unknown;
+}
+
+export interface Doctor {
+  id: string;
+  name: string;
+  category: DoctorCategory;
+  /** Tjänstgöringsgrad, 0–1. */
+  employment: Share;
+  /** ST only. */
+  stMonthsDone?: number;
+  stMonthsTotal?: number;
+  duties: Duty[];
+  absenceWeeks?: Weeks;
+  /** Current list. */
+  listed?: Patients;
+  /** Listningspoäng as reported by the region. */
+  listPoints?: number;
+  /** The list's care weight; else the unit's. */
+  careWeight?: CareWeight;
+  plannedEnd?: IsoDate;
+  [extra: string]: unknown;
+}
+
+export interface PriorityGroups {
+  multimorbid: Patients;
+  nursingHome: Patients;
+  homeCare: Patients;
+  palliative: Patients;
+  chronic: Patients;
+  [extra: string]: unknown;
+}
+export const PRIORITY_KEYS = ['multimorbid', 'nursingHome', 'homeCare', 'palliative', 'chronic'] as const;
+export type PriorityKey = (typeof PRIORITY_KEYS)[number];
+
+export interface UnitInputs {
+  name: string;
+  listed: Patients;
+  careWeight: CareWeight;
+  withNamedDoctor: Patients;
+  withNamedDoctorNursingHome?: Patients;
+  targetCoverage: Share;
+  priority: PriorityGroups;
+  [extra: string]: unknown;
+}
+
+/** domain.md §3 time-model assumptions. All optional in a file; defaults fill the gaps. */
+export interface TimeAssumptions {
+  fullTimeHours: Hours;
+  weeksPerYear: Weeks;
+  indirectShare: Share;
+  plannedMinutes: Minutes;
+  acuteMinutes: Minutes;
+  plannedShare: Share;
+  ownPatientShare: Share;
+  visitsPerPatientYear: number;
+  [extra: string]: unknown;
+}
+
+export type CapacityModel = 'guideline' | 'time';
+
+/**
+ * A rule profile (domain.md §5): data, not code. Shipped ids: national, vgr,
+ * vastmanland, varmland; a custom profile is a full object saved with the plan.
+ */
+export interface RuleProfile {
+  id: string;
+  /** Swedish display name. */
+  name: string;
+  /** Where the rules come from (Swedish, shown in the UI). */
+  source: string;
+  guideline: {
+    /** Inhabitants per full-time specialist (1 100 nationally; Värmland 1 500). */
+    specialist: Patients;
+    /** Inhabitants per full-time ST mid-training (550 nationally). */
+    stMid: Patients;
+  };
+  stRamp: {
+    /** With the ramp on: base = stMid × (startFactor + progress × (endFactor − startFactor)). */
+    enabled: boolean;
+    startFactor: number; // 0.5 → 275 at start
+    endFactor: number; // 1.5 → 825 at the end
+  };
+  /** List limits per full-time doctor (VGR); null when the profile has none. */
+  listLimits: null | {
+    minPerFte: Patients;
+    maxPerFte: Patients;
+    maxPointsPerFte: number | null;
+    /** ST limits are the specialist limits × this (VGR: 0.5). */
+    stFactor: number;
+    /** Limits scale with employment. */
+    scaleWithEmployment: boolean;
+  };
+  /** Share of listed that must have a named doctor (VGR stimulus: 0.7); null if none. */
+  coverageThreshold: Share | null;
+  /** National goal lines, reported as info when not reached; null if none. */
+  goals: null | {
+    coverage: Share; // 0.55
+    nursingHome: Share; // 0.8
+    continuityIncrease: Share; // 0.2
+  };
+  /** VGR stimulus payment; null if none. */
+  stimulus: null | {
+    sekPerListPoint: Sek;
+    sekPerCareWeightPoint: Sek;
+    period: string;
+  };
+  /** Minimum planned employment ahead, in months (VGR: 12); null if none. */
+  minEmploymentMonths: number | null;
+  /** Locums cannot be named doctors; their patients go on a fictive list. */
+  locumRule: {
+    cannotHoldList: boolean;
+    /** Fictive list names must begin with the unit's name (Västmanland). */
+    fictiveListMustStartWithUnit: boolean;
+  };
+  [extra: string]: unknown;
+}
+
+export interface Plan {
+  format: 'kapacitet/plan';
+  version: 1;
+  /** A shipped profile id, or a full custom profile object. */
+  profile: string | RuleProfile;
+  model: CapacityModel;
+  unit: UnitInputs;
+  time?: Partial<TimeAssumptions>;
+  doctors: Doctor[];
+  [extra: string]: unknown;
+}
+
+export interface ComputeOptions {
+  /** ISO date that fixes "now" for date rules; default: the current date. */
+  today?: IsoDate;
+}
+
+export interface TimeBreakdown {
+  patientHoursYear: Hours;
+  directHoursYear: Hours;
+  indirectHoursYear: Hours;
+  dutyHoursYear: Hours;
+  absenceHoursYear: Hours;
+  visitMinutes: Minutes;
+  visitsYear: number;
+}
+
+export interface DoctorResult {
+  id: string;
+  name: string;
+  category: DoctorCategory;
+  /** Guideline base for a full-time doctor of this category (patients). */
+  base: Patients;
+  dutyHoursPerWeek: Hours;
+  dutyShare: Share;
+  presence: Share;
+  clinicalFte: Fte;
+  careWeight: CareWeight;
+  capacityGuideline: Patients;
+  capacityTime: Patients;
+  /** The capacity of the plan's chosen model. */
+  capacity: Patients;
+  listed: Patients | null;
+  /** listed / capacity; null when listed is unknown; Infinity when capacity is 0 and listed > 0. */
+  loadRatio: number | null;
+  time: TimeBreakdown;
+  /** Age group this doctor's list is limited to (geriatrician 65+, pediatrician 0–17). */
+  ageGroup: 'all' | '65+' | '0-17';
+  /** The profile's list limits for this doctor, scaled; null when none. */
+  limits: null | { min: Patients; max: Patients; maxPoints: number | null };
+}
+
+export interface UnitResult {
+  listed: Patients;
+  capacity: Patients;
+  capacityGuideline: Patients;
+  capacityTime: Patients;
+  coverageToday: Share;
+  coveragePossible: Share;
+  gapPatients: Patients;
+  fteNeeded: Fte;
+  priorityTotal: Patients;
+  priorityCovered: Patients;
+  /** Sum of doctors' current lists (known ones). */
+  listedOnDoctors: Patients;
+  /** Sum of employment over doctors. */
+  employmentFte: Fte;
+  clinicalFte: Fte;
+  /** VGR stimulus estimate per period when the profile has one and points are known. */
+  stimulusSek: Sek | null;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export const FINDING_RULES = [
+  'list-below-min',
+  'list-above-max',
+  'points-above-max',
+  'coverage-below-threshold',
+  'locum-holds-list',
+  'fictive-list-name',
+  'not-eligible',
+  'short-employment',
+  'over-capacity',
+  'priority-uncovered',
+  'duties-exceed-time',
+  'goal-coverage',
+  'goal-nursing-home',
+] as const;
+export type FindingRule = (typeof FINDING_RULES)[number];
+
+export interface Finding {
+  rule: FindingRule;
+  severity: Severity;
+  doctorId?: string;
+  message: string;
+  /** The input the finding concerns, as an explain/cell path, e.g. "doctors.d3.listed" or "unit.withNamedDoctor". */
+  field?: string;
+}
+
+export interface PlanResult {
+  doctors: DoctorResult[];
+  unit: UnitResult;
+  findings: Finding[];
+  /** Resolved inputs, so a reader can trace every number. */
+  profile: RuleProfile;
+  model: CapacityModel;
+  time: TimeAssumptions;
+  today: IsoDate;
+}
+
+/** What explain() returns for one number. */
+export interface Explanation {
+  /** Swedish label of the number, e.g. "Kapacitet enligt riktvärdet – Anna A". */
+  label: string;
+  value: number;
+  /** Unit in Swedish: "patienter", "timmar/år", "heltider", "%", … */
+  unit: string;
+  /** The formula with the actual inputs in plain Swedish, e.g. "1 100 × 0,70 klinisk tjänstgöring ÷ vårdtyngd 1,10 = 700". */
+  formula: string;
+  /** The formula in words without numbers. */
+  rule: string;
+  inputs: { label: string; value: string; path?: string }[];
+  /** Further lines (steps, assumptions, spec reference). */
+  notes: string[];
+}
+
+export interface PlanError {
+  /** JSON path of the offending value, e.g. "doctors[2].employment". */
+  path: string;
+  message: string;
+}
+
+export type ParsePlanResult = { ok: true; plan: Plan; warnings: PlanError[] } | { ok: false; errors: PlanError[] };
