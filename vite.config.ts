@@ -7,6 +7,8 @@ import { svelteTesting } from '@testing-library/svelte/vite';
 export default defineConfig({
   plugins: [
     svelte(),
+    // Component tests resolve Svelte's browser build (only under Vitest).
+    ...(process.env.VITEST ? [svelteTesting()] : []),
     VitePWA({
       // 'prompt': a new version waits until the user chooses to reload (no silent reload mid-edit).
       registerType: 'prompt',
@@ -35,7 +37,6 @@ export default defineConfig({
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   test: {
     include: ['tests/lib/**/*.test.ts', 'tests/views/**/*.test.ts'],
-    plugins: [svelteTesting()],
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: 'forks',
