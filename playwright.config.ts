@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 4391);
+// Each engineer may build into its own folder (E2E_DIST) so parallel builds never clobber dist/.
+const DIST = process.env.E2E_DIST ?? 'dist';
 
 // Debian's Chromium, never a downloaded browser (DEVELOPERS.md). Flags keep it off the network.
 export const CHROMIUM_ARGS = [
@@ -25,7 +27,7 @@ export default defineConfig({
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
   },
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort --outDir ${DIST}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,
