@@ -31,6 +31,9 @@ export default tseslint.config(
     UP(['**/db/**', '**/io/**', '**/state/**', '**/ui/**', '**/views/**', 'dexie', 'xlsx', 'svelte', 'svelte/*', 'chart.js'],
       'engine is pure: no DOM, Dexie, SheetJS or Svelte'),
   ]),
+  layer(['src/lib/strings/**'], [
+    UP(['**/engine/**', '**/db/**', '**/io/**', '**/state/**', '**/ui/**', '**/views/**'], 'strings is a leaf: it imports nothing'),
+  ]),
   layer(['src/lib/db/**'], [
     UP(['**/io/**', '**/state/**', '**/ui/**', '**/views/**', 'xlsx', 'svelte', 'svelte/*'], 'db imports only the engine'),
   ]),
