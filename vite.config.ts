@@ -3,6 +3,25 @@ import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { svelteTesting } from '@testing-library/svelte/vite';
+import { readFileSync } from 'node:fs';
+
+// The Content-Security-Policy has one home: the <meta> tag in index.html. The preview server sends the
+// same policy as a header too, plus the directives a <meta> cannot carry (frame-ancestors).
+function contentSecurityPolicy(): string {
+  const html = readFileSync(new URL('./index.html', import.meta.url), 'utf8');
+  const match = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html);
+  if (!match) throw new Error('index.html saknar Content-Security-Policy');
+  return match[1];
+}
+const CSP_HEADER = `${contentSecurityPolicy()}; frame-ancestors 'none'`;
+// Headers for the production server (`vite preview`, README's run command): nothing leaves the machine.
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CSP_HEADER,
+  'Referrer-Policy': 'no-referrer',
+  'X-Content-Type-Options': 'nosniff',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+};
 
 export default defineConfig({
   plugins: [
@@ -26,15 +45,21 @@ export default defineConfig({
         icons: [{ src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,webmanifest,woff2}'],
+        // Everything the app can load is precached — also the lazily loaded SheetJS chunk and the io
+        // worker — so import/export work with the network off after one visit. Source maps stay out.
+        globPatterns: ['**/*.{js,mjs,css,html,svg,png,ico,webmanifest,woff2,json}'],
+        globIgnores: ['**/*.map'],
         navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+        // SheetJS is ~1 MB; anything above this limit would silently be left out of the precache
+        // (tests/lib/ui/offline/bundle.test.ts fails if any emitted asset is missing from it).
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
       },
     }),
   ],
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 700 },
   worker: { format: 'es' },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: SECURITY_HEADERS },
   test: {
     include: ['tests/lib/**/*.test.ts', 'tests/views/**/*.test.ts'],
     testTimeout: 20_000,

@@ -1,0 +1,78 @@
+// Service-worker state for the installable, offline-capable app (owner OFFLINE).
+// `registerType: 'prompt'` (vite.config.ts): a new version waits until the user chooses to reload,
+// so nobody loses their place mid-edit. `virtual:pwa-register` is Vite-only: fine here, never in engine/io.
+import type { RegisterSWOptions } from 'virtual:pwa-register';
+
+/** How often an open tab asks the server whether a new version exists (only while online). */
+const UPDATE_CHECK_MS = 60 * 60 * 1000;
+
+type Register = (options: RegisterSWOptions) => (reloadPage?: boolean) => Promise<void>;
+
+export class PwaState {
+  /** A new version is installed and waiting; show the notice. */
+  needRefresh = $state(false);
+  /** The app is precached: it will load with the network off from now on. */
+  offlineReady = $state(false);
+  /** Registration failed (e.g. private mode); the app still works while the tab is open. */
+  registerError = $state<string | null>(null);
+  /** True while the update is being applied (the page reloads when the new worker takes over). */
+  updating = $state(false);
+
+  #updateSW: ((reloadPage?: boolean) => Promise<void>) | null = null;
+  #timer: ReturnType<typeof setInterval> | null = null;
+  #started = false;
+
+  /**
+   * Registers the service worker once. `register` is injectable for tests; the default loads
+   * `virtual:pwa-register` lazily so nothing else pays for it.
+   */
+  async start(register?: Register): Promise<void> {
+    if (this.#started) return;
+    this.#started = true;
+    if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
+    const registerSW: Register = register ?? (await import('virtual:pwa-register')).registerSW;
+    this.#updateSW = registerSW({
+      immediate: true,
+      onNeedRefresh: () => {
+        this.needRefresh = true;
+      },
+      onOfflineReady: () => {
+        this.offlineReady = true;
+      },
+      onRegisteredSW: (_url, registration) => {
+        if (!registration) return;
+        // A tab left open for a whole day still learns about a new version; never while offline.
+        this.#timer = setInterval(() => {
+          if (navigator.onLine && !registration.installing) void registration.update().catch(() => undefined);
+        }, UPDATE_CHECK_MS);
+      },
+      onRegisterError: (error: unknown) => {
+        this.registerError = error instanceof Error ? error.message : String(error);
+      },
+    });
+  }
+
+  /** The user chose "Ladda om nu": activate the waiting version; the page reloads when it takes over. */
+  async update(): Promise<void> {
+    if (!this.#updateSW || this.updating) return;
+    this.updating = true;
+    await this.#updateSW(true);
+  }
+
+  /** "Senare": hide the notice; the new version is used next time the app is opened. */
+  dismissUpdate(): void {
+    this.needRefresh = false;
+  }
+
+  dismissOfflineReady(): void {
+    this.offlineReady = false;
+  }
+
+  /** For tests. */
+  stop(): void {
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = null;
+  }
+}
+
+export const pwa = new PwaState();
