@@ -38,16 +38,16 @@ export interface Workshop {
   meetingDate: IsoDate;
   title: string;
   areas: WorkshopArea[];
-  /** ISO timestamps. */
-  createdAt: string;
-  updatedAt: string;
+  /** Milliseconds since the epoch (as every record in the database). */
+  createdAt: number;
+  updatedAt: number;
 }
 
 export function createWorkshopArea(areaId: WorkshopAreaId): WorkshopArea {
   return { areaId, notes: '', obstacles: [], opportunities: [], actions: [], timerMinutes: TIMER_DEFAULT_MINUTES };
 }
 
-export function createWorkshop(init: { id: string; unitId: string; meetingDate: IsoDate; now: string; title?: string }): Workshop {
+export function createWorkshop(init: { id: string; unitId: string; meetingDate: IsoDate; now: number; title?: string }): Workshop {
   return {
     id: init.id,
     unitId: init.unitId,
@@ -100,6 +100,13 @@ export function workshopHasPersonnummer(w: Workshop): boolean {
   return workshopTexts(w).some((t) => findPersonnummerIn(t).length > 0);
 }
 
+/** The local calendar date of a timestamp, YYYY-MM-DD. */
+export function localIsoDate(ms: number): IsoDate {
+  const d = new Date(ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
 export type SheetCell = string | number | boolean | null;
 
 /**
@@ -112,7 +119,7 @@ export function workshopToSheetRows(w: Workshop, context: { unitName?: string } 
   if (context.unitName) rows.push([APT_SHEET.unit, context.unitName]);
   rows.push([APT_SHEET.title, w.title]);
   rows.push([APT_SHEET.meetingDate, w.meetingDate]);
-  rows.push([APT_SHEET.updated, w.updatedAt.slice(0, 10)]);
+  rows.push([APT_SHEET.updated, localIsoDate(w.updatedAt)]);
   for (const id of WORKSHOP_AREA_IDS) {
     const text = WORKSHOP_AREAS.find((a) => a.id === id);
     const area = w.areas.find((a) => a.areaId === id) ?? createWorkshopArea(id);

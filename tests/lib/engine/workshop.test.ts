@@ -10,7 +10,7 @@ import {
 import { WORKSHOP_AREAS } from '../../../src/lib/strings/workshop.sv';
 
 function sample() {
-  const w = createWorkshop({ id: 'w1', unitId: 'u1', meetingDate: '2026-11-24', now: '2026-11-23T08:00:00.000Z' });
+  const w = createWorkshop({ id: 'w1', unitId: 'u1', meetingDate: '2026-11-24', now: Date.UTC(2026, 10, 23, 8) });
   w.areas[0].notes = 'Rutinen finns men är okänd.\n\nNya läkare får ingen introduktion.';
   w.areas[0].obstacles = ['Ingen äger rutinen'];
   w.areas[0].opportunities = ['Ta upp rutinen på varje APT'];
@@ -21,7 +21,7 @@ function sample() {
 
 describe('createWorkshop', () => {
   it('has the three areas with empty notes and a 45 minute timer', () => {
-    const w = createWorkshop({ id: 'w', unitId: 'u', meetingDate: '2026-11-24', now: 'now' });
+    const w = createWorkshop({ id: 'w', unitId: 'u', meetingDate: '2026-11-24', now: 0 });
     expect(w.areas.map((a) => a.areaId)).toEqual(['routines', 'staff', 'communication']);
     expect(w.areas.every((a) => a.notes === '' && a.actions.length === 0 && a.timerMinutes === 45)).toBe(true);
   });
@@ -35,6 +35,7 @@ describe('workshopToSheetRows', () => {
     expect(rows[0][0]).toMatch(/Arbetsplatsträff/);
     expect(rows[1]).toEqual(['Enhet', 'VC Exempel']);
     expect(rows[3]).toEqual(['Mötesdatum', '2026-11-24']);
+    expect(rows[4]).toEqual(['Senast ändrad', '2026-11-23']);
   });
 
   it('writes every area with its questions, one paragraph a row, and the actions as a table', () => {
