@@ -1,0 +1,138 @@
+/**
+ * Record shapes of the IndexedDB tables (schema in schema.ts). A plan is stored in two parts so two
+ * open tabs never overwrite each other's work: the plan row (everything but the doctors) and one row per
+ * doctor keyed by [planId+id] with an `order` field. Edits are field-level patches of those rows.
+ */
+import type { Doctor, IsoDate, Plan, RuleProfile } from '../engine/index';
+
+/** Milliseconds since the epoch (Date.now()). */
+export type EpochMs = number;
+
+export interface UnitRecord {
+  id: string;
+  name: string;
+  createdAt: EpochMs;
+  updatedAt: EpochMs;
+}
+
+export type PlanKind = 'current' | 'scenario';
+
+/** The plan without its doctors: format, version, profile, model, unit, time and any unknown fields. */
+export type PlanBody = Omit<Plan, 'doctors'>;
+
+export interface PlanRecord {
+  id: string;
+  unitId: string;
+  /** Name of the plan within its unit ("Nuläge", a scenario's name). */
+  name: string;
+  kind: PlanKind;
+  createdAt: EpochMs;
+  updatedAt: EpochMs;
+  body: PlanBody;
+}
+
+export interface DoctorRecord {
+  planId: string;
+  /** The doctor's id inside the plan (Doctor.id). */
+  id: string;
+  /** Position in the plan's list; ties are broken by id. */
+  order: number;
+  /** The doctor exactly as in the plan file (unknown fields kept). */
+  data: Doctor;
+}
+
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
+/** A saved custom rule profile (domain.md §5 "custom"). */
+export interface RuleProfileRecord {
+  id: string;
+  profile: RuleProfile;
+  updatedAt: EpochMs;
+}
+
+export type BackupReason =
+  | 'auto'
+  | 'import'
+  | 'restore'
+  | 'file'
+  | 'promote'
+  | 'delete-plan'
+  | 'delete-unit'
+  | 'manual';
+
+export interface BackupRecord {
+  id: string;
+  planId: string;
+  unitId: string;
+  planName: string;
+  unitName: string;
+  planKind: PlanKind;
+  reason: BackupReason;
+  createdAt: EpochMs;
+  doctorCount: number;
+  /** The plan as a `.kapacitet.json` text (engine's serializePlan). */
+  text: string;
+}
+
+/** Listing import: remembered column mapping per header signature (IO owns the mapping's shape). */
+export interface ListingMappingRecord {
+  signature: string;
+  mapping: unknown;
+  updatedAt: EpochMs;
+}
+
+// --- Tables written by other owners' repositories (shapes fixed by the brief). ---
+
+export type WorkshopAreaId = 'routines' | 'staff' | 'communication';
+
+export interface WorkshopAction {
+  id: string;
+  what: string;
+  who: string;
+  due: IsoDate | '';
+  done: boolean;
+}
+
+export interface WorkshopArea {
+  areaId: WorkshopAreaId;
+  notes: string;
+  obstacles: string[];
+  opportunities: string[];
+  actions: WorkshopAction[];
+  timerMinutes: number;
+}
+
+export interface WorkshopRecord {
+  id: string;
+  unitId: string;
+  meetingDate: IsoDate;
+  title: string;
+  areas: WorkshopArea[];
+  createdAt: EpochMs;
+  updatedAt: EpochMs;
+}
+
+export interface SnapshotDoctor {
+  doctorId?: string;
+  name: string;
+  listed: number;
+  listPoints?: number;
+}
+
+export interface SnapshotRecord {
+  id: string;
+  unitId: string;
+  /** 'YYYY-MM' */
+  month: string;
+  listed: number;
+  withNamedDoctor: number;
+  withNamedDoctorNursingHome?: number;
+  nursingHomeTotal?: number;
+  doctors: SnapshotDoctor[];
+  source: 'manual' | 'import' | 'plan';
+  note?: string;
+  createdAt: EpochMs;
+}

@@ -1,0 +1,103 @@
+/**
+ * IndexedDB schema (Dexie 4) and its versioned migrations.
+ *
+ * Every schema version is listed in SCHEMA_VERSIONS, oldest first, and never edited once shipped: a new
+ * version appends an entry (stores + optional upgrade). Each version has a fixture (a dump of a database
+ * at that version) in tests/lib/db/fixtures/, and a test opens each fixture with the current code.
+ *
+ * v1: units, plans (the whole plan, doctors inside the plan row), settings, custom rule profiles.
+ * v2: doctors move to their own table keyed by [planId+id] with an `order` field, so two tabs editing
+ *     different doctors (or different fields) never overwrite each other with a stale copy; rolling
+ *     backups; the workshop (APT) and follow-up snapshot tables; remembered listing column mappings.
+ */
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
+import type { Doctor } from '../engine/index';
+import type {
+  BackupRecord,
+  DoctorRecord,
+  ListingMappingRecord,
+  PlanRecord,
+  RuleProfileRecord,
+  SettingRecord,
+  SnapshotRecord,
+  UnitRecord,
+  WorkshopRecord,
+} from './records';
+
+export const DEFAULT_DB_NAME = 'kapacitet';
+
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+/** v1 → v2: move each plan's doctors out of the plan row into the doctors table. */
+async function splitDoctors(tx: Transaction): Promise<void> {
+  type V1PlanRow = { id: string; body: Record<string, unknown> };
+  const plans = (await tx.table('plans').toArray()) as V1PlanRow[];
+  const rows: DoctorRecord[] = [];
+  for (const plan of plans) {
+    const list = Array.isArray(plan.body.doctors) ? (plan.body.doctors as Doctor[]) : [];
+    list.forEach((d, i) => rows.push({ planId: plan.id, id: String(d.id), order: i, data: d }));
+    delete plan.body.doctors;
+  }
+  await tx.table('doctors').bulkPut(rows);
+  await tx.table('plans').bulkPut(plans);
+}
+
+export const SCHEMA_VERSIONS: SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      units: 'id, name',
+      plans: 'id, unitId',
+      settings: 'key',
+      ruleProfiles: 'id',
+    },
+  },
+  {
+    version: 2,
+    stores: {
+      doctors: '[planId+id], planId',
+      backups: 'id, planId, unitId, [planId+createdAt]',
+      workshops: 'id, unitId, meetingDate',
+      snapshots: 'id, unitId, month, [unitId+month]',
+      listingMappings: 'signature',
+    },
+    upgrade: splitDoctors,
+  },
+];
+
+export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1].version;
+
+/** Declares the versions up to `upTo` (tests build an old database with a lower `upTo`). */
+export function declareVersions(db: Dexie, upTo: number = LATEST_VERSION): void {
+  for (const v of SCHEMA_VERSIONS) {
+    if (v.version > upTo) break;
+    const stage = db.version(v.version).stores(v.stores);
+    if (v.upgrade) stage.upgrade(v.upgrade);
+  }
+}
+
+export class KapacitetDb extends Dexie {
+  units!: EntityTable<UnitRecord, 'id'>;
+  plans!: EntityTable<PlanRecord, 'id'>;
+  doctors!: Table<DoctorRecord, [string, string]>;
+  settings!: EntityTable<SettingRecord, 'key'>;
+  ruleProfiles!: EntityTable<RuleProfileRecord, 'id'>;
+  backups!: EntityTable<BackupRecord, 'id'>;
+  workshops!: EntityTable<WorkshopRecord, 'id'>;
+  snapshots!: EntityTable<SnapshotRecord, 'id'>;
+  listingMappings!: EntityTable<ListingMappingRecord, 'signature'>;
+
+  constructor(name: string = DEFAULT_DB_NAME) {
+    super(name);
+    declareVersions(this);
+  }
+
+  /** Every table that holds plan data (one read-write transaction spans these). */
+  get planTables(): Table[] {
+    return [this.units, this.plans, this.doctors, this.backups];
+  }
+}

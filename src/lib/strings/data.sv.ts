@@ -1,0 +1,63 @@
+/** Swedish texts of the data layer (db + core state): errors, backup reasons, default names. */
+
+export const DATA_SV = {
+  defaultPlanName: 'Nuläge',
+  newUnitName: 'Ny enhet',
+  copyOf: (name: string) => `Kopia av ${name}`,
+  formerCurrent: (date: string) => `Tidigare nuläge ${date}`,
+  restoredPlan: (name: string, date: string) => `${name} (återställd ${date})`,
+
+  errors: {
+    quota:
+      'Lagringsutrymmet i webbläsaren är fullt, så ändringen sparades inte. Inget av planen har ändrats. ' +
+      'Spara en säkerhetskopia (planfil), ta bort gamla scenarier eller enheter och försök igen.',
+    storage: (detail: string) => `Det gick inte att spara i webbläsarens lagring: ${detail}. Inget av planen har ändrats.`,
+    open:
+      'Det gick inte att öppna webbläsarens lagring. Privat läge eller blockerade webbplatsdata kan vara orsaken. ' +
+      'Kapacitet kan inte spara något förrän lagringen fungerar.',
+    openBlocked: 'Kapacitet är öppen i en äldre version i en annan flik. Stäng de andra flikarna och ladda om sidan.',
+    invalidEdit: 'Ändringen gjordes inte eftersom planen då skulle bli ogiltig:',
+    personnummer: 'Ändringen gjordes inte: texten ser ut som ett personnummer. Kapacitet sparar aldrig personnummer.',
+    noPlan: 'Ingen plan är vald.',
+    planGone: 'Planen har tagits bort (kanske i en annan flik). Välj en annan plan.',
+    unitGone: 'Enheten finns inte längre (kanske borttagen i en annan flik).',
+    doctorGone: 'Läkaren finns inte längre i planen (kanske borttagen i en annan flik).',
+    doctorIdTaken:
+      'En annan flik lade till en läkare samtidigt, så tillägget gjordes inte. Planen visar nu det senaste; försök igen.',
+    deleteCurrentPlan: 'Nuläget kan inte tas bort. Gör ett scenario till nuläge först, eller ta bort hela enheten.',
+    promoteCurrent: 'Planen är redan enhetens nuläge.',
+    backupGone: 'Säkerhetskopian finns inte längre.',
+    backupBroken: 'Säkerhetskopian kunde inte läsas:',
+    fileInvalid: 'Filen kunde inte läsas som en Kapacitet-plan. Inget har ändrats.',
+    emptyName: 'Namnet får inte vara tomt.',
+  },
+
+  undo: {
+    unit: 'Ändra enhetsuppgifter',
+    doctor: 'Ändra läkare',
+    doctors: 'Ändra flera läkare',
+    addDoctor: 'Lägg till läkare',
+    removeDoctor: 'Ta bort läkare',
+    moveDoctor: 'Flytta läkare',
+    duties: 'Ändra uppdrag',
+    profile: 'Byt regelprofil',
+    model: 'Byt beräkningsmodell',
+    time: 'Ändra tidsantaganden',
+    import: 'Import',
+    restore: 'Återställning',
+    file: 'Öppna planfil',
+    undoOf: (label: string) => `Ångra: ${label}`,
+    redoOf: (label: string) => `Gör om: ${label}`,
+  },
+
+  backupReasons: {
+    auto: 'Automatisk',
+    import: 'Före import',
+    restore: 'Före återställning',
+    file: 'Före öppnad planfil',
+    promote: 'Före byte av nuläge',
+    'delete-plan': 'Före borttagning av scenario',
+    'delete-unit': 'Före borttagning av enhet',
+    manual: 'Manuell',
+  },
+} as const;
