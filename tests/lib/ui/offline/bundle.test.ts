@@ -1,3 +1,4 @@
+/// <reference types="node" />
 // The production build, checked as files (owner OFFLINE): no network at run time, everything precached.
 // Builds into a temporary folder (never a stale dist/) — this takes a few seconds.
 //
