@@ -1,0 +1,10 @@
+// Data layer: Dexie schema, migrations and repositories. Only src/lib/state imports this.
+export * from './schema';
+export * from './records';
+export * from './planOps';
+export * from './planRepo';
+export * from './backupRepo';
+export * from './unitRepo';
+export * from './settingsRepo';
+export * from './errors';
+export { newId } from './ids';
