@@ -1,0 +1,10 @@
+// Public contract of workbook/CSV I/O (shared/spec/contracts.md, Workbook I/O). Importable from
+// plain Node (tsx): nothing reachable from here uses Vite-only syntax. The Web Worker entry
+// (worker.ts) is deliberately not reachable from this file.
+export { exportWorkbook } from './workbook/export';
+export { importWorkbook } from './workbook/import';
+export type { ExportWorkbookOptions, ExtraSheet, ImportWorkbookOptions, ImportWorkbookResult } from './workbook/types';
+export { SHEET } from './workbook/layout';
+export type { IoMessage } from './messages';
+export { LIMITS } from './limits';
+export type { ProgressInfo, ProgressCallback } from './protocol';

@@ -1,0 +1,549 @@
+/**
+ * importWorkbook (contracts.md, Workbook I/O): reads our own exports (round trip = the same plan,
+ * unknown fields kept through the hidden `Data` sheet) and what people make of them by hand:
+ * reordered or renamed-case columns, decimal commas, "80 %", blank rows, extra sheets.
+ * All-or-nothing: any error → `{ ok: false, errors }` and no plan. Never throws.
+ */
+import type * as XLSX from 'xlsx';
+import {
+  DEFAULT_TIME, PROFILES, TIME_KEYS, parsePlan, resolveProfile, resolveTime,
+} from '../../engine/index';
+import type { Doctor, DoctorCategory, Duty, DutyKind, Plan, RuleProfile, TimeAssumptions } from '../../engine/types';
+import { parseSwedishNumber } from '../../engine/format';
+import { looksLikePersonnummer } from '../../engine/personnummer';
+import { DUTY_LABELS } from '../../strings/engine.sv';
+import { IO_STRINGS, fill } from '../../strings/io.sv';
+import { LIMITS } from '../limits';
+import type { IoMessage } from '../messages';
+import { cellValue, findSheet, readWorkbookGuarded, sheetColCount, sheetRowCount, toBytes, type CellValue } from '../sheetread';
+import {
+  ASSUMPTION_ROWS, DOCTOR_INPUTS, DUTY_COLUMNS, MODEL_WORDS, SHEET, UNIT_ROWS, categoryFromText, colLetter, normHeader,
+} from './layout';
+import type { ImportWorkbookOptions, ImportWorkbookResult } from './types';
+
+const M = IO_STRINGS.import;
+const W = IO_STRINGS.workbook;
+
+class Problems {
+  errors: IoMessage[] = [];
+  warnings: IoMessage[] = [];
+  error(sheet: string, row: number | null, column: string | null, message: string): void {
+    if (this.errors.length < LIMITS.maxErrors) this.errors.push({ sheet, row, column, message });
+  }
+  warn(sheet: string, row: number | null, column: string | null, message: string): void {
+    if (this.warnings.length < LIMITS.maxErrors) this.warnings.push({ sheet, row, column, message });
+  }
+}
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/** Reads one numeric cell; `undefined` for blank, `null` after reporting a problem. */
+function readNumber(
+  v: CellValue,
+  p: Problems,
+  where: [sheet: string, row: number, column: string],
+  rule: { min?: number; max?: number; whole?: boolean; share?: boolean } = {},
+): number | undefined | null {
+  if (v === undefined) return undefined;
+  if (typeof v === 'object') {
+    p.error(...where, fill(M.formulaError, { value: v.error }));
+    return null;
+  }
+  let n: number | null;
+  let percentText = false;
+  if (typeof v === 'number') n = v;
+  else if (typeof v === 'boolean') n = null;
+  else {
+    if (looksLikePersonnummer(v)) {
+      p.error(...where, M.personnummer);
+      return null;
+    }
+    percentText = v.includes('%');
+    n = parseSwedishNumber(v);
+  }
+  if (n === null || !Number.isFinite(n)) {
+    p.error(...where, fill(M.notNumber, { value: String(v).slice(0, 40) }));
+    return null;
+  }
+  // A share typed as a percent number ("80" for 80 %): accepted with a note.
+  if (rule.share && !percentText && n > 1 && n <= 100) {
+    const share = n / 100;
+    p.warn(...where, fill(M.employmentPercent, { value: String(n).replace('.', ','), percent: `${String(n).replace('.', ',')} %` }));
+    n = share;
+  }
+  if (rule.min !== undefined && n < rule.min) {
+    p.error(...where, rule.min === 0 ? fill(M.negative, { value: String(n).replace('.', ',') }) : fill(M.outOfRange, { value: String(n).replace('.', ','), min: rule.min, max: rule.max ?? '∞' }));
+    return null;
+  }
+  if (rule.max !== undefined && n > rule.max) {
+    p.error(...where, fill(M.outOfRange, { value: String(n).replace('.', ','), min: rule.min ?? '', max: rule.max }));
+    return null;
+  }
+  if (rule.whole && Math.abs(n - Math.round(n)) > 1e-9) {
+    p.error(...where, fill(M.notWhole, { value: String(n).replace('.', ',') }));
+    return null;
+  }
+  return n;
+}
+
+function readText(v: CellValue): string | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v === 'object') return undefined;
+  return String(v).trim();
+}
+
+/** ISO date from text or an Excel date serial. */
+function readDate(v: CellValue, p: Problems, where: [string, number, string]): string | undefined | null {
+  if (v === undefined) return undefined;
+  if (typeof v === 'number' && v > 0 && v < 2958466) {
+    // Excel serial (1900 system): day 25569 is 1970-01-01.
+    const ms = Math.round((v - 25569) * 86400000);
+    return new Date(ms).toISOString().slice(0, 10);
+  }
+  const s = typeof v === 'string' ? v.trim() : '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (m) {
+    const d = new Date(`${s}T00:00:00Z`);
+    if (!Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s) return s;
+  }
+  p.error(...where, fill(M.badDate, { value: String(typeof v === 'object' ? v.error : v).slice(0, 40) }));
+  return null;
+}
+
+// ---------- Data sheet (the whole plan as JSON, for unknown fields) ----------
+
+function readDataPlan(wb: XLSX.WorkBook, p: Problems): Record<string, unknown> | null {
+  const name = findSheet(wb, SHEET.data);
+  if (!name) return null;
+  const ws = wb.Sheets[name];
+  const rows = sheetRowCount(ws);
+  let json = '';
+  for (let r = 1; r < rows; r++) {
+    const v = cellValue(ws, r, 0);
+    if (typeof v === 'string') json += v;
+  }
+  if (json === '') return null;
+  try {
+    const parsed: unknown = JSON.parse(json);
+    if (isRecord(parsed) && parsed.format === 'kapacitet/plan') return parsed;
+  } catch {
+    /* reported below */
+  }
+  p.warn(name, null, null, M.dataIgnored);
+  return null;
+}
+
+// ---------- keyed sheets (Enhet, Antaganden) ----------
+
+/** key → [row (0-based), value] from a sheet laid out as label | value | note | key. */
+function readKeyed(ws: XLSX.WorkSheet, labels: Record<string, string>): Map<string, [number, CellValue]> {
+  const out = new Map<string, [number, CellValue]>();
+  const rows = Math.min(sheetRowCount(ws), 500);
+  const byLabel = new Map<string, string>();
+  for (const [k, label] of Object.entries(labels)) if (label) byLabel.set(normHeader(label), k);
+  for (let r = 1; r < rows; r++) {
+    const key = readText(cellValue(ws, r, 3));
+    const label = readText(cellValue(ws, r, 0));
+    const k = key && key in labels ? key : label ? byLabel.get(normHeader(label)) : undefined;
+    if (k && !out.has(k)) out.set(k, [r, cellValue(ws, r, 1)]);
+  }
+  return out;
+}
+
+// ---------- Läkare ----------
+
+interface DoctorRow {
+  row: number; // spreadsheet row
+  doctor: Doctor;
+  dutyColumns: Partial<Record<DutyKind, number>>;
+}
+
+const HEADER_ALIASES: Record<string, string> = {
+  'tjänstgöring': 'employment',
+  'sysselsättningsgrad': 'employment',
+  'tjänstgöringsgrad (%)': 'employment',
+  'name': 'name',
+  'namn på läkare': 'name',
+  'läkare': 'name',
+  'category': 'category',
+  'employment': 'employment',
+  'listed': 'listed',
+  'antal listade': 'listed',
+  'listpoints': 'listPoints',
+  'vårdtyngd (lista)': 'careWeight',
+  'careweight': 'careWeight',
+};
+
+function headerKey(text: string): string | undefined {
+  const h = normHeader(text);
+  for (const c of DOCTOR_INPUTS) if (normHeader(c.header) === h) return c.key;
+  // Duty columns without the unit: "Handledning", "handledning tim/v"
+  for (const d of DUTY_COLUMNS) {
+    const base = normHeader(DUTY_LABELS[d.kind]);
+    if (h === base || h === `${base} tim/v` || h === `${base} (tim/vecka)` || h === `${base} (timmar/vecka)`) return `duty:${d.kind}`;
+  }
+  return HEADER_ALIASES[h];
+}
+
+function readDoctors(wb: XLSX.WorkBook, sheetName: string, p: Problems): DoctorRow[] {
+  const ws = wb.Sheets[sheetName];
+  const rowCount = sheetRowCount(ws);
+  if (rowCount > LIMITS.doctorRows) {
+    p.error(sheetName, null, null, fill(M.tooManyRows, { rows: `fler än ${LIMITS.doctorRows}`, max: LIMITS.doctorRows }));
+    return [];
+  }
+  const cols = Math.min(sheetColCount(ws), LIMITS.columns);
+  // Header row: the first of the top 20 rows with a name and a category column.
+  let headerRow = -1;
+  let map = new Map<string, number>();
+  const headerText = new Map<number, string>();
+  for (let r = 0; r < Math.min(rowCount, 20) && headerRow < 0; r++) {
+    const m = new Map<string, number>();
+    for (let c = 0; c < cols; c++) {
+      const t = readText(cellValue(ws, r, c));
+      const k = t ? headerKey(t) : undefined;
+      if (k && !m.has(k)) m.set(k, c);
+    }
+    if (m.has('name') && m.has('category')) {
+      headerRow = r;
+      map = m;
+      for (let c = 0; c < cols; c++) headerText.set(c, readText(cellValue(ws, r, c)) ?? colLetter(c));
+    }
+  }
+  if (headerRow < 0) {
+    p.error(sheetName, null, null, M.noHeader);
+    return [];
+  }
+  if (!map.has('employment')) p.error(sheetName, headerRow + 1, 'Tjänstgöringsgrad', fill(M.missingColumn, { column: 'Tjänstgöringsgrad' }));
+
+  const out: DoctorRow[] = [];
+  const seenIds = new Map<string, number>();
+  for (let r = headerRow + 1; r < rowCount; r++) {
+    const get = (key: string): CellValue => (map.has(key) ? cellValue(ws, r, map.get(key)!) : undefined);
+    const colName = (key: string) => headerText.get(map.get(key)!) ?? key;
+    const where = (key: string): [string, number, string] => [sheetName, r + 1, colName(key)];
+    // Blank row: every input cell empty.
+    const anyInput = [...map.keys()].some((k) => get(k) !== undefined);
+    if (!anyInput) continue;
+    const name = readText(get('name'));
+    if (!name) p.error(...where('name'), M.missingName);
+    const catText = readText(get('category'));
+    let category: DoctorCategory | null = null;
+    if (!catText) p.error(...where('category'), M.missingValue);
+    else {
+      category = categoryFromText(catText);
+      if (!category) p.error(...where('category'), fill(M.unknownCategory, { value: catText.slice(0, 40) }));
+    }
+    const employment = readNumber(get('employment'), p, where('employment'), { min: 0, max: 1, share: true });
+    if (employment === undefined && map.has('employment')) p.error(...where('employment'), M.missingValue);
+    let id = readText(get('id'));
+    if (!id) {
+      let n = out.length + 1;
+      while (seenIds.has(`d${n}`)) n++;
+      id = `d${n}`;
+    }
+    if (seenIds.has(id)) p.error(...where('id'), fill(M.duplicateId, { id, other: seenIds.get(id)! }));
+    seenIds.set(id, r + 1);
+
+    const doctor: Doctor = { id, name: name ?? '', category: category ?? 'specialist', employment: employment ?? 0, duties: [] };
+    const setNum = (key: keyof Doctor & string, rule: Parameters<typeof readNumber>[3]) => {
+      const v = readNumber(get(key), p, where(key), rule);
+      if (typeof v === 'number') (doctor as Record<string, unknown>)[key] = v;
+    };
+    setNum('stMonthsDone', { min: 0, max: 240 });
+    setNum('stMonthsTotal', { min: 0, max: 240 });
+    setNum('absenceWeeks', { min: 0, max: 53 });
+    setNum('listed', { min: 0, whole: true });
+    setNum('listPoints', { min: 0 });
+    setNum('careWeight', { min: 0.01, max: 20 });
+    const end = readDate(get('plannedEnd'), p, where('plannedEnd'));
+    if (typeof end === 'string') doctor.plannedEnd = end;
+    const dutyColumns: Partial<Record<DutyKind, number>> = {};
+    for (const d of DUTY_COLUMNS) {
+      const v = readNumber(get(`duty:${d.kind}`), p, where(`duty:${d.kind}`), { min: 0, max: 168 });
+      if (typeof v === 'number') dutyColumns[d.kind] = v;
+    }
+    out.push({ row: r + 1, doctor, dutyColumns });
+  }
+  return out;
+}
+
+/** Duty rows of the `Uppdrag` sheet by doctor id (labels and several duties of one kind). */
+function readDutySheet(wb: XLSX.WorkBook, p: Problems, ids: Set<string>): Map<string, Duty[]> {
+  const out = new Map<string, Duty[]>();
+  const name = findSheet(wb, SHEET.duties);
+  if (!name) return out;
+  const ws = wb.Sheets[name];
+  const rows = sheetRowCount(ws);
+  if (rows > LIMITS.workbookSheetRows) {
+    p.error(name, null, null, fill(M.tooManyRows, { rows: `fler än ${LIMITS.workbookSheetRows}`, max: LIMITS.workbookSheetRows }));
+    return out;
+  }
+  const H = W.dutyHeaders;
+  const kindByLabel = new Map<string, DutyKind>();
+  for (const [k, label] of Object.entries(DUTY_LABELS) as [DutyKind, string][]) {
+    kindByLabel.set(normHeader(label), k);
+    kindByLabel.set(k.toLowerCase(), k);
+  }
+  for (let r = 1; r < rows; r++) {
+    const id = readText(cellValue(ws, r, 0));
+    const kindText = readText(cellValue(ws, r, 2));
+    const hoursV = cellValue(ws, r, 3);
+    if (!id && !kindText && hoursV === undefined) continue;
+    if (!id || !ids.has(id)) {
+      p.error(name, r + 1, H.id, fill(M.unknownDutyDoctor, { id: id ?? '' }));
+      continue;
+    }
+    const kind = kindText ? kindByLabel.get(normHeader(kindText)) : undefined;
+    if (!kind) {
+      p.error(name, r + 1, H.kind, fill(M.unknownDutyKind, { value: kindText ?? '' }));
+      continue;
+    }
+    const hours = readNumber(hoursV, p, [name, r + 1, H.hours], { min: 0, max: 168 });
+    if (hours === null) continue;
+    const label = readText(cellValue(ws, r, 4));
+    const duty: Duty = { kind, hoursPerWeek: hours ?? 0 };
+    if (label) duty.label = label;
+    const list = out.get(id) ?? [];
+    list.push(duty);
+    out.set(id, list);
+  }
+  return out;
+}
+
+/** Column totals win over the `Uppdrag` rows when a person changed the column (a warning says so). */
+function combineDuties(row: DoctorRow, fromSheet: Duty[] | undefined, p: Problems, sheetName: string): Duty[] {
+  const duties: Duty[] = [];
+  for (const { kind, header } of DUTY_COLUMNS) {
+    const column = row.dutyColumns[kind];
+    const listed = (fromSheet ?? []).filter((d) => d.kind === kind);
+    const sum = listed.reduce((s, d) => s + d.hoursPerWeek, 0);
+    if (column === undefined && listed.length === 0) continue;
+    if (listed.length > 0 && (column === undefined || Math.abs(column - sum) < 1e-9)) {
+      duties.push(...listed);
+      continue;
+    }
+    if (column === undefined || (column === 0 && listed.length === 0)) continue;
+    if (listed.length > 0) {
+      p.warn(sheetName, row.row, header, fill(M.dutyMismatch, { sum: String(sum).replace('.', ','), column: String(column).replace('.', ',') }));
+    }
+    const duty: Duty = { kind, hoursPerWeek: column };
+    if (listed.length === 1 && listed[0].label) duty.label = listed[0].label;
+    duties.push(duty);
+  }
+  return duties;
+}
+
+// ---------- unknown fields from Data ----------
+
+function sameKnown(a: Duty, b: unknown): boolean {
+  return isRecord(b) && a.kind === b.kind && a.hoursPerWeek === b.hoursPerWeek && (a.label ?? undefined) === (b.label ?? undefined);
+}
+
+/** Copies fields we do not show in the sheets (unknown to the workbook) from the Data plan. */
+function keepUnknown<T extends Record<string, unknown>>(target: T, source: unknown, known: readonly string[]): T {
+  if (!isRecord(source)) return target;
+  const out: Record<string, unknown> = { ...target };
+  for (const [k, v] of Object.entries(source)) {
+    if (!known.includes(k) && !(k in out) && k !== '__proto__') out[k] = v;
+  }
+  return out as T;
+}
+
+const DOCTOR_KNOWN = ['id', 'name', 'category', 'employment', 'stMonthsDone', 'stMonthsTotal', 'duties', 'absenceWeeks', 'listed', 'listPoints', 'careWeight', 'plannedEnd'];
+const UNIT_KNOWN = ['name', 'listed', 'careWeight', 'withNamedDoctor', 'withNamedDoctorNursingHome', 'targetCoverage', 'priority'];
+const PLAN_KNOWN = ['format', 'version', 'profile', 'model', 'unit', 'time', 'doctors'];
+
+// ---------- main ----------
+
+export function importWorkbook(input: ArrayBuffer | Uint8Array, options: ImportWorkbookOptions = {}): ImportWorkbookResult {
+  try {
+    return importWorkbookUnsafe(toBytes(input), options);
+  } catch (e) {
+    // Defence in depth: the promise is "never throws on any bytes".
+    return { ok: false, errors: [{ sheet: '', row: null, column: null, message: fill(M.unexpected, { detail: e instanceof Error ? e.message.slice(0, 120) : 'okänt fel' }) }] };
+  }
+}
+
+function importWorkbookUnsafe(bytes: Uint8Array, options: ImportWorkbookOptions): ImportWorkbookResult {
+  const progress = options.onProgress;
+  progress?.({ phase: 'unzip', done: 0, total: 4 });
+  const read = readWorkbookGuarded(bytes, { maxBytes: LIMITS.workbookBytes, maxRows: LIMITS.workbookSheetRows, allowCfb: true });
+  if (!read.ok) return read;
+  const wb = read.wb;
+  progress?.({ phase: 'parse', done: 1, total: 4 });
+  const p = new Problems();
+  const unitName = findSheet(wb, SHEET.unit);
+  const doctorsName = findSheet(wb, SHEET.doctors) ?? findSheet(wb, 'Lakare');
+  if (!unitName) p.error(SHEET.unit, null, null, fill(M.missingSheet, { sheet: SHEET.unit }));
+  if (!doctorsName) p.error(SHEET.doctors, null, null, fill(M.missingSheet, { sheet: SHEET.doctors }));
+  if (!unitName || !doctorsName) return { ok: false, errors: p.errors };
+
+  const data = readDataPlan(wb, p);
+  const dataUnit = isRecord(data?.unit) ? data.unit : undefined;
+  const dataDoctors = Array.isArray(data?.doctors) ? (data.doctors as unknown[]) : [];
+
+  // Enhet
+  const uws = wb.Sheets[unitName];
+  const unitCells = readKeyed(uws, W.unitLabels);
+  const ucell = (k: keyof typeof UNIT_ROWS): [CellValue, [string, number, string]] => {
+    const hit = unitCells.get(k);
+    return [hit?.[1], [unitName, (hit?.[0] ?? UNIT_ROWS[k] - 1) + 1, W.headers.value]];
+  };
+  const unitNum = (k: keyof typeof UNIT_ROWS, rule: Parameters<typeof readNumber>[3], required = false) => {
+    const [v, where] = ucell(k);
+    const n = readNumber(v, p, where, rule);
+    if (n === undefined && required) p.error(...where, M.missingValue);
+    return typeof n === 'number' ? n : undefined;
+  };
+  const name = readText(ucell('name')[0]);
+  if (!name) p.error(...ucell('name')[1], M.missingValue);
+  const listed = unitNum('listed', { min: 0, whole: true }, true);
+  const careWeight = unitNum('careWeight', { min: 0.01, max: 20 });
+  const withNamedDoctor = unitNum('withNamedDoctor', { min: 0, whole: true });
+  const withNamedDoctorNursingHome = unitNum('withNamedDoctorNursingHome', { min: 0, whole: true });
+  const targetCoverage = unitNum('targetCoverage', { min: 0, max: 1, share: true });
+  const priority: Record<string, number> = {};
+  for (const k of ['multimorbid', 'nursingHome', 'homeCare', 'palliative', 'chronic'] as const) {
+    const v = unitNum(`priority.${k}`, { min: 0, whole: true });
+    if (v !== undefined) priority[k] = v;
+  }
+  const modelText = (readText(ucell('model')[0]) ?? '').toLowerCase();
+  let model: Plan['model'] = 'guideline';
+  if (modelText === MODEL_WORDS.time || modelText === 'time' || modelText === 'tidsmodellen') model = 'time';
+  else if (modelText && modelText !== MODEL_WORDS.guideline && modelText !== 'guideline' && modelText !== 'riktvärdet' && modelText !== 'riktvarde') {
+    p.error(...ucell('model')[1], fill(M.unknownModel, { value: modelText.slice(0, 40) }));
+  }
+  const profileText = (readText(ucell('profile')[0]) ?? '').trim();
+  let profileRef: string | RuleProfile = 'national';
+  if (profileText === '' || profileText.toLowerCase() in PROFILES) profileRef = profileText ? profileText.toLowerCase() : (typeof data?.profile === 'string' ? data.profile : 'national');
+  else if (profileText.toLowerCase() === 'custom' || profileText.toLowerCase() === 'egen') {
+    if (isRecord(data?.profile)) profileRef = data.profile as RuleProfile;
+    else p.error(...ucell('profile')[1], M.customProfileMissing);
+  } else p.error(...ucell('profile')[1], fill(M.unknownProfile, { value: profileText.slice(0, 40) }));
+
+  // Antaganden: time assumptions and profile values
+  progress?.({ phase: 'parse', done: 2, total: 4 });
+  const aName = findSheet(wb, SHEET.assumptions);
+  const dataTime = resolveTime({ time: isRecord(data?.time) ? (data.time as Partial<TimeAssumptions>) : undefined });
+  const time: Partial<TimeAssumptions> = isRecord(data?.time) ? { ...(data.time as Partial<TimeAssumptions>) } : {};
+  let profile: string | RuleProfile = profileRef;
+  if (aName) {
+    const aws = wb.Sheets[aName];
+    const cells = readKeyed(aws, W.assumptionLabels);
+    const aNum = (k: keyof typeof ASSUMPTION_ROWS, rule: Parameters<typeof readNumber>[3]) => {
+      const hit = cells.get(k);
+      if (!hit) return undefined;
+      const n = readNumber(hit[1], p, [aName, hit[0] + 1, W.headers.value], rule);
+      return typeof n === 'number' ? n : undefined;
+    };
+    const shareKeys = new Set(['indirectShare', 'plannedShare', 'ownPatientShare']);
+    for (const k of TIME_KEYS) {
+      const v = aNum(k, shareKeys.has(k) ? { min: 0, max: 1, share: true } : { min: 0, max: k === 'weeksPerYear' ? 53 : k === 'fullTimeHours' ? 80 : 1000 });
+      if (v === undefined) continue;
+      // Unchanged → keep the file's own form (absent stays absent); changed → explicit.
+      const fromData = data ? dataTime[k] : DEFAULT_TIME[k];
+      if (v !== fromData) time[k] = v;
+    }
+    const base = resolveProfile(profileRef);
+    const spec = aNum('guideline.specialist', { min: 0, max: 10000 });
+    const stMid = aNum('guideline.stMid', { min: 0, max: 10000 });
+    const ramp = aNum('stRamp.enabled', { min: 0, max: 1, whole: true });
+    const start = aNum('stRamp.startFactor', { min: 0, max: 5 });
+    const endF = aNum('stRamp.endFactor', { min: 0, max: 5 });
+    const changed =
+      (spec !== undefined && spec !== base.guideline.specialist) ||
+      (stMid !== undefined && stMid !== base.guideline.stMid) ||
+      (ramp !== undefined && (ramp === 1) !== base.stRamp.enabled) ||
+      (start !== undefined && start !== base.stRamp.startFactor) ||
+      (endF !== undefined && endF !== base.stRamp.endFactor);
+    if (changed) {
+      profile = {
+        ...base,
+        id: 'custom',
+        name: typeof profileRef === 'string' ? `${base.name} (ändrad i Excel)` : base.name,
+        guideline: { specialist: spec ?? base.guideline.specialist, stMid: stMid ?? base.guideline.stMid },
+        stRamp: { enabled: ramp === undefined ? base.stRamp.enabled : ramp === 1, startFactor: start ?? base.stRamp.startFactor, endFactor: endF ?? base.stRamp.endFactor },
+      };
+    }
+  }
+
+  // Läkare + Uppdrag
+  progress?.({ phase: 'parse', done: 3, total: 4 });
+  const rows = readDoctors(wb, doctorsName, p);
+  const dutySheet = readDutySheet(wb, p, new Set(rows.map((r) => r.doctor.id)));
+  const doctors: Doctor[] = rows.map((row) => {
+    let duties = combineDuties(row, dutySheet.get(row.doctor.id), p, doctorsName);
+    const src = dataDoctors.find((d) => isRecord(d) && d.id === row.doctor.id);
+    if (isRecord(src) && Array.isArray(src.duties) && src.duties.length === duties.length) {
+      // Same duties in another order, or with fields only the Data sheet knows: take the original objects.
+      const pool = [...duties];
+      const matched = (src.duties as unknown[]).every((d) => {
+        const i = pool.findIndex((x) => sameKnown(x, d));
+        if (i < 0) return false;
+        pool.splice(i, 1);
+        return true;
+      });
+      if (matched) duties = src.duties as Duty[];
+    }
+    return keepUnknown({ ...row.doctor, duties }, src, DOCTOR_KNOWN);
+  });
+  // Keep the original field order of a doctor from the Data plan (cosmetic; JSON diff friendly).
+  if (p.errors.length > 0) return { ok: false, errors: p.errors };
+
+  const unit = keepUnknown(
+    {
+      name: name ?? '',
+      listed: listed ?? 0,
+      careWeight: careWeight ?? 1,
+      withNamedDoctor: withNamedDoctor ?? 0,
+      ...(withNamedDoctorNursingHome !== undefined ? { withNamedDoctorNursingHome } : {}),
+      targetCoverage: targetCoverage ?? 1,
+      priority: keepUnknown(
+        { multimorbid: 0, nursingHome: 0, homeCare: 0, palliative: 0, chronic: 0, ...priority },
+        dataUnit?.priority,
+        ['multimorbid', 'nursingHome', 'homeCare', 'palliative', 'chronic'],
+      ),
+    },
+    dataUnit,
+    UNIT_KNOWN,
+  );
+  const plan = keepUnknown(
+    {
+      format: 'kapacitet/plan',
+      version: 1,
+      profile,
+      model,
+      unit,
+      ...(Object.keys(time).length > 0 || isRecord(data?.time) ? { time } : {}),
+      doctors,
+    },
+    data,
+    PLAN_KNOWN,
+  );
+  const parsed = parsePlan(plan);
+  progress?.({ phase: 'parse', done: 4, total: 4 });
+  if (!parsed.ok) {
+    return {
+      ok: false,
+      errors: parsed.errors.map((e) => locatePlanError(e.path, e.message, rows, doctorsName, unitName)),
+    };
+  }
+  const warnings = [...p.warnings, ...parsed.warnings.map((e) => locatePlanError(e.path, e.message, rows, doctorsName, unitName))];
+  return { ok: true, plan: parsed.plan, warnings };
+}
+
+/** Maps an engine JSON path ("doctors[2].employment") back to a sheet, row and column. */
+function locatePlanError(path: string, message: string, rows: DoctorRow[], doctorsSheet: string, unitSheet: string): IoMessage {
+  const m = /^doctors\[(\d+)\](?:\.(\w+))?/.exec(path);
+  if (m) {
+    const row = rows[Number(m[1])]?.row ?? null;
+    const col = DOCTOR_INPUTS.find((c) => c.key === m[2])?.header ?? null;
+    return { sheet: doctorsSheet, row, column: col, message };
+  }
+  const u = /^unit\.(\w+(?:\.\w+)?)/.exec(path);
+  if (u && u[1] in UNIT_ROWS) return { sheet: unitSheet, row: UNIT_ROWS[u[1] as keyof typeof UNIT_ROWS], column: W.headers.value, message };
+  return { sheet: u ? unitSheet : '', row: null, column: null, message: fill(M.invalidPlan, { message }) };
+}
