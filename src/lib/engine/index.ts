@@ -2,3 +2,17 @@
 export * from './types';
 export * from './format';
 export * from './personnummer';
+export { computePlan } from './compute';
+export { parsePlan, serializePlan, validatePlanObject } from './parse';
+export { CURRENT_PLAN_VERSION, PLAN_FORMAT, MIGRATIONS, migratePlanObject, detectVersion } from './migrate';
+export type { Migration, MigrationResult } from './migrate';
+export { PROFILES, PROFILE_IDS, resolveProfile, createCustomProfile, DEFAULT_MIN_EMPLOYMENT_MONTHS } from './profiles';
+export { DEFAULT_TIME, TIME_KEYS, resolveTime, isDefaultTime } from './time';
+export type { TimeKey } from './time';
+export { createDemoPlan, createEmptyPlan, createDoctor } from './demo';
+export { explain, explainablePaths } from './explain';
+export { parseCategory, parseDutyKind } from './categories';
+export { isIsoDate, addMonths, todayIso } from './dates';
+export { isQualifying, ageGroupOf } from './doctor';
+export { isFictiveList } from './unit';
+export { CATEGORY_LABELS, CATEGORY_NAMES, DUTY_LABELS } from '../strings/engine.sv';

@@ -64,6 +64,13 @@ export interface Doctor {
   /** The list's care weight; else the unit's. */
   careWeight?: CareWeight;
   plannedEnd?: IsoDate;
+  /**
+   * Name of the fictive list the doctor's patients are on (locums, seed 000): "<unit> Dr <name>".
+   * A fictive list is never shown as a fast läkarkontakt.
+   */
+  fictiveListName?: string;
+  /** Care-weight points reported by the region (VGR stimulus, seed 001); optional. */
+  careWeightPoints?: number;
   [extra: string]: unknown;
 }
 

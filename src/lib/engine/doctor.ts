@@ -1,0 +1,201 @@
+/**
+ * Doctor capacity: the guideline model (domain.md §2) and the time model (domain.md §3).
+ * One exported function per formula, so tests and explain() use the very same code.
+ */
+import { clamp, floorPatients, num, round9 } from './round';
+import type {
+  CareWeight,
+  Doctor,
+  DoctorCategory,
+  DoctorResult,
+  Fte,
+  Hours,
+  Patients,
+  RuleProfile,
+  Share,
+  TimeAssumptions,
+  TimeBreakdown,
+} from './types';
+
+/** When an ST doctor's months are not given, the ST is taken as mid-training: the guideline's own point (550). */
+export const ST_PROGRESS_UNKNOWN = 0.5;
+/** ST in allmänmedicin is five years when the total is not given (our assumption). */
+export const DEFAULT_ST_MONTHS_TOTAL = 60;
+
+/** Categories that may be a named doctor at all (domain.md §2: base > 0). */
+export function isQualifying(category: DoctorCategory): boolean {
+  return category !== 'locum' && category !== 'junior';
+}
+
+/** The age group a category's list is limited to (domain.md §2, seed 001). */
+export function ageGroupOf(category: DoctorCategory): DoctorResult['ageGroup'] {
+  return category === 'geriatrician' ? '65+' : category === 'pediatrician' ? '0-17' : 'all';
+}
+
+/** ST progress = monthsDone / monthsTotal, clamped to 0–1 (domain.md §2). */
+export function stProgress(d: Pick<Doctor, 'stMonthsDone' | 'stMonthsTotal'>): Share {
+  if (typeof d.stMonthsDone !== 'number' || !Number.isFinite(d.stMonthsDone)) return ST_PROGRESS_UNKNOWN;
+  const total = num(d.stMonthsTotal, DEFAULT_ST_MONTHS_TOTAL);
+  if (total <= 0) return ST_PROGRESS_UNKNOWN;
+  return clamp(d.stMonthsDone / total, 0, 1);
+}
+
+/** base(d) (domain.md §2): guideline patients for a full-time doctor of this category. */
+export function basePatients(d: Pick<Doctor, 'category' | 'stMonthsDone' | 'stMonthsTotal'>, profile: RuleProfile): Patients {
+  switch (d.category) {
+    case 'specialist':
+    case 'geriatrician': // only for their age group (ageGroupOf)
+    case 'pediatrician':
+    case 'dispensation':
+      return profile.guideline.specialist;
+    case 'st': {
+      const { stMid } = profile.guideline;
+      if (!profile.stRamp.enabled) return stMid;
+      const { startFactor, endFactor } = profile.stRamp;
+      // 550 × (0.5 + progress) with the shipped factors 0.5 → 1.5.
+      return round9(stMid * (startFactor + stProgress(d) * (endFactor - startFactor)));
+    }
+    default:
+      return 0; // locum, AT/BT: they hold no named list
+  }
+}
+
+/** Σ duty hours per week; every duty kind counts, meetings included. Negative entries count as 0. */
+export function dutyHoursPerWeek(d: Pick<Doctor, 'duties'>): Hours {
+  let sum = 0;
+  for (const duty of d.duties ?? []) sum += Math.max(0, num(duty?.hoursPerWeek));
+  return round9(sum);
+}
+
+/** Employment as a share, never negative. */
+export function employmentOf(d: Pick<Doctor, 'employment'>): Share {
+  return Math.max(0, num(d.employment));
+}
+
+/** dutyShare = min(1, dutyHours / (employment × fullTimeHours)); employment 0 → 1 (domain.md §2). */
+export function dutyShareOf(employment: Share, dutyHours: Hours, fullTimeHours: Hours): Share {
+  const available = employment * fullTimeHours;
+  if (available <= 0) return 1;
+  return Math.min(1, dutyHours / available);
+}
+
+/** presence = 1 − absenceWeeks / weeksPerYear, clamped to 0–1 (domain.md §2). */
+export function presenceOf(absenceWeeks: number, weeksPerYear: number): Share {
+  const absence = Math.max(0, absenceWeeks);
+  if (weeksPerYear <= 0) return absence > 0 ? 0 : 1;
+  return clamp(1 - absence / weeksPerYear, 0, 1);
+}
+
+/** clinicalFte = employment × (1 − dutyShare) × presence (domain.md §2). */
+export function clinicalFteOf(employment: Share, dutyShare: Share, presence: Share): Fte {
+  return round9(employment * (1 - dutyShare) * presence);
+}
+
+/** The list's care weight if known, else the unit's, else 1.0 (domain.md §2). */
+export function careWeightOf(d: Pick<Doctor, 'careWeight'>, unitCareWeight: unknown): CareWeight {
+  if (typeof d.careWeight === 'number' && d.careWeight > 0 && Number.isFinite(d.careWeight)) return d.careWeight;
+  if (typeof unitCareWeight === 'number' && unitCareWeight > 0 && Number.isFinite(unitCareWeight)) return unitCareWeight;
+  return 1;
+}
+
+/** capacityGuideline = floor(base × clinicalFte / careWeight) (domain.md §2). */
+export function capacityGuidelineOf(base: Patients, clinicalFte: Fte, careWeight: CareWeight): Patients {
+  if (base <= 0 || clinicalFte <= 0) return 0;
+  return Math.max(0, floorPatients((base * clinicalFte) / careWeight));
+}
+
+/** visitMinutes = plannedShare × plannedMinutes + (1 − plannedShare) × acuteMinutes (domain.md §3). */
+export function visitMinutesOf(t: TimeAssumptions): number {
+  return round9(t.plannedShare * t.plannedMinutes + (1 - t.plannedShare) * t.acuteMinutes);
+}
+
+/** The hours of the time model (domain.md §3) for one doctor. */
+export function timeBreakdownOf(employment: Share, dutyHours: Hours, presence: Share, t: TimeAssumptions): TimeBreakdown {
+  const availableWeek = employment * t.fullTimeHours;
+  const weeks = Math.max(0, t.weeksPerYear);
+  // patientHoursYear = max(0, employment × fullTimeHours − dutyHours) × weeksPerYear × presence
+  const patientHoursYear = round9(Math.max(0, availableWeek - dutyHours) * weeks * presence);
+  const directHoursYear = round9(patientHoursYear * (1 - t.indirectShare));
+  const indirectHoursYear = round9(patientHoursYear * t.indirectShare);
+  // The rest of the contracted year, so that patient + duty + absence hours = employment × fullTime × weeks.
+  const dutyHoursYear = round9(Math.min(dutyHours, Math.max(0, availableWeek)) * weeks * presence);
+  const absenceHoursYear = round9(Math.max(0, availableWeek) * weeks * (1 - presence));
+  const visitMinutes = visitMinutesOf(t);
+  const visitsYear = visitMinutes > 0 ? round9((directHoursYear * 60) / visitMinutes) : 0;
+  return { patientHoursYear, directHoursYear, indirectHoursYear, dutyHoursYear, absenceHoursYear, visitMinutes, visitsYear };
+}
+
+/** capacityTime = floor(visitsYear × ownPatientShare / (visitsPerPatientYear × careWeight)), 0 when base = 0 (domain.md §3). */
+export function capacityTimeOf(base: Patients, visitsYear: number, careWeight: CareWeight, t: TimeAssumptions): Patients {
+  const demand = t.visitsPerPatientYear * careWeight;
+  if (base <= 0 || demand <= 0 || visitsYear <= 0) return 0;
+  return Math.max(0, floorPatients((visitsYear * t.ownPatientShare) / demand));
+}
+
+/** loadRatio = listed / capacity (domain.md §4): null if listed unknown, 0 if listed 0, Infinity if capacity 0. */
+export function loadRatioOf(listed: Patients | null, capacity: Patients): number | null {
+  if (listed === null) return null;
+  if (listed <= 0) return 0;
+  if (capacity <= 0) return Infinity;
+  return listed / capacity;
+}
+
+/** The profile's list limits for one doctor (domain.md §5): per FTE × employment (if scaled) × ST factor. */
+export function limitsOf(profile: RuleProfile, category: DoctorCategory, employment: Share, base: Patients): DoctorResult['limits'] {
+  const l = profile.listLimits;
+  if (!l || base <= 0) return null;
+  const factor = (l.scaleWithEmployment ? employment : 1) * (category === 'st' ? l.stFactor : 1);
+  return {
+    min: round9(l.minPerFte * factor),
+    max: round9(l.maxPerFte * factor),
+    maxPoints: l.maxPointsPerFte === null ? null : round9(l.maxPointsPerFte * factor),
+  };
+}
+
+/** A doctor's known list size, or null. */
+export function listedOf(d: Pick<Doctor, 'listed'>): Patients | null {
+  return typeof d.listed === 'number' && Number.isFinite(d.listed) ? Math.max(0, d.listed) : null;
+}
+
+export interface DoctorContext {
+  profile: RuleProfile;
+  time: TimeAssumptions;
+  unitCareWeight: unknown;
+  model: 'guideline' | 'time';
+}
+
+/** Every number of one doctor (domain.md §2–§4). */
+export function computeDoctor(d: Doctor, ctx: DoctorContext): DoctorResult {
+  const { profile, time } = ctx;
+  const base = basePatients(d, profile);
+  const employment = employmentOf(d);
+  const dutyHours = dutyHoursPerWeek(d);
+  const dutyShare = dutyShareOf(employment, dutyHours, time.fullTimeHours);
+  const presence = presenceOf(num(d.absenceWeeks), time.weeksPerYear);
+  const clinicalFte = clinicalFteOf(employment, dutyShare, presence);
+  const careWeight = careWeightOf(d, ctx.unitCareWeight);
+  const capacityGuideline = capacityGuidelineOf(base, clinicalFte, careWeight);
+  const tb = timeBreakdownOf(employment, dutyHours, presence, time);
+  const capacityTime = capacityTimeOf(base, tb.visitsYear, careWeight, time);
+  const capacity = ctx.model === 'time' ? capacityTime : capacityGuideline;
+  const listed = listedOf(d);
+  return {
+    id: d.id,
+    name: d.name,
+    category: d.category,
+    base,
+    dutyHoursPerWeek: dutyHours,
+    dutyShare,
+    presence,
+    clinicalFte,
+    careWeight,
+    capacityGuideline,
+    capacityTime,
+    capacity,
+    listed,
+    loadRatio: loadRatioOf(listed, capacity),
+    time: tb,
+    ageGroup: ageGroupOf(d.category),
+    limits: limitsOf(profile, d.category, employment, base),
+  };
+}

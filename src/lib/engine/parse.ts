@@ -1,0 +1,320 @@
+/**
+ * Plan-file reading (contracts.md): JSON string or object → migrated, validated Plan, or Swedish
+ * errors with JSON paths ("doctors[2].employment"). Unknown fields are kept. serializePlan writes
+ * the `.kapacitet.json` file.
+ */
+import { CATEGORY_LABELS, DUTY_LABELS, PARSE_TEXT } from '../strings/engine.sv';
+import { parseCategory, parseDutyKind } from './categories';
+import { isIsoDate } from './dates';
+import { formatDecimal } from './format';
+import { CURRENT_PLAN_VERSION, PLAN_FORMAT, migratePlanObject } from './migrate';
+import { looksLikePersonnummer } from './personnummer';
+import { PROFILES, PROFILE_IDS } from './profiles';
+import { TIME_KEYS } from './time';
+import { DOCTOR_CATEGORIES, DUTY_KINDS, PRIORITY_KEYS } from './types';
+import type { ParsePlanResult, Plan, PlanError } from './types';
+
+type Obj = Record<string, unknown>;
+const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+interface NumRule {
+  min?: number;
+  /** Exclusive minimum. */
+  above?: number;
+  max?: number;
+  integer?: boolean;
+  /** Message used instead of the generic range messages. */
+  rangeMessage?: string;
+}
+
+class Checker {
+  errors: PlanError[] = [];
+  warnings: PlanError[] = [];
+  error(path: string, message: string) {
+    this.errors.push({ path, message });
+  }
+  warn(path: string, message: string) {
+    this.warnings.push({ path, message });
+  }
+
+  /** A number field. Absent (undefined/null) → `fallback` (deleted when fallback is undefined). */
+  num(o: Obj, key: string, path: string, rule: NumRule, fallback?: number, required = false): number | undefined {
+    const v = o[key];
+    if (v === undefined || v === null) {
+      if (required) this.error(path, PARSE_TEXT.required);
+      if (fallback === undefined) delete o[key];
+      else o[key] = fallback;
+      return fallback;
+    }
+    if (typeof v !== 'number' || !Number.isFinite(v)) {
+      this.error(path, PARSE_TEXT.notNumber);
+      return undefined;
+    }
+    const bad = (msg: string) => {
+      this.error(path, rule.rangeMessage ?? msg);
+      return undefined;
+    };
+    if (rule.integer && !Number.isInteger(v)) return bad(PARSE_TEXT.notInteger);
+    if (rule.min !== undefined && v < rule.min) return bad(PARSE_TEXT.atLeast(formatDecimal(rule.min, 3)));
+    if (rule.above !== undefined && v <= rule.above) return bad(PARSE_TEXT.greaterThan(formatDecimal(rule.above, 3)));
+    if (rule.max !== undefined && v > rule.max) return bad(PARSE_TEXT.atMost(formatDecimal(rule.max, 3)));
+    return v;
+  }
+
+  str(o: Obj, key: string, path: string, required: boolean, fallback?: string): string | undefined {
+    const v = o[key];
+    if (v === undefined || v === null) {
+      if (required && fallback === undefined) this.error(path, PARSE_TEXT.required);
+      if (fallback !== undefined) o[key] = fallback;
+      else delete o[key];
+      return fallback;
+    }
+    if (typeof v !== 'string') {
+      this.error(path, PARSE_TEXT.notString);
+      return undefined;
+    }
+    if (looksLikePersonnummer(v)) this.error(path, PARSE_TEXT.personnummer);
+    return v;
+  }
+
+  bool(o: Obj, key: string, path: string, fallback: boolean): void {
+    const v = o[key];
+    if (v === undefined || v === null) o[key] = fallback;
+    else if (typeof v !== 'boolean') this.error(path, PARSE_TEXT.notBoolean);
+  }
+
+  obj(o: Obj, key: string, path: string, required: boolean): Obj | undefined {
+    const v = o[key];
+    if (v === undefined || v === null) {
+      if (required) this.error(path, PARSE_TEXT.required);
+      return undefined;
+    }
+    if (!isObj(v)) {
+      this.error(path, PARSE_TEXT.notObjectValue);
+      return undefined;
+    }
+    return v;
+  }
+}
+
+const SHARE: NumRule = { min: 0, max: 1, rangeMessage: PARSE_TEXT.shareRange };
+const PATIENTS: NumRule = { min: 0, max: 10_000_000 };
+const CARE_WEIGHT: NumRule = { above: 0, max: 10, rangeMessage: PARSE_TEXT.careWeightRange };
+const HOURS_WEEK: NumRule = { min: 0, max: 168, rangeMessage: PARSE_TEXT.hoursRange };
+
+const TIME_RULES: Record<(typeof TIME_KEYS)[number], NumRule> = {
+  fullTimeHours: { above: 0, max: 168 },
+  weeksPerYear: { above: 0, max: 53 },
+  indirectShare: { min: 0, max: 0.95 },
+  plannedMinutes: { above: 0, max: 600 },
+  acuteMinutes: { above: 0, max: 600 },
+  plannedShare: SHARE,
+  ownPatientShare: { min: 0, max: 1, rangeMessage: PARSE_TEXT.shareRange },
+  visitsPerPatientYear: { above: 0, max: 100 },
+};
+
+function checkProfile(c: Checker, plan: Obj): void {
+  const p = plan.profile;
+  if (p === undefined || p === null) {
+    plan.profile = 'national';
+    return;
+  }
+  if (typeof p === 'string') {
+    if (!(p in PROFILES)) c.error('profile', PARSE_TEXT.unknownProfile(p, PROFILE_IDS.join(', ')));
+    return;
+  }
+  if (!isObj(p)) {
+    c.error('profile', PARSE_TEXT.notObjectValue);
+    return;
+  }
+  const start = c.errors.length;
+  c.str(p, 'id', 'profile.id', false, 'custom');
+  c.str(p, 'name', 'profile.name', false, 'Egen profil');
+  c.str(p, 'source', 'profile.source', false, '');
+  const g = c.obj(p, 'guideline', 'profile.guideline', true);
+  if (g) {
+    c.num(g, 'specialist', 'profile.guideline.specialist', { above: 0, max: 100_000 }, undefined, true);
+    c.num(g, 'stMid', 'profile.guideline.stMid', { above: 0, max: 100_000 }, undefined, true);
+  }
+  if (p.stRamp === undefined || p.stRamp === null) p.stRamp = { ...PROFILES.national.stRamp };
+  const r = c.obj(p, 'stRamp', 'profile.stRamp', true);
+  if (r) {
+    c.bool(r, 'enabled', 'profile.stRamp.enabled', true);
+    c.num(r, 'startFactor', 'profile.stRamp.startFactor', { min: 0, max: 10 }, 0.5);
+    c.num(r, 'endFactor', 'profile.stRamp.endFactor', { min: 0, max: 10 }, 1.5);
+  }
+  if (p.listLimits === undefined) p.listLimits = null;
+  if (p.listLimits !== null) {
+    const l = c.obj(p, 'listLimits', 'profile.listLimits', true);
+    if (l) {
+      const min = c.num(l, 'minPerFte', 'profile.listLimits.minPerFte', PATIENTS, undefined, true);
+      const max = c.num(l, 'maxPerFte', 'profile.listLimits.maxPerFte', PATIENTS, undefined, true);
+      if (min !== undefined && max !== undefined && min > max) c.error('profile.listLimits.minPerFte', PARSE_TEXT.limitsOrder);
+      if (l.maxPointsPerFte === undefined) l.maxPointsPerFte = null;
+      if (l.maxPointsPerFte !== null) c.num(l, 'maxPointsPerFte', 'profile.listLimits.maxPointsPerFte', { min: 0 });
+      c.num(l, 'stFactor', 'profile.listLimits.stFactor', { min: 0, max: 10 }, 1);
+      c.bool(l, 'scaleWithEmployment', 'profile.listLimits.scaleWithEmployment', true);
+    }
+  }
+  if (p.coverageThreshold === undefined) p.coverageThreshold = null;
+  if (p.coverageThreshold !== null) c.num(p, 'coverageThreshold', 'profile.coverageThreshold', SHARE);
+  if (p.goals === undefined) p.goals = null;
+  if (p.goals !== null) {
+    const gl = c.obj(p, 'goals', 'profile.goals', true);
+    if (gl) {
+      c.num(gl, 'coverage', 'profile.goals.coverage', SHARE, undefined, true);
+      c.num(gl, 'nursingHome', 'profile.goals.nursingHome', SHARE, undefined, true);
+      c.num(gl, 'continuityIncrease', 'profile.goals.continuityIncrease', { min: 0, max: 10 }, 0);
+    }
+  }
+  if (p.stimulus === undefined) p.stimulus = null;
+  if (p.stimulus !== null) {
+    const s = c.obj(p, 'stimulus', 'profile.stimulus', true);
+    if (s) {
+      c.num(s, 'sekPerListPoint', 'profile.stimulus.sekPerListPoint', { min: 0 }, undefined, true);
+      c.num(s, 'sekPerCareWeightPoint', 'profile.stimulus.sekPerCareWeightPoint', { min: 0 }, 0);
+      c.str(s, 'period', 'profile.stimulus.period', false, '');
+    }
+  }
+  if (p.minEmploymentMonths === undefined) p.minEmploymentMonths = null;
+  if (p.minEmploymentMonths !== null) c.num(p, 'minEmploymentMonths', 'profile.minEmploymentMonths', { min: 0, max: 120, integer: true });
+  if (p.locumRule === undefined || p.locumRule === null) p.locumRule = { cannotHoldList: false, fictiveListMustStartWithUnit: false };
+  const lr = c.obj(p, 'locumRule', 'profile.locumRule', true);
+  if (lr) {
+    c.bool(lr, 'cannotHoldList', 'profile.locumRule.cannotHoldList', false);
+    c.bool(lr, 'fictiveListMustStartWithUnit', 'profile.locumRule.fictiveListMustStartWithUnit', false);
+  }
+  if (c.errors.length > start) c.error('profile', PARSE_TEXT.profileInvalid);
+}
+
+function checkUnit(c: Checker, plan: Obj): void {
+  const u = c.obj(plan, 'unit', 'unit', true);
+  if (!u) return;
+  c.str(u, 'name', 'unit.name', true);
+  const listed = c.num(u, 'listed', 'unit.listed', { ...PATIENTS, integer: true }, undefined, true);
+  c.num(u, 'careWeight', 'unit.careWeight', CARE_WEIGHT, 1);
+  const withNamed = c.num(u, 'withNamedDoctor', 'unit.withNamedDoctor', { ...PATIENTS, integer: true }, 0);
+  if (listed !== undefined && withNamed !== undefined && withNamed > listed) c.error('unit.withNamedDoctor', PARSE_TEXT.withNamedAboveListed);
+  c.num(u, 'targetCoverage', 'unit.targetCoverage', SHARE, 1);
+  if (u.priority === undefined || u.priority === null) u.priority = {};
+  const pr = c.obj(u, 'priority', 'unit.priority', true);
+  if (pr) for (const k of PRIORITY_KEYS) c.num(pr, k, `unit.priority.${k}`, { ...PATIENTS, integer: true }, 0);
+  const nh = c.num(u, 'withNamedDoctorNursingHome', 'unit.withNamedDoctorNursingHome', { ...PATIENTS, integer: true });
+  if (nh !== undefined && pr && typeof pr.nursingHome === 'number' && nh > pr.nursingHome) {
+    c.warn('unit.withNamedDoctorNursingHome', PARSE_TEXT.nursingHomeAboveTotal);
+  }
+}
+
+function checkTime(c: Checker, plan: Obj): number {
+  if (plan.time === undefined || plan.time === null) {
+    plan.time = {};
+    return 42;
+  }
+  const t = c.obj(plan, 'time', 'time', false);
+  if (!t) return 42;
+  for (const k of TIME_KEYS) c.num(t, k, `time.${k}`, TIME_RULES[k]);
+  return typeof t.weeksPerYear === 'number' ? t.weeksPerYear : 42;
+}
+
+function checkDoctor(c: Checker, d: Obj, i: number, ids: Set<string>, weeksPerYear: number): void {
+  const at = (k: string) => `doctors[${i}].${k}`;
+  if (typeof d.id === 'number' && Number.isFinite(d.id)) d.id = String(d.id);
+  const id = c.str(d, 'id', at('id'), true);
+  if (id !== undefined) {
+    if (id.trim() === '') c.error(at('id'), PARSE_TEXT.emptyId);
+    else if (ids.has(id)) c.error(at('id'), PARSE_TEXT.duplicateId(id));
+    ids.add(id);
+  }
+  c.str(d, 'name', at('name'), true, '');
+  const cat = parseCategory(d.category);
+  if (cat) d.category = cat;
+  else if (d.category === undefined || d.category === null) c.error(at('category'), PARSE_TEXT.required);
+  else {
+    const allowed = DOCTOR_CATEGORIES.map((k) => `${k} (${CATEGORY_LABELS[k]})`).join(', ');
+    c.error(at('category'), PARSE_TEXT.unknownCategory(String(d.category), allowed));
+  }
+  c.num(d, 'employment', at('employment'), { min: 0, max: 1, rangeMessage: PARSE_TEXT.employmentRange }, undefined, true);
+  const total = c.num(d, 'stMonthsTotal', at('stMonthsTotal'), { above: 0, max: 240 });
+  const done = c.num(d, 'stMonthsDone', at('stMonthsDone'), { min: 0, max: 240 });
+  if (cat === 'st' && total !== undefined && done !== undefined && done > total) c.warn(at('stMonthsDone'), PARSE_TEXT.stMonthsDoneAboveTotal);
+
+  if (d.duties === undefined || d.duties === null) d.duties = [];
+  if (!Array.isArray(d.duties)) c.error(at('duties'), PARSE_TEXT.notArray);
+  else {
+    d.duties.forEach((duty: unknown, j: number) => {
+      const dp = `${at('duties')}[${j}]`;
+      if (!isObj(duty)) {
+        c.error(dp, PARSE_TEXT.notObjectValue);
+        return;
+      }
+      const kind = parseDutyKind(duty.kind);
+      if (kind) duty.kind = kind;
+      else if (duty.kind === undefined || duty.kind === null) c.error(`${dp}.kind`, PARSE_TEXT.required);
+      else {
+        const allowed = DUTY_KINDS.map((k) => `${k} (${DUTY_LABELS[k]})`).join(', ');
+        c.error(`${dp}.kind`, PARSE_TEXT.unknownDutyKind(String(duty.kind), allowed));
+      }
+      c.num(duty, 'hoursPerWeek', `${dp}.hoursPerWeek`, HOURS_WEEK, undefined, true);
+      c.str(duty, 'label', `${dp}.label`, false);
+    });
+  }
+  const absence = c.num(d, 'absenceWeeks', at('absenceWeeks'), { min: 0, max: 53 }, 0);
+  if (absence !== undefined && absence > weeksPerYear) c.warn(at('absenceWeeks'), PARSE_TEXT.absenceAboveYear(formatDecimal(absence, 1)));
+  const listed = c.num(d, 'listed', at('listed'), { ...PATIENTS, integer: true });
+  const points = c.num(d, 'listPoints', at('listPoints'), { min: 0, max: 10_000_000 });
+  if (points !== undefined && points > 0 && listed === 0) c.warn(at('listPoints'), PARSE_TEXT.pointsWithoutList);
+  c.num(d, 'careWeight', at('careWeight'), CARE_WEIGHT);
+  c.num(d, 'careWeightPoints', at('careWeightPoints'), { min: 0, max: 10_000_000 });
+  if (d.plannedEnd === '') delete d.plannedEnd;
+  const end = c.str(d, 'plannedEnd', at('plannedEnd'), false);
+  if (end !== undefined && !isIsoDate(end)) c.error(at('plannedEnd'), PARSE_TEXT.invalidDate(end));
+  if (d.fictiveListName === '') delete d.fictiveListName;
+  c.str(d, 'fictiveListName', at('fictiveListName'), false);
+}
+
+/** Validate a current-version plain object in place (defaults filled, names normalised). */
+export function validatePlanObject(plan: Obj): { errors: PlanError[]; warnings: PlanError[] } {
+  const c = new Checker();
+  if (plan.format !== PLAN_FORMAT) c.error('format', PARSE_TEXT.wrongFormat(String(plan.format)));
+  checkProfile(c, plan);
+  if (plan.model === undefined || plan.model === null) plan.model = 'guideline';
+  else if (plan.model !== 'guideline' && plan.model !== 'time') c.error('model', PARSE_TEXT.unknownModel(String(plan.model)));
+  checkUnit(c, plan);
+  const weeks = checkTime(c, plan);
+  if (!Array.isArray(plan.doctors)) {
+    if (plan.doctors === undefined || plan.doctors === null) c.error('doctors', PARSE_TEXT.required);
+    else c.error('doctors', PARSE_TEXT.notArray);
+  } else {
+    const ids = new Set<string>();
+    plan.doctors.forEach((d: unknown, i: number) => {
+      if (!isObj(d)) c.error(`doctors[${i}]`, PARSE_TEXT.notObjectValue);
+      else checkDoctor(c, d, i, ids, weeks);
+    });
+  }
+  return { errors: c.errors, warnings: c.warnings };
+}
+
+/** Read a plan file (JSON text) or object: migrate, validate, keep unknown fields. */
+export function parsePlan(input: unknown): ParsePlanResult {
+  let raw: unknown = input;
+  if (typeof input === 'string') {
+    try {
+      raw = JSON.parse(input.replace(/^\uFEFF/, ''));
+    } catch (e) {
+      return { ok: false, errors: [{ path: '', message: PARSE_TEXT.notJson(e instanceof Error ? e.message : String(e)) }] };
+    }
+  }
+  const migrated = migratePlanObject(raw);
+  if (!migrated.ok) return { ok: false, errors: migrated.errors };
+  const plan = migrated.value;
+  const { errors, warnings } = validatePlanObject(plan);
+  if (errors.length > 0) return { ok: false, errors };
+  plan.version = CURRENT_PLAN_VERSION;
+  return { ok: true, plan: plan as unknown as Plan, warnings };
+}
+
+/** The `.kapacitet.json` file: pretty JSON with `format` and `version` first. */
+export function serializePlan(plan: Plan): string {
+  const { format: _f, version: _v, ...rest } = plan;
+  return JSON.stringify({ format: PLAN_FORMAT, version: CURRENT_PLAN_VERSION, ...rest }, null, 2) + '\n';
+}

@@ -1,0 +1,331 @@
+/**
+ * Swedish texts of the calculation engine: category and duty names, finding messages,
+ * explanation words, profile names, plan-file validation messages.
+ * A leaf: imports nothing. Numbers arrive already formatted (sv-SE) from the engine.
+ */
+
+/** Category words as the workbook writes them (contracts.md, sheet Läkare) and as tables show them. */
+export const CATEGORY_LABELS = {
+  specialist: 'specialist',
+  st: 'ST',
+  geriatrician: 'geriatriker',
+  pediatrician: 'barnläkare',
+  dispensation: 'dispens',
+  locum: 'hyrläkare',
+  junior: 'AT/BT',
+} as const;
+
+/** Longer category names for forms and explanations. */
+export const CATEGORY_NAMES = {
+  specialist: 'Specialist i allmänmedicin',
+  st: 'ST-läkare i allmänmedicin',
+  geriatrician: 'Specialist i geriatrik (listan bara 65 år och äldre)',
+  pediatrician: 'Specialist i barn- och ungdomsmedicin (listan bara 0–17 år)',
+  dispensation: 'Annan specialist med dispens',
+  locum: 'Hyr-, stafett- eller konsultläkare',
+  junior: 'AT/BT-läkare',
+} as const;
+
+/** Duty kinds as the workbook's column headers name them (without "(tim/v)"). */
+export const DUTY_LABELS = {
+  supervision: 'Handledning',
+  management: 'Ledning',
+  research: 'Forskning',
+  side: 'Sidouppdrag',
+  meetings: 'Möten',
+  other: 'Övrigt',
+} as const;
+
+export const AGE_GROUP_LABELS = {
+  all: 'alla åldrar',
+  '65+': '65 år och äldre',
+  '0-17': '0–17 år',
+} as const;
+
+export const MODEL_LABELS = {
+  guideline: 'riktvärdet (uppifrån)',
+  time: 'tidsmodellen (nerifrån)',
+} as const;
+
+export const SEVERITY_LABELS = { error: 'Fel', warning: 'Varning', info: 'Information' } as const;
+
+export const PRIORITY_LABELS = {
+  multimorbid: 'multisjuka',
+  nursingHome: 'boende på SÄBO',
+  homeCare: 'hemsjukvård',
+  palliative: 'palliativ vård',
+  chronic: 'annat kontinuerligt vårdbehov',
+} as const;
+
+export const PROFILE_TEXT = {
+  national: {
+    name: 'Nationellt riktvärde',
+    source:
+      'Socialstyrelsens nationella riktvärde (2022): 1 100 invånare per heltidsspecialist, 550 per ST-läkare i mitten av utbildningen; målen i överenskommelserna om God och nära vård (Vårdanalys PM 2022:5 och uppföljningen 2023).',
+  },
+  vgr: {
+    name: 'Västra Götalandsregionen',
+    source:
+      'VGR:s tillämpningsanvisning för stimulansersättning för fast läkarkontakt: 600–2 400 listade och högst 800 listningspoäng per heltid, ST hälften, minst 70 % med fast läkarkontakt, minst ett års planerad anställning.',
+  },
+  vastmanland: {
+    name: 'Region Västmanland',
+    source:
+      'Region Västmanland, vårdvalsinformation nr 14/21: hyr-, stafett- och konsultläkare kan inte vara fast läkarkontakt; deras patienter står på fiktiva listor som börjar med vårdcentralens namn.',
+  },
+  varmland: {
+    name: 'Region Värmland',
+    source: 'Region Värmland: 1 500 invånare per fast läkarkontakt som ett steg mot det nationella riktvärdet 1 100.',
+  },
+  custom: { name: 'Egen profil', source: 'Egna värden, sparade med planen.' },
+  stimulusPeriod: 'per period enligt regionens beslut (rapporteras månadsvis)',
+} as const;
+
+/** Finding messages. Every argument is a formatted number or a name. */
+export const FINDING_TEXT = {
+  listBelowMin: (name: string, listed: string, min: string) =>
+    `${name} har ${listed} listade, under profilens golv på ${min} för sin tjänstgöringsgrad.`,
+  listAboveMax: (name: string, listed: string, max: string) =>
+    `${name} har ${listed} listade, över profilens tak på ${max} för sin tjänstgöringsgrad.`,
+  pointsAboveMax: (name: string, points: string, max: string) =>
+    `${name} har ${points} listningspoäng, över profilens tak på ${max} poäng för sin tjänstgöringsgrad.`,
+  coverageBelowThreshold: (coverage: string, threshold: string, withNamed: string, listed: string) =>
+    `${withNamed} av ${listed} listade (${coverage}) har en fast läkarkontakt i dag, under profilens tröskel på ${threshold}.`,
+  locumHoldsList: (name: string, listed: string) =>
+    `${name} är hyrläkare och kan inte vara fast läkarkontakt, men har ${listed} listade. Lägg patienterna på en fiktiv lista.`,
+  fictiveListName: (name: string, listName: string, unitName: string) =>
+    `Den fiktiva listan ”${listName}” för ${name} ska börja med vårdcentralens namn (”${unitName} Dr …”).`,
+  notEligibleJunior: (name: string, listed: string) =>
+    `${name} är AT/BT-läkare och kan inte vara fast läkarkontakt, men har ${listed} listade.`,
+  notEligibleAgeGroup: (name: string, group: string) =>
+    `${name} får vara fast läkarkontakt bara för ${group}, om inte dispens finns. Kontrollera att listan bara har den åldersgruppen.`,
+  shortEmployment: (name: string, end: string, months: string, limit: string) =>
+    `${name} har planerat slut ${end}, mindre än ${months} månader fram (före ${limit}). En fast läkarkontakt bör finnas kvar minst så länge.`,
+  overCapacity: (name: string, listed: string, capacity: string, load: string) =>
+    `${name} har ${listed} listade men kapacitet för ${capacity} (belastning ${load}).`,
+  priorityUncovered: (capacity: string, priority: string, missing: string) =>
+    `Kapaciteten ${capacity} räcker inte till alla ${priority} patienter i prioriterade grupper; ${missing} blir utan fast läkarkontakt.`,
+  dutiesExceedTime: (name: string, duties: string, available: string) =>
+    `${name} har ${duties} timmar i veckan med andra uppdrag men bara ${available} timmars tjänstgöring i veckan.`,
+  goalCoverage: (coverage: string, goal: string) =>
+    `${coverage} av de listade har en fast läkarkontakt i dag; det nationella målet är minst ${goal}.`,
+  goalNursingHome: (share: string, goal: string, withNamed: string, total: string) =>
+    `${withNamed} av ${total} boende på SÄBO (${share}) har en fast läkarkontakt; det nationella målet är minst ${goal}.`,
+} as const;
+
+/** Words used in explanations (explain()). */
+export const EXPLAIN_TEXT = {
+  units: {
+    patients: 'patienter',
+    share: 'andel',
+    percent: '%',
+    fte: 'heltider',
+    hoursWeek: 'timmar/vecka',
+    hoursYear: 'timmar/år',
+    minutes: 'minuter',
+    visitsYear: 'besök/år',
+    careWeight: 'index',
+    ratio: 'kvot',
+    sek: 'kr',
+  },
+  localAssumption: '(lokalt antagande)',
+  floorNote: 'Kapaciteten räknas i hela patienter: avrundat nedåt efter avrundning till 9 decimaler.',
+  roundedDown: 'avrundat nedåt',
+  specRef: (section: string) => `Källa: beräkningsmodellen, domain.md ${section}.`,
+  profileRef: (name: string) => `Regelprofil: ${name}.`,
+  modelChosen: (model: string) => `Planen styrs av ${model}.`,
+  unknown: 'okänt',
+  none: 'saknas',
+} as const;
+
+/** Plan-file validation messages (parsePlan). */
+export const PARSE_TEXT = {
+  notJson: (detail: string) => `Filen är inte giltig JSON: ${detail}`,
+  notObject: 'Planen måste vara ett JSON-objekt.',
+  wrongFormat: (found: string) => `Fel filformat ”${found}”; en planfil har format ”kapacitet/plan”.`,
+  versionMissing: 'Versionsnummer saknas.',
+  versionInvalid: 'Versionsnumret måste vara ett heltal 0 eller större.',
+  versionTooNew: (found: number, current: number) =>
+    `Filen är skapad av en senare version av Kapacitet (filversion ${found}); den här versionen kan läsa filversion ${current} och äldre. Uppdatera appen för att öppna filen.`,
+  migrationMissing: (from: number) => `Det finns ingen uppgradering från filversion ${from}.`,
+  required: 'Värdet saknas.',
+  notNumber: 'Måste vara ett tal.',
+  notInteger: 'Måste vara ett heltal.',
+  notString: 'Måste vara text.',
+  notArray: 'Måste vara en lista.',
+  notObjectValue: 'Måste vara ett objekt.',
+  notBoolean: 'Måste vara sant eller falskt.',
+  atLeast: (min: string) => `Måste vara minst ${min}.`,
+  atMost: (max: string) => `Får vara högst ${max}.`,
+  greaterThan: (min: string) => `Måste vara större än ${min}.`,
+  employmentRange: 'Tjänstgöringsgraden måste vara mellan 0 och 1 (0–100 %).',
+  careWeightRange: 'Vårdtyngden måste vara större än 0 och högst 10.',
+  hoursRange: 'Timmar per vecka måste vara mellan 0 och 168.',
+  unknownCategory: (found: string, allowed: string) => `Okänd läkarkategori ”${found}”. Tillåtna: ${allowed}.`,
+  unknownDutyKind: (found: string, allowed: string) => `Okänd uppdragstyp ”${found}”. Tillåtna: ${allowed}.`,
+  unknownModel: (found: string) => `Okänd kapacitetsmodell ”${found}”; tillåtna är ”guideline” och ”time”.`,
+  unknownProfile: (found: string, allowed: string) => `Okänd regelprofil ”${found}”. Tillåtna: ${allowed}, eller en egen profil.`,
+  duplicateId: (id: string) => `Läkar-id ”${id}” finns redan; varje läkare måste ha ett eget id.`,
+  emptyId: 'Läkaren saknar id.',
+  stMonthsDoneAboveTotal: 'Gjorda ST-månader är fler än ST-tidens månader; räknas som färdig ST.',
+  stMonthsOnNonSt: 'ST-månader anges bara för ST-läkare; värdet används inte.',
+  invalidDate: (found: string) => `”${found}” är inget giltigt datum (ÅÅÅÅ-MM-DD).`,
+  withNamedAboveListed: 'Fler med fast läkarkontakt än listade.',
+  nursingHomeAboveTotal: 'Fler SÄBO-boende med fast läkarkontakt än SÄBO-boende i de prioriterade grupperna.',
+  pointsWithoutList: 'Listningspoäng utan listade.',
+  personnummer: 'Värdet ser ut som ett personnummer; sådana sparas aldrig. Ta bort det.',
+  absenceAboveYear: (weeks: string) => `Frånvaron är längre än planåret (${weeks} veckor); närvaron räknas som 0.`,
+  profileInvalid: 'Den egna regelprofilen är ofullständig.',
+  limitsOrder: 'Golvet får inte vara högre än taket.',
+  shareRange: 'Måste vara mellan 0 och 1.',
+} as const;
+
+/** Names for new doctors (createDoctor) and the empty plan. */
+export const NEW_DOCTOR_NAME = (n: number) => `Ny läkare ${n}`;
+
+/** Labels (what the number is) and rules (the formula in words) for explain(). */
+export const EXPLAIN_LABELS = {
+  doctor: {
+    base: 'Grundvärde enligt riktvärdet',
+    dutyHoursPerWeek: 'Andra uppdrag',
+    dutyShare: 'Andel andra uppdrag',
+    presence: 'Närvaro under planåret',
+    clinicalFte: 'Klinisk tjänstgöring',
+    careWeight: 'Vårdtyngd',
+    capacityGuideline: 'Kapacitet enligt riktvärdet',
+    capacityTime: 'Kapacitet enligt tidsmodellen',
+    capacity: 'Kapacitet (vald modell)',
+    listed: 'Aktuell lista',
+    loadRatio: 'Belastning',
+    'limits.min': 'Profilens golv för listan',
+    'limits.max': 'Profilens tak för listan',
+    'limits.maxPoints': 'Profilens tak för listningspoäng',
+    'time.patientHoursYear': 'Patienttid per år',
+    'time.directHoursYear': 'Direkt patienttid per år',
+    'time.indirectHoursYear': 'Indirekt patienttid per år',
+    'time.dutyHoursYear': 'Tid för andra uppdrag per år',
+    'time.absenceHoursYear': 'Frånvaro per år',
+    'time.visitMinutes': 'Genomsnittlig besökslängd',
+    'time.visitsYear': 'Besök per år',
+  },
+  unit: {
+    listed: 'Listade på enheten',
+    capacity: 'Enhetens kapacitet (vald modell)',
+    capacityGuideline: 'Enhetens kapacitet enligt riktvärdet',
+    capacityTime: 'Enhetens kapacitet enligt tidsmodellen',
+    coverageToday: 'Andel med fast läkarkontakt i dag',
+    coveragePossible: 'Möjlig andel med fast läkarkontakt',
+    gapPatients: 'Glapp',
+    fteNeeded: 'Heltider som behövs för att täcka glappet',
+    priorityTotal: 'Patienter i prioriterade grupper',
+    priorityCovered: 'Prioriterade patienter som kan få fast läkarkontakt',
+    listedOnDoctors: 'Listade på läkarnas listor',
+    employmentFte: 'Summa tjänstgöringsgrad',
+    clinicalFte: 'Summa klinisk tjänstgöring',
+    stimulusSek: 'Uppskattad stimulansersättning',
+  },
+} as const;
+
+export const EXPLAIN_RULES = {
+  baseSpecialist: 'Riktvärdet för en heltidsarbetande specialist i allmänmedicin, för en blandad befolkning.',
+  baseAgeGroup: (group: string) => `Samma riktvärde som för en specialist i allmänmedicin, men listan får bara ha patienter ${group}.`,
+  baseDispensation: 'Specialist i annat ämne med dispens räknas som specialist i allmänmedicin.',
+  baseStRamp: 'ST-läkarens grundvärde växer med utbildningen: riktvärdet för ST mitt i utbildningen × (startfaktor + andel genomförd ST × (slutfaktor − startfaktor)).',
+  baseStFlat: 'Riktvärdet för en ST-läkare mitt i utbildningen.',
+  baseNone: 'Kan inte vara fast läkarkontakt och får därför grundvärde 0.',
+  dutyHours: 'Summan av timmar per vecka för handledning, ledning, forskning, sidouppdrag, möten och övrigt.',
+  dutyShare: 'Andra uppdrag delat med veckoarbetstiden (tjänstgöringsgrad × heltid), högst 1.',
+  presence: '1 − frånvaroveckor ÷ arbetsveckor per år, mellan 0 och 1.',
+  clinicalFte: 'Tjänstgöringsgrad × (1 − andel andra uppdrag) × närvaro.',
+  careWeightDoctor: 'Listans egen vårdtyngd.',
+  careWeightUnit: 'Enhetens vårdtyngd, eftersom listans egen saknas.',
+  careWeightDefault: 'Blandad befolkning (1,0), eftersom vårdtyngd saknas.',
+  capacityGuideline: 'Grundvärde × klinisk tjänstgöring ÷ vårdtyngd, avrundat nedåt till hela patienter.',
+  capacityTime: 'Besök per år × andel för egna listan ÷ (besök per patient och år × vårdtyngd), avrundat nedåt till hela patienter.',
+  capacity: 'Kapaciteten enligt den modell planen styrs av.',
+  listed: 'Läkarens aktuella lista (indata).',
+  loadRatio: 'Listade ÷ kapacitet; över 1 (100 %) är fler än läkaren har kapacitet för.',
+  limits: 'Profilens värde per heltid × tjänstgöringsgrad (om gränserna skalas) × ST-faktor (för ST).',
+  patientHoursYear: '(Veckoarbetstid − andra uppdrag) × arbetsveckor per år × närvaro.',
+  directHoursYear: 'Patienttid × (1 − andel indirekt tid).',
+  indirectHoursYear: 'Patienttid × andel indirekt tid (journal, recept, provsvar, remisser, intyg).',
+  dutyHoursYear: 'Andra uppdrag (högst veckoarbetstiden) × arbetsveckor per år × närvaro.',
+  absenceHoursYear: 'Veckoarbetstid × arbetsveckor per år × (1 − närvaro).',
+  visitMinutes: 'Andel planerade besök × planerat besök + andel akuta besök × akut besök.',
+  visitsYear: 'Direkt patienttid i minuter ÷ genomsnittlig besökslängd.',
+  unitListed: 'Antal listade på enheten (indata).',
+  unitCapacitySum: 'Summan av läkarnas kapacitet.',
+  coverageToday: 'Listade med fast läkarkontakt i dag ÷ listade.',
+  coveragePossible: 'Kapacitet ÷ listade, högst 100 %.',
+  gapPatients: 'Målet (måltäckning × listade, avrundat uppåt) − kapacitet, minst 0.',
+  fteNeeded: 'Glapp × enhetens vårdtyngd ÷ riktvärdet per heltidsspecialist (utan andra uppdrag).',
+  priorityTotal: 'Summan av de prioriterade grupperna.',
+  priorityCovered: 'Prioriterade patienter först: det minsta av antalet prioriterade och kapaciteten.',
+  listedOnDoctors: 'Summan av läkarnas kända listor.',
+  employmentFte: 'Summan av läkarnas tjänstgöringsgrad.',
+  clinicalFteSum: 'Summan av läkarnas kliniska tjänstgöring.',
+  stimulus: 'Kronor per listningspoäng × listningspoäng + kronor per vårdtyngdspoäng × vårdtyngdspoäng, för namngivna listor; 0 om täckningen är under tröskeln.',
+} as const;
+
+/** Words inside the formulas (numbers are formatted by the engine). */
+export const EXPLAIN_WORDS = {
+  guidelineSpecialist: 'riktvärde för specialist',
+  guidelineSt: 'riktvärde för ST mitt i utbildningen',
+  stMonths: (done: string, total: string) => `${done} ÷ ${total} ST-månader`,
+  stProgressUnknown: 'ST-månader saknas: räknas som mitt i utbildningen (andel 0,5).',
+  stRampAssumption: 'Att ST-läkarens lista växer från halva till en och en halv gånger riktvärdet är ett lokalt antagande; riktvärdet anger bara mitten av utbildningen (lokalt antagande).',
+  notQualifying: (category: string) => `${category}: ingen lista som fast läkarkontakt`,
+  noDuties: 'inga andra uppdrag',
+  hoursPerWeek: 'tim/v',
+  hours: 'tim',
+  weeks: 'veckor',
+  weeksAbsence: 'veckors frånvaro',
+  weeksPerYear: 'arbetsveckor per år',
+  employment: 'tjänstgöringsgrad',
+  fullTime: 'heltid',
+  dutyShare: 'andel andra uppdrag',
+  presence: 'närvaro',
+  clinicalFte: 'klinisk tjänstgöring',
+  careWeight: 'vårdtyngd',
+  listCareWeight: 'listans vårdtyngd',
+  unitCareWeight: 'enhetens vårdtyngd',
+  defaultCareWeight: 'blandad befolkning',
+  roundedDown: 'avrundat nedåt',
+  roundedUp: 'avrundat uppåt',
+  ownShare: 'andel för egna listan',
+  visitsPerPatient: 'besök per patient och år',
+  visitsYear: 'besök/år',
+  indirectShare: 'andel indirekt tid',
+  plannedShare: 'andel planerade',
+  minutes: 'min',
+  minutesPerVisit: 'min per besök',
+  listed: 'listade',
+  capacity: 'kapacitet',
+  withNamedDoctor: 'med fast läkarkontakt',
+  target: 'måltäckning',
+  perFte: 'per heltid',
+  patients: 'patienter',
+  priority: 'prioriterade',
+  sekPerListPoint: 'kr per listningspoäng',
+  sekPerCareWeightPoint: 'kr per vårdtyngdspoäng',
+  listPoints: 'listningspoäng',
+  careWeightPoints: 'vårdtyngdspoäng',
+  belowThreshold: (coverage: string, threshold: string) => `täckning ${coverage} under tröskeln ${threshold}`,
+  doctorsCount: (n: string) => `${n} läkare`,
+  more: (n: string) => `… (${n} till)`,
+  stFactor: 'ST-faktor',
+  timeDefault: 'standardvärde för tidsmodellen (lokalt antagande)',
+  timeFromPlan: 'enhetens eget värde',
+  chosenModel: (model: string) => `vald modell: ${model}`,
+  modelCompare: (other: string, value: string) => `Den andra modellen (${other}) ger ${value}.`,
+  loadPercent: (p: string) => `Belastning i procent: ${p}.`,
+  fictiveList: (name: string) => `Patienterna står på den fiktiva listan ”${name}”, som aldrig visas som fast läkarkontakt.`,
+  fteProfileNote: (value: string) => `Riktvärdet per heltidsspecialist är profilens (${value}); nationellt 1 100.`,
+  ceilNote: 'Målet räknas i hela patienter: avrundat uppåt.',
+  calibrationNote: 'Tidsmodellens standardvärden är kalibrerade så att en heltidsspecialist med 2 timmar möten i veckan hamnar inom ±5 % av 1 100 (lokalt antagande).',
+  stimulusPeriod: (period: string) => `Period: ${period}.`,
+  notQualifyingNote: 'Tidsmodellen ger 0 för läkare som inte kan vara fast läkarkontakt.',
+  ageGroupNote: (group: string) => `Listan får bara ha patienter ${group}, om inte dispens finns.`,
+  stimulusPointsNote: 'Listningspoäng räknas för namngivna listor hos läkare som kan vara fast läkarkontakt; fiktiva listor räknas inte (lokalt antagande).',
+  missingMonthsTotal: 'ST-tidens längd saknas: 60 månader antas (lokalt antagande).',
+} as const;
