@@ -1,0 +1,160 @@
+/**
+ * Pure helpers of the printable report (ReportView.svelte): dates, assumption and profile rows.
+ * Kept out of the component so they are unit-tested without a DOM.
+ */
+import {
+  formatDecimal,
+  formatNumber,
+  formatPercent,
+  type IsoDate,
+  type Plan,
+  type RuleProfile,
+  type TimeAssumptions,
+} from '../../engine/index';
+import { SETTINGS } from '../../strings/ui.sv';
+import { REPORT_SV as T } from '../../strings/offline.sv';
+
+/** "2026-11-23" → "23 november 2026" (Swedish long date; the ISO date stays in <time datetime>). */
+export function reportDate(iso: IsoDate): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  const month = T.months[Number(m[2]) - 1];
+  return month ? `${Number(m[3])} ${month} ${m[1]}` : iso;
+}
+
+/** A doctor's load (domain.md §4: listed / capacity) as text that does not rely on colour. */
+export function loadText(loadRatio: number | null): string {
+  if (loadRatio === null) return T.unknown;
+  if (!Number.isFinite(loadRatio)) return `${T.noCapacity}`;
+  const pct = formatPercent(loadRatio);
+  return loadRatio > 1 ? `${pct} (${T.overCapacity})` : pct;
+}
+
+const TIME_KEYS = [
+  'fullTimeHours',
+  'weeksPerYear',
+  'indirectShare',
+  'plannedMinutes',
+  'acuteMinutes',
+  'plannedShare',
+  'ownPatientShare',
+  'visitsPerPatientYear',
+] as const;
+type TimeKey = (typeof TIME_KEYS)[number];
+
+function timeValue(key: TimeKey, v: number): string {
+  switch (key) {
+    case 'indirectShare':
+    case 'plannedShare':
+    case 'ownPatientShare':
+      return formatPercent(v);
+    case 'visitsPerPatientYear':
+      return formatDecimal(v, 2);
+    default:
+      return formatDecimal(v, 1);
+  }
+}
+
+export interface TimeRow {
+  key: TimeKey;
+  label: string;
+  value: string;
+  defaultValue: string;
+  /** The unit has set its own value (plan.time) that differs from the tool's default. */
+  changed: boolean;
+}
+
+/**
+ * The time model's assumptions (domain.md §3), all of them local assumptions: the tool's defaults,
+ * or the unit's own values where the plan sets them.
+ */
+export function timeRows(plan: Plan, resolved: TimeAssumptions, defaults: TimeAssumptions): TimeRow[] {
+  return TIME_KEYS.map((key) => {
+    const value = resolved[key];
+    const own = plan.time?.[key];
+    return {
+      key,
+      label: SETTINGS.time[key],
+      value: timeValue(key, value),
+      defaultValue: timeValue(key, defaults[key]),
+      changed: typeof own === 'number' && own !== defaults[key],
+    };
+  });
+}
+
+export interface ProfileRow {
+  label: string;
+  value: string;
+  /** A value that is the tool's own assumption, not from the guideline/region (e.g. the ST ramp ends). */
+  local: boolean;
+}
+
+/**
+ * The resolved rule profile (domain.md §5) as label/value rows, in plain Swedish. With `custom` (the
+ * plan carries its own profile object) every value is the unit's own, so every row is a local assumption.
+ */
+export function profileRows(p: RuleProfile, custom = false): ProfileRow[] {
+  const rows: ProfileRow[] = [
+    { label: SETTINGS.specialist, value: `${formatNumber(p.guideline.specialist)} ${T.perFte}`, local: false },
+    { label: SETTINGS.stMid, value: `${formatNumber(p.guideline.stMid)} ${T.perFte}`, local: false },
+    p.stRamp.enabled
+      ? {
+          label: SETTINGS.stRamp,
+          value: T.stRampNote(
+            formatNumber(Math.floor(p.guideline.stMid * p.stRamp.startFactor)),
+            formatNumber(Math.floor(p.guideline.stMid * p.stRamp.endFactor)),
+          ),
+          local: true,
+        }
+      : { label: SETTINGS.stRamp, value: T.stRampOff, local: false },
+  ];
+  if (p.listLimits) {
+    const l = p.listLimits;
+    rows.push({
+      label: SETTINGS.listLimits,
+      value: T.limits(
+        formatNumber(l.minPerFte),
+        formatNumber(l.maxPerFte),
+        l.maxPointsPerFte === null ? null : formatNumber(l.maxPointsPerFte),
+        formatDecimal(l.stFactor, 2),
+        l.scaleWithEmployment,
+      ),
+      local: false,
+    });
+  } else {
+    rows.push({ label: SETTINGS.listLimits, value: T.none, local: false });
+  }
+  rows.push({
+    label: T.coverageThreshold,
+    value: p.coverageThreshold === null ? T.none : formatPercent(p.coverageThreshold),
+    local: false,
+  });
+  if (p.goals) {
+    rows.push({
+      label: T.goals,
+      value: T.goalsText(formatPercent(p.goals.coverage), formatPercent(p.goals.nursingHome), formatPercent(p.goals.continuityIncrease)),
+      local: false,
+    });
+  }
+  if (p.stimulus) {
+    rows.push({
+      label: T.stimulusRule,
+      value: T.stimulusText(formatNumber(p.stimulus.sekPerListPoint), formatNumber(p.stimulus.sekPerCareWeightPoint), p.stimulus.period),
+      local: false,
+    });
+  }
+  rows.push({
+    label: T.minEmployment,
+    value: p.minEmploymentMonths === null ? T.none : T.monthsCount(formatNumber(p.minEmploymentMonths)),
+    local: false,
+  });
+  rows.push({
+    label: T.locumRule,
+    value: [
+      p.locumRule.cannotHoldList ? T.locumCannot : T.locumCan,
+      ...(p.locumRule.fictiveListMustStartWithUnit ? [T.fictiveStart] : []),
+    ].join(' '),
+    local: false,
+  });
+  return custom ? rows.map((r) => ({ ...r, local: true })) : rows;
+}
