@@ -83,3 +83,16 @@ export function parseBackup(record: BackupRecord): { ok: true; plan: Plan } | { 
   const parsed = parsePlan(record.text);
   return parsed.ok ? { ok: true, plan: parsed.plan } : { ok: false, errors: parsed.errors };
 }
+
+/** The newest backup of each plan that no longer exists (a deleted scenario or unit), newest first. */
+export async function orphanBackups(db: KapacitetDb): Promise<BackupRecord[]> {
+  const [backups, planIds] = await Promise.all([db.backups.toArray(), db.plans.toCollection().primaryKeys()]);
+  const live = new Set(planIds);
+  const newest = new Map<string, BackupRecord>();
+  for (const b of backups) {
+    if (live.has(b.planId)) continue;
+    const seen = newest.get(b.planId);
+    if (!seen || seen.createdAt < b.createdAt) newest.set(b.planId, b);
+  }
+  return [...newest.values()].sort((a, b) => b.createdAt - a.createdAt);
+}

@@ -47,6 +47,7 @@ import {
   insertUnitWithPlan,
   isQuotaError,
   maybeAutoBackup,
+  orphanBackups,
   opsAreEmpty,
   parseBackup,
   readPlan,
@@ -63,6 +64,7 @@ import {
 } from '../db/index';
 import { DATA_SV } from '../strings/data.sv';
 import { LiveValue } from './live.svelte';
+import { localIsoDate } from './dates';
 import { Histories, type HistoryEntry } from './history';
 import {
   EditRefused,
@@ -157,11 +159,6 @@ const SETTING_LAST_UNIT = 'lastUnitId';
 const SETTING_SEEDED = 'seeded';
 const lastPlanKey = (unitId: string) => `lastPlan:${unitId}`;
 
-function localIsoDate(d: Date): IsoDate {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
-
 /** Strings anywhere in a change (for the personnummer guard). */
 function stringsIn(value: unknown, out: string[] = [], depth = 0): string[] {
   if (depth > 8) return out;
@@ -236,7 +233,7 @@ export class AppState {
   constructor(options: AppOptions = {}) {
     this.dbName = options.dbName ?? 'kapacitet';
     this.#now = options.now ?? (() => Date.now());
-    this.today = options.today ?? localIsoDate(new Date(this.#now()));
+    this.today = options.today ?? localIsoDate(this.#now());
     const nav = (globalThis as { navigator?: { storage?: StorageLike } }).navigator;
     this.#storageApi = options.storage === undefined ? (nav?.storage ?? null) : options.storage;
     this.#autoInterval = options.autoBackupIntervalMs ?? AUTO_BACKUP_INTERVAL_MS;
@@ -325,17 +322,7 @@ export class AppState {
         },
       ),
       new LiveValue(
-        async () => {
-          const [backups, plans] = await Promise.all([db.backups.toArray(), db.plans.toCollection().primaryKeys()]);
-          const live = new Set(plans);
-          const newest = new Map<string, BackupSummary>();
-          for (const b of backups) {
-            if (live.has(b.planId)) continue;
-            const seen = newest.get(b.planId);
-            if (!seen || seen.createdAt < b.createdAt) newest.set(b.planId, toBackupSummary(b));
-          }
-          return [...newest.values()].sort((a, b) => b.createdAt - a.createdAt);
-        },
+        async () => (await orphanBackups(db)).map(toBackupSummary),
         (list) => (this.orphanBackups = list),
       ),
       new LiveValue(
