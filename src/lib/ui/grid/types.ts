@@ -1,0 +1,41 @@
+/** Column and edit types of the generic spreadsheet grid (DataGrid.svelte). */
+
+export type GridColumnKind = 'text' | 'number' | 'date' | 'select' | 'computed';
+
+export interface GridColumn {
+  /** Stable key, also used in cell ids and `data-col`. */
+  key: string;
+  /** Visible header text. */
+  header: string;
+  kind: GridColumnKind;
+  /** Choices for `select` columns. */
+  options?: readonly { value: string; label: string }[];
+  /** Right-align (numbers). Default: numbers and computed columns are right-aligned. */
+  align?: 'start' | 'end';
+  /** CSS width, e.g. "8rem". */
+  width?: string;
+  /** Header for screen readers when the visible one is abbreviated. */
+  description?: string;
+}
+
+/** One cell change as the user typed or pasted it: raw text, parsed by the owner of the data. */
+export interface GridCellEdit {
+  /** Row index; may be ≥ rowCount for a paste that runs past the last row (the owner may add rows). */
+  row: number;
+  col: string;
+  text: string;
+}
+
+export type GridEditSource = 'edit' | 'paste' | 'clear';
+
+export interface GridCommitError {
+  row: number;
+  col: string;
+  message: string;
+}
+
+/** Mark on a cell: shown as icon + text + colour, the message reachable by keyboard focus. */
+export interface CellStatus {
+  level: 'error' | 'warning' | 'info';
+  message: string;
+}
