@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
+import { guessContactColumns, parseContactLog, parseNamedMapping } from '../../../src/lib/io/contacts';
+import { computeContinuity, dayOfIso, isoOfDay, pseudonym } from '../../../src/lib/engine/followup';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+describe('parseContactLog (CSV)', () => {
+  it('reads a Swedish semicolon CSV with BOM, CRLF, quotes and Swedish contact types', () => {
+    const csv =
+      '\ufeffPatient;Datum;Läkare;Kontakttyp\r\n' +
+      'A;2025-01-02;d1;Besök\r\n' +
+      '"A";2025-01-03;"Dr ""Ek""";telefon\r\n' +
+      '\r\n' +
+      'B;20250104;d1;Chatt\r\n' +
+      'B;2025/01/05 08:30;d1;video\r\n';
+    const r = parseContactLog(enc(csv));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.log.count).toBe(4);
+    expect(r.log.patientKeys).toEqual(['A', 'B']);
+    expect(r.log.doctorKeys).toEqual(['d1', 'Dr "Ek"']);
+    expect([...r.log.type]).toEqual([0, 2, 3, 1]);
+    expect([...r.log.day].map(isoOfDay)).toEqual(['2025-01-02', '2025-01-03', '2025-01-04', '2025-01-05']);
+    expect(r.log.namedDoctor).toBeNull();
+  });
+
+  it('reads comma CSV in Windows-1252 with English headers and a named-doctor column', () => {
+    const text = 'patient_id,date,doctor,contact type,named doctor\np1,2025-03-01,Åsa,visit,Åsa\np1,2025-03-02,Bo,phone,Åsa\n';
+    const bytes = new Uint8Array([...text].map((ch) => (ch === 'Å' ? 0xc5 : ch.charCodeAt(0))));
+    const r = parseContactLog(bytes);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.log.doctorKeys).toEqual(['Åsa', 'Bo']);
+    expect(r.log.namedDoctor![0]).toBe(0);
+    const c = computeContinuity(r.log, { fromDay: dayOfIso('2025-01-01')!, toDay: dayOfIso('2025-12-31')!, types: ['visit', 'phone'], minContacts: 2 });
+    expect(c.meanNamedShare).toBe(0.5);
+  });
+
+  it('refuses bad rows all-or-nothing, naming row and column', () => {
+    const r = parseContactLog('Patient;Datum;Läkare;Typ\nA;2025-02-30;d1;besök\n;2025-01-01;d1;besök\nC;2025-01-01;;besök\n');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toEqual([
+      { sheet: 'CSV', row: 2, column: 'Datum', message: expect.stringMatching(/2025-02-30.*inget giltigt datum/) },
+      { sheet: 'CSV', row: 3, column: 'Patient', message: expect.stringMatching(/saknar patientnyckel/) },
+      { sheet: 'CSV', row: 4, column: 'Läkare', message: expect.stringMatching(/saknar läkare/) },
+    ]);
+  });
+
+  it('says which column is missing', () => {
+    const r = parseContactLog('Patient;Typ\nA;besök\n');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.map((e) => e.message).join(' ')).toMatch(/datum/);
+  });
+
+  it('replaces personnummer patient keys with pseudonyms and says so; never returns them', () => {
+    const r = parseContactLog('Personnummer;Datum;Läkare;Typ\n19121212-1212;2025-01-01;d1;besök\n121212-1212;2025-01-02;d1;besök\n', { salt: 's1' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.pseudonymised).toBe(1);
+    expect(r.log.patientKeys).toEqual([pseudonym('121212-1212', 's1')]);
+    expect(JSON.stringify(r)).not.toContain('121212');
+    expect(r.warnings[0].message).toMatch(/personnummer/);
+  });
+
+  it('refuses personnummer in the doctor column', () => {
+    const r = parseContactLog('Patient;Datum;Läkare\nA;2025-01-01;19121212-1212\n');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0].message).toMatch(/personnummer/);
+  });
+
+  it('honours an explicit column mapping and counts unknown types', () => {
+    const r = parseContactLog('x;y;z;w\nA;d1;2025-01-01;brev\n', { columns: { patient: 0, doctor: 1, date: 2, type: 3 } });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.unknownTypeContacts).toBe(1);
+    expect(r.warnings[0].message).toMatch(/brev/);
+  });
+
+  it('guesses columns from Swedish and English headers', () => {
+    expect(guessContactColumns(['Patientnyckel', 'Kontaktdatum', 'Läkare', 'Kontakttyp', 'Fast läkarkontakt'])).toEqual({
+      patient: 0, date: 1, doctor: 2, type: 3, named: 4,
+    });
+  });
+
+  it('never throws on garbage bytes', () => {
+    const r = parseContactLog(new Uint8Array([0x50, 0x4b, 1, 2, 3, 4, 5]));
+    expect(r.ok).toBe(false);
+  });
+});
+
+describe('parseContactLog (xlsx)', () => {
+  it('reads dates as Excel serials or text', () => {
+    const ws = XLSX.utils.aoa_to_sheet([
+      ['Patient', 'Datum', 'Läkare', 'Kontakttyp'],
+      ['A', 45658, 'd1', 'Besök'], // 2025-01-01
+      ['A', '2025-01-02', 'd2', 'Video'],
+    ]);
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, 'Kontakter');
+    const bytes = XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer;
+    const r = parseContactLog(bytes);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect([...r.log.day].map(isoOfDay)).toEqual(['2025-01-01', '2025-01-02']);
+    expect([...r.log.type]).toEqual([0, 1]);
+  });
+});
+
+describe('parseNamedMapping', () => {
+  it('reads patient → named doctor pairs with the same pseudonyms', () => {
+    const r = parseNamedMapping('Patient;Fast läkarkontakt\n121212-1212;d1\nB;d2\n', { salt: 's' });
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.pairs).toEqual([{ patientKey: pseudonym('121212-1212', 's'), doctorKey: 'd1' }, { patientKey: 'B', doctorKey: 'd2' }]);
+  });
+});
