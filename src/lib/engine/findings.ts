@@ -10,15 +10,23 @@ import { num, round9 } from './round';
 import { isFictiveList } from './unit';
 import type { Doctor, DoctorResult, Finding, IsoDate, Plan, RuleProfile, Severity, TimeAssumptions, UnitResult } from './types';
 
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-const fmtPatients = (x: number) => formatDecimal(x, 1);
+/** Small whole numbers print the same as formatNumber/formatDecimal; this skips their cost in large batches. */
+function fmtInt(x: number): string {
+  return Number.isInteger(x) && x > -1000 && x < 1000 ? String(x) : formatNumber(x);
+}
+function fmtDec(x: number, k: number): string {
+  return Number.isInteger(x) && x > -1000 && x < 1000 ? String(x) : formatDecimal(x, k);
+}
+const fmtPatients = (x: number) => fmtDec(x, 1);
 const fmtLoad = (x: number) => (Number.isFinite(x) ? formatPercent(x) : '∞');
-const nameOf = (d: Doctor) => (d.name && d.name.trim() !== '' ? d.name.trim() : d.id);
+function nameOf(d: Doctor): string {
+  const n = typeof d.name === 'string' ? d.name.trim() : '';
+  return n !== '' ? n : d.id;
+}
 
-/** Normalised for the prefix test: trimmed, one space between words, lower case. */
+/** Normalised for the prefix test: trimmed, one space between words, lower case (å, ä, ö lower-case the same in every locale). */
 function norm(s: string): string {
-  return s.trim().replace(/\s+/g, ' ').toLocaleLowerCase('sv-SE');
+  return s.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 /**
@@ -34,6 +42,8 @@ export function fictiveNameStartsWithUnit(listName: string, unitName: string): b
   return next === '' || !/\p{L}|\p{N}/u.test(next);
 }
 
+type Buckets = Record<Severity, Finding[]>;
+
 export interface FindingsContext {
   plan: Plan;
   profile: RuleProfile;
@@ -43,25 +53,26 @@ export interface FindingsContext {
   unit: UnitResult;
 }
 
-function doctorFindings(d: Doctor, r: DoctorResult, ctx: FindingsContext, out: Finding[]): void {
+function doctorFindings(d: Doctor, r: DoctorResult, ctx: FindingsContext, out: Buckets): void {
   const { profile, time, plan, today } = ctx;
   const name = nameOf(d);
-  const p = (field: string) => `doctors.${d.id}.${field}`;
-  const add = (rule: Finding['rule'], severity: Severity, message: string, field: string) =>
-    out.push({ rule, severity, doctorId: d.id, message, field: p(field) });
+  const id = d.id;
+  const add = (rule: Finding['rule'], severity: Severity, message: string, field: string) => {
+    out[severity].push({ rule, severity, doctorId: id, message, field: `doctors.${id}.${field}` });
+  };
   const listed = r.listed;
   const fictive = isFictiveList(d);
 
   // duties-exceed-time: duty hours > employment × fullTimeHours (domain.md §5).
   const availableWeek = round9(Math.max(0, num(d.employment)) * time.fullTimeHours);
   if (r.dutyHoursPerWeek > availableWeek) {
-    add('duties-exceed-time', 'error', FINDING_TEXT.dutiesExceedTime(name, formatDecimal(r.dutyHoursPerWeek, 1), formatDecimal(availableWeek, 1)), 'duties');
+    add('duties-exceed-time', 'error', FINDING_TEXT.dutiesExceedTime(name, fmtDec(r.dutyHoursPerWeek, 1), fmtDec(availableWeek, 1)), 'duties');
   }
 
   // not-eligible (domain.md §5; seed 001: who may be fast läkarkontakt).
   if (listed !== null && listed > 0) {
     if (d.category === 'junior') {
-      add('not-eligible', 'error', FINDING_TEXT.notEligibleJunior(name, formatNumber(listed)), 'listed');
+      add('not-eligible', 'error', FINDING_TEXT.notEligibleJunior(name, fmtInt(listed)), 'listed');
     } else if (d.category === 'geriatrician' || d.category === 'pediatrician') {
       add('not-eligible', 'info', FINDING_TEXT.notEligibleAgeGroup(name, AGE_GROUP_LABELS[r.ageGroup]), 'listed');
     }
@@ -69,7 +80,7 @@ function doctorFindings(d: Doctor, r: DoctorResult, ctx: FindingsContext, out: F
 
   // locum-holds-list (seed 000): a locum's patients belong on a fictive list.
   if (profile.locumRule.cannotHoldList && d.category === 'locum' && listed !== null && listed > 0 && !fictive) {
-    add('locum-holds-list', 'error', FINDING_TEXT.locumHoldsList(name, formatNumber(listed)), 'listed');
+    add('locum-holds-list', 'error', FINDING_TEXT.locumHoldsList(name, fmtInt(listed)), 'listed');
   }
 
   // fictive-list-name (seed 000): "<unit> Dr <name>".
@@ -79,33 +90,33 @@ function doctorFindings(d: Doctor, r: DoctorResult, ctx: FindingsContext, out: F
 
   // list limits (domain.md §5, seed 001).
   if (r.limits && listed !== null) {
-    if (listed < r.limits.min) add('list-below-min', 'warning', FINDING_TEXT.listBelowMin(name, formatNumber(listed), fmtPatients(r.limits.min)), 'listed');
-    if (listed > r.limits.max) add('list-above-max', 'warning', FINDING_TEXT.listAboveMax(name, formatNumber(listed), fmtPatients(r.limits.max)), 'listed');
+    if (listed < r.limits.min) add('list-below-min', 'warning', FINDING_TEXT.listBelowMin(name, fmtInt(listed), fmtPatients(r.limits.min)), 'listed');
+    if (listed > r.limits.max) add('list-above-max', 'warning', FINDING_TEXT.listAboveMax(name, fmtInt(listed), fmtPatients(r.limits.max)), 'listed');
   }
   if (r.limits && r.limits.maxPoints !== null && typeof d.listPoints === 'number' && Number.isFinite(d.listPoints) && d.listPoints > r.limits.maxPoints) {
-    add('points-above-max', 'warning', FINDING_TEXT.pointsAboveMax(name, formatDecimal(d.listPoints, 1), fmtPatients(r.limits.maxPoints)), 'listPoints');
+    add('points-above-max', 'warning', FINDING_TEXT.pointsAboveMax(name, fmtDec(d.listPoints, 1), fmtPatients(r.limits.maxPoints)), 'listPoints');
   }
 
   // short-employment: planned end earlier than today + minEmploymentMonths (default 12), for doctors who can hold a named list.
   if (r.base > 0 && isIsoDate(d.plannedEnd)) {
     const months = profile.minEmploymentMonths ?? DEFAULT_MIN_EMPLOYMENT_MONTHS;
     const limit = addMonths(today, months);
-    if (d.plannedEnd < limit) add('short-employment', 'warning', FINDING_TEXT.shortEmployment(name, d.plannedEnd, formatNumber(months), limit), 'plannedEnd');
+    if (d.plannedEnd < limit) add('short-employment', 'warning', FINDING_TEXT.shortEmployment(name, d.plannedEnd, fmtInt(months), limit), 'plannedEnd');
   }
 
   // over-capacity: loadRatio > 1 (domain.md §4). A fictive list is no named-doctor list, so it carries no load.
   if (!fictive && r.loadRatio !== null && r.loadRatio > 1 && listed !== null) {
-    add('over-capacity', 'warning', FINDING_TEXT.overCapacity(name, formatNumber(listed), formatNumber(r.capacity), fmtLoad(r.loadRatio)), 'listed');
+    add('over-capacity', 'warning', FINDING_TEXT.overCapacity(name, fmtInt(listed), fmtInt(r.capacity), fmtLoad(r.loadRatio)), 'listed');
   }
 }
 
-function unitFindings(ctx: FindingsContext, out: Finding[]): void {
+function unitFindings(ctx: FindingsContext, out: Buckets): void {
   const { plan, profile, unit } = ctx;
   const coverage = round9(unit.coverageToday);
   const withNamed = Math.max(0, num(plan.unit.withNamedDoctor));
 
   if (profile.coverageThreshold !== null && unit.listed > 0 && coverage < profile.coverageThreshold) {
-    out.push({
+    out.warning.push({
       rule: 'coverage-below-threshold',
       severity: 'warning',
       message: FINDING_TEXT.coverageBelowThreshold(formatPercent(unit.coverageToday, 1), formatPercent(profile.coverageThreshold), formatNumber(withNamed), formatNumber(unit.listed)),
@@ -113,7 +124,7 @@ function unitFindings(ctx: FindingsContext, out: Finding[]): void {
     });
   }
   if (unit.capacity < unit.priorityTotal) {
-    out.push({
+    out.warning.push({
       rule: 'priority-uncovered',
       severity: 'warning',
       message: FINDING_TEXT.priorityUncovered(formatNumber(unit.capacity), formatNumber(unit.priorityTotal), formatNumber(unit.priorityTotal - unit.capacity)),
@@ -122,7 +133,7 @@ function unitFindings(ctx: FindingsContext, out: Finding[]): void {
   }
   const goals = profile.goals;
   if (goals && unit.listed > 0 && coverage < goals.coverage) {
-    out.push({
+    out.info.push({
       rule: 'goal-coverage',
       severity: 'info',
       message: FINDING_TEXT.goalCoverage(formatPercent(unit.coverageToday, 1), formatPercent(goals.coverage)),
@@ -134,7 +145,7 @@ function unitFindings(ctx: FindingsContext, out: Finding[]): void {
   if (goals && typeof nhWith === 'number' && Number.isFinite(nhWith) && nhTotal > 0) {
     const share = nhWith / nhTotal;
     if (round9(share) < goals.nursingHome) {
-      out.push({
+      out.info.push({
         rule: 'goal-nursing-home',
         severity: 'info',
         message: FINDING_TEXT.goalNursingHome(formatPercent(share, 1), formatPercent(goals.nursingHome), formatNumber(nhWith), formatNumber(nhTotal)),
@@ -146,11 +157,9 @@ function unitFindings(ctx: FindingsContext, out: Finding[]): void {
 
 /** All findings, errors first, then warnings, then info; within a severity in plan order. */
 export function computeFindings(ctx: FindingsContext): Finding[] {
-  const out: Finding[] = [];
+  const out: Buckets = { error: [], warning: [], info: [] };
   unitFindings(ctx, out);
-  ctx.plan.doctors.forEach((d, i) => doctorFindings(d, ctx.doctors[i], ctx, out));
-  return out
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
-    .map((x) => x.f);
+  const doctors = ctx.plan.doctors;
+  for (let i = 0; i < doctors.length; i++) doctorFindings(doctors[i], ctx.doctors[i], ctx, out);
+  return out.error.concat(out.warning, out.info);
 }
