@@ -57,6 +57,7 @@ export type ParseContactsResult =
 
 const MAX_ROWS = 5_000_000;
 const MAX_ERRORS = 20;
+const BAD_DAY = -1e9;
 
 function norm(h: string): string {
   return h
@@ -107,44 +108,42 @@ function isZipOrOle(b: Uint8Array): boolean {
   return (b[0] === 0x50 && b[1] === 0x4b) || (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0);
 }
 
-/** Day number of "YYYY-MM-DD", "YYYY/MM/DD", "YYYYMMDD" (optionally followed by a time) in s[a, b). -1 if not a date. */
+/** Digit value of s[i], or -1. */
+function dg(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -100;
+}
+
+/** Day number of "YYYY-MM-DD", "YYYY/MM/DD", "YYYYMMDD" (optionally followed by a time) in s[a, b); BAD_DAY if not a date. */
 function dayFromChars(s: string, a: number, b: number): number {
   while (a < b && s.charCodeAt(a) === 32) a++;
   const n = b - a;
-  if (n < 8) return -1e9;
-  const d = (i: number) => s.charCodeAt(a + i) - 48;
-  for (let i = 0; i < 4; i++) if (d(i) < 0 || d(i) > 9) return -1e9;
-  const y = d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3);
+  if (n < 8) return BAD_DAY;
+  const y = dg(s, a) * 1000 + dg(s, a + 1) * 100 + dg(s, a + 2) * 10 + dg(s, a + 3);
   let mo: number;
   let dd: number;
   let end: number;
   const sep = s.charCodeAt(a + 4);
   if (sep === 45 || sep === 47 || sep === 46) {
-    if (n < 10 || s.charCodeAt(a + 7) !== sep) return -1e9;
-    const m1 = d(5), m2 = d(6), d1 = d(8), d2 = d(9);
-    if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return -1e9;
-    mo = m1 * 10 + m2;
-    dd = d1 * 10 + d2;
+    if (n < 10 || s.charCodeAt(a + 7) !== sep) return BAD_DAY;
+    mo = dg(s, a + 5) * 10 + dg(s, a + 6);
+    dd = dg(s, a + 8) * 10 + dg(s, a + 9);
     end = 10;
   } else {
-    const m1 = d(4), m2 = d(5), d1 = d(6), d2 = d(7);
-    if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return -1e9;
-    mo = m1 * 10 + m2;
-    dd = d1 * 10 + d2;
+    mo = dg(s, a + 4) * 10 + dg(s, a + 5);
+    dd = dg(s, a + 6) * 10 + dg(s, a + 7);
     end = 8;
   }
+  if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || dd < 1 || dd > daysInMonth(y, mo)) return BAD_DAY;
   if (n > end) {
     const c = s.charCodeAt(a + end);
     if (c !== 32 && c !== 84 /* T */) {
-      // trailing spaces only
-      for (let i = a + end; i < b; i++) if (s.charCodeAt(i) !== 32) return -1e9;
+      for (let i = a + end; i < b; i++) if (s.charCodeAt(i) !== 32) return BAD_DAY;
     }
   }
-  if (mo < 1 || mo > 12 || dd < 1 || dd > daysInMonth(y, mo) || y < 1900 || y > 2200) return -1e9;
   return dayNumber(y, mo, dd);
 }
 
-const BAD_DAY = -1e9;
 
 interface Sink {
   builder: ContactLogBuilder;
@@ -170,12 +169,18 @@ function err(sink: Sink, row: number, col: ContactColumn | null, message: string
   sink.errors.push({ sheet: sink.sheet, row, column, message });
 }
 
+/** Code of a type cell (no counting); remembers up to four unrecognised examples for the message. */
+function typeCodeOf(sink: Sink, raw: string): ContactTypeCode {
+  const c = contactTypeCode(raw);
+  if (c === 4 && raw.trim() && sink.unknownTypeExamples.size < 4 && !looksLikePersonnummer(raw)) sink.unknownTypeExamples.add(raw.trim());
+  return c;
+}
+
 function typeCode(sink: Sink, raw: string): ContactTypeCode {
   let c = sink.typeCache.get(raw);
   if (c === undefined) {
-    c = contactTypeCode(raw);
+    c = typeCodeOf(sink, raw);
     sink.typeCache.set(raw, c);
-    if (c === 4 && raw.trim() && sink.unknownTypeExamples.size < 4 && !looksLikePersonnummer(raw)) sink.unknownTypeExamples.add(raw.trim());
   }
   if (c === 4) sink.unknownTypeContacts++;
   return c;
@@ -284,7 +289,81 @@ function readQuoted(s: string, pos: number): [string, number] {
   }
 }
 
-/** The CSV path: one pass, fields located by index; only the mapped columns become strings. */
+/**
+ * Interns keys straight from character ranges of the source text (open addressing on an FNV-1a
+ * hash), so a key that was seen before costs no substring and no Map lookup: only the first
+ * occurrence of each key becomes a string.
+ */
+class RangeInterner {
+  private table: Int32Array;
+  private mask: number;
+  private keys: string[] = [];
+  private vals: number[] = [];
+  private hashes: number[] = [];
+  /** Hash of the last failed lookup (insert() reuses it). */
+  lastHash = 0;
+
+  constructor(bits = 16) {
+    this.table = new Int32Array(1 << bits);
+    this.mask = (1 << bits) - 1;
+  }
+
+  private static hash(s: string, a: number, b: number): number {
+    let h = 0x811c9dc5;
+    for (let i = a; i < b; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    return h | 0;
+  }
+
+  /** Value for s[a, b), or -1. */
+  find(s: string, a: number, b: number): number {
+    const h = RangeInterner.hash(s, a, b);
+    this.lastHash = h;
+    const len = b - a;
+    let slot = h & this.mask;
+    for (;;) {
+      const e = this.table[slot];
+      if (e === 0) return -1;
+      const k = e - 1;
+      if (this.hashes[k] === h) {
+        const key = this.keys[k];
+        if (key.length === len) {
+          let i = 0;
+          while (i < len && key.charCodeAt(i) === s.charCodeAt(a + i)) i++;
+          if (i === len) return this.vals[k];
+        }
+      }
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  /** Adds `key` (the text of the range last passed to find) with `val`. */
+  insert(key: string, val: number): void {
+    const k = this.keys.length;
+    this.keys.push(key);
+    this.vals.push(val);
+    this.hashes.push(this.lastHash);
+    if (this.keys.length * 2 > this.table.length) this.rehash();
+    else this.place(this.lastHash, k);
+  }
+
+  private place(h: number, k: number): void {
+    let slot = h & this.mask;
+    while (this.table[slot] !== 0) slot = (slot + 1) & this.mask;
+    this.table[slot] = k + 1;
+  }
+
+  private rehash(): void {
+    this.table = new Int32Array(this.table.length * 2);
+    this.mask = this.table.length - 1;
+    for (let k = 0; k < this.keys.length; k++) this.place(this.hashes[k], k);
+  }
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/** The CSV path: one pass, fields located by index; only first occurrences of keys become strings. */
 function parseCsv(text: string, options: ParseContactsOptions): ParseContactsResult {
   const t = CONTACTS_IO;
   const sheet = t.sheetCsv;
@@ -311,7 +390,7 @@ function parseCsv(text: string, options: ParseContactsOptions): ParseContactsRes
       }
     }
   }
-  // Rough row estimate for the typed arrays (≈ bytes per row from the first lines).
+  // Row estimate for the typed arrays from the first 20 000 characters.
   const sampleEnd = Math.min(len, firstEnd + 1 + 20000);
   let sampleRows = 0;
   for (let i = firstEnd + 1; i < sampleEnd; i++) if (text.charCodeAt(i) === 10) sampleRows++;
@@ -319,6 +398,7 @@ function parseCsv(text: string, options: ParseContactsOptions): ParseContactsRes
   const made = makeSink(sheet, headers, options, expected);
   if (Array.isArray(made)) return { ok: false, errors: made };
   const sink = made;
+  const b = sink.builder;
   const c = sink.columns;
   const cP = c.patient!;
   const cD = c.doctor!;
@@ -327,20 +407,54 @@ function parseCsv(text: string, options: ParseContactsOptions): ParseContactsRes
   const cN = c.named ?? -1;
   const maxCol = Math.max(cP, cD, cT, cY, cN);
   const onProgress = options.onProgress;
+  const patients = new RangeInterner(16);
+  const doctors = new RangeInterner(8);
+  const types = new RangeInterner(6);
+
+  // Per row: [start, end) of each wanted field in `text`, or its unquoted value when it was quoted.
+  const NF = 5; // patient, doctor, date, type, named
+  const fa = new Int32Array(NF);
+  const fb = new Int32Array(NF);
+  const fq: (string | null)[] = [null, null, null, null, null];
+  const slotOf = new Int8Array(maxCol + 1).fill(-1);
+  slotOf[cP] = 0;
+  slotOf[cD] = 1;
+  slotOf[cT] = 2;
+  if (cY >= 0) slotOf[cY] = 3;
+  if (cN >= 0) slotOf[cN] = 4;
+
+  /** Index of the key in field `f` (trimmed); -2 when empty. */
+  const intern = (f: number, table: RangeInterner, add: (key: string) => number): number => {
+    const q = fq[f];
+    let src = text;
+    let a = fa[f];
+    let e = fb[f];
+    if (q !== null) {
+      src = q;
+      a = 0;
+      e = q.length;
+    }
+    while (a < e && isSpace(src.charCodeAt(a))) a++;
+    while (e > a && isSpace(src.charCodeAt(e - 1))) e--;
+    if (a === e) return -2;
+    const hit = table.find(src, a, e);
+    if (hit >= 0) return hit;
+    const key = src.slice(a, e);
+    const v = add(key);
+    table.insert(key, v);
+    return v;
+  };
+  const addPatient = (k: string) => b.patientIndexOf(k);
+  const addDoctor = (k: string) => b.doctorIndexOf(k);
+  const addType = (k: string) => typeCodeOf(sink, k);
+  const fieldText = (f: number) => fq[f] ?? text.slice(fa[f], fb[f]);
 
   let pos = firstEnd + 1;
   let row = 1;
-  let pv = '', dv = '', yv = '', nv = '';
-  let dayv = BAD_DAY;
-  let dateA = 0, dateB = 0;
-  let dateQuoted: string | null = null;
   while (pos < len) {
     row++;
-    if (row > MAX_ROWS + 1) {
-      return { ok: false, errors: [{ sheet, row: null, column: null, message: t.tooManyRows(formatNumber(MAX_ROWS)) }] };
-    }
+    if (row > MAX_ROWS + 1) return { ok: false, errors: [{ sheet, row: null, column: null, message: t.tooManyRows(formatNumber(MAX_ROWS)) }] };
     if ((row & 0xffff) === 0 && onProgress) onProgress({ phase: 'parse', done: pos, total: len });
-    // Blank line?
     const c0 = text.charCodeAt(pos);
     if (c0 === 10) {
       pos++;
@@ -350,64 +464,74 @@ function parseCsv(text: string, options: ParseContactsOptions): ParseContactsRes
       pos += 2;
       continue;
     }
-    pv = dv = yv = nv = '';
-    dayv = BAD_DAY;
-    dateQuoted = null;
-    dateA = dateB = pos;
+    for (let f = 0; f < NF; f++) {
+      fa[f] = fb[f] = 0;
+      fq[f] = null;
+    }
     let col = 0;
-    let atEnd = false;
-    while (!atEnd) {
-      let a = pos;
-      let b: number;
+    for (;;) {
+      const a = pos;
       let quoted: string | null = null;
       if (text.charCodeAt(pos) === 34) {
-        const [v, np] = readQuoted(text, pos);
-        quoted = v;
-        pos = np;
-        // skip to the delimiter / end of line
-        while (pos < len) {
-          const ch = text.charCodeAt(pos);
-          if (ch === D || ch === 10 || ch === 13) break;
-          pos++;
-        }
-        a = b = pos;
-      } else {
-        while (pos < len) {
-          const ch = text.charCodeAt(pos);
-          if (ch === D || ch === 10 || ch === 13) break;
-          pos++;
-        }
-        b = pos;
+        const r = readQuoted(text, pos);
+        quoted = r[0];
+        pos = r[1];
+      }
+      while (pos < len) {
+        const ch = text.charCodeAt(pos);
+        if (ch === D || ch === 10 || ch === 13) break;
+        pos++;
       }
       if (col <= maxCol) {
-        if (col === cP) pv = quoted ?? text.slice(a, b);
-        else if (col === cD) dv = quoted ?? text.slice(a, b);
-        else if (col === cT) {
-          if (quoted !== null) {
-            dateQuoted = quoted;
-            dayv = dayFromChars(quoted, 0, quoted.length);
-          } else {
-            dateA = a;
-            dateB = b;
-            dayv = dayFromChars(text, a, b);
-          }
-        } else if (col === cY) yv = quoted ?? text.slice(a, b);
-        else if (col === cN) nv = quoted ?? text.slice(a, b);
+        const f = slotOf[col];
+        if (f >= 0) {
+          fa[f] = a;
+          fb[f] = pos;
+          fq[f] = quoted;
+        }
       }
       col++;
+      if (pos >= len) break;
       const ch = text.charCodeAt(pos);
-      if (ch === D) pos++;
-      else {
-        if (ch === 13) pos++;
-        if (text.charCodeAt(pos) === 10) pos++;
-        atEnd = true;
+      if (ch === D) {
+        pos++;
+        continue;
       }
-      if (pos >= len) atEnd = true;
+      if (ch === 13) pos++;
+      if (text.charCodeAt(pos) === 10) pos++;
+      break;
     }
-    // A line of only delimiters/spaces is blank.
-    if (!pv.trim() && !dv.trim() && dayv === BAD_DAY && !(dateQuoted ?? text.slice(dateA, dateB)).trim() && !yv.trim()) continue;
-    if (dayv === BAD_DAY) acceptRow(sink, row, pv, dv, dayv, dateQuoted ?? text.slice(dateA, dateB), yv, nv);
-    else acceptRow(sink, row, pv, dv, dayv, '', yv, nv);
+    const day = fq[2] !== null ? dayFromChars(fq[2]!, 0, fq[2]!.length) : dayFromChars(text, fa[2], fb[2]);
+    if (sink.errors.length || day === BAD_DAY) {
+      // Slow path: blank lines, bad rows, or looking for more errors after the first.
+      const pv = fieldText(0);
+      const dv = fieldText(1);
+      const tv = fieldText(2);
+      const yv = cY >= 0 ? fieldText(3) : '';
+      if (!pv.trim() && !dv.trim() && !tv.trim() && !yv.trim()) continue;
+      acceptRow(sink, row, pv, dv, day, tv, yv, cN >= 0 ? fieldText(4) : '');
+      continue;
+    }
+    const pi = intern(0, patients, addPatient);
+    const di = intern(1, doctors, addDoctor);
+    if (pi === -2 || di === -2) {
+      const pv = fieldText(0);
+      const dv = fieldText(1);
+      if (!pv.trim() && !dv.trim() && !fieldText(2).trim()) continue;
+      acceptRow(sink, row, pv, dv, day, '', cY >= 0 ? fieldText(3) : '', '');
+      continue;
+    }
+    let ty = 0;
+    if (cY >= 0) {
+      ty = intern(3, types, addType);
+      if (ty === -2) ty = 4;
+      if (ty === 4) sink.unknownTypeContacts++;
+    }
+    b.add(pi, di, day, ty as ContactTypeCode);
+    if (cN >= 0) {
+      const ni = intern(4, doctors, addDoctor);
+      if (ni >= 0) b.setNamed(pi, ni, day);
+    }
   }
   onProgress?.({ phase: 'parse', done: len, total: len });
   return finish(sink, 'csv');

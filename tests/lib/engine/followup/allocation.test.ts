@@ -24,12 +24,12 @@ const doctorArb: fc.Arbitrary<AllocationDoctor> = fc
     listed: fc.option(fc.integer({ min: 0, max: 350 }), { nil: null }),
     careWeight: fc.constantFrom(0.8, 1, 1.25, 1.5),
   })
-  .map((r, i) => {
+  .map((r) => {
     const cat = r.category as AllocationDoctor['category'];
     const noList = cat === 'locum' || cat === 'junior';
     return {
-      id: 'd' + i,
-      name: 'D' + i,
+      id: 'x',
+      name: 'D',
       category: cat,
       capacity: noList ? 0 : r.capacity,
       listed: r.listed,

@@ -1,0 +1,140 @@
+/**
+ * Follow-up benchmark: parse + compute continuity for a 1 000 000-contact CSV (target ≤ 3 s in
+ * Chromium). Times the same work in Node and in Debian's Chromium (playwright-core, the launch
+ * args of playwright.config.ts), where the module is bundled with a programmatic `vite build`
+ * into a temp dir and run on about:blank. `npm run bench` calls the default export.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
+const CONTACTS = 1_000_000;
+
+/**
+ * A realistic log: 120 000 patients, 30 doctors, two years, Swedish contact types, and a named
+ * doctor column; about 65 % of a patient's contacts are with the named doctor. Deterministic.
+ * Self-contained (no closures) so its source can be injected into the browser bundle.
+ */
+function generateContactsCsv(n: number): string {
+  let seed = 12345;
+  const rnd = () => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed / 4294967296;
+  };
+  const types = ['Besök', 'Besök', 'Besök', 'Telefon', 'Telefon', 'Video', 'Chatt'];
+  const doctors = 30;
+  const patients = 120000;
+  const parts: string[] = ['Patientnyckel;Datum;Läkare;Kontakttyp;Fast läkarkontakt'];
+  const start = Date.UTC(2024, 0, 1);
+  for (let i = 0; i < n; i++) {
+    const p = Math.floor(rnd() * patients);
+    const named = p % doctors;
+    const d = rnd() < 0.65 ? named : Math.floor(rnd() * doctors);
+    const day = new Date(start + Math.floor(rnd() * 730) * 86400000).toISOString().slice(0, 10);
+    parts.push(`P${p};${day};HSA-${d};${types[Math.floor(rnd() * types.length)]};HSA-${named}`);
+  }
+  return parts.join('\n') + '\n';
+}
+
+async function runNode(): Promise<{ parseMs: number; computeMs: number; patients: number; meanUpc: number | null }> {
+  const { parseContactLog } = await import('../src/lib/io/contacts');
+  const { computeContinuity, defaultPeriod, DEFAULT_CONTACT_TYPES } = await import('../src/lib/engine/followup/index');
+  const bytes = new TextEncoder().encode(generateContactsCsv(CONTACTS));
+  const t0 = performance.now();
+  const r = parseContactLog(bytes, { salt: 'bench' });
+  const t1 = performance.now();
+  if (!r.ok) throw new Error('parse failed: ' + JSON.stringify(r.errors.slice(0, 3)));
+  const period = defaultPeriod(r.log)!;
+  const c = computeContinuity(r.log, { ...period, types: DEFAULT_CONTACT_TYPES, minContacts: 3 });
+  const t2 = performance.now();
+  return { parseMs: t1 - t0, computeMs: t2 - t1, patients: c.patientsIncluded, meanUpc: c.meanUpc };
+}
+
+async function runChromium(): Promise<{ parseMs: number; computeMs: number; patients: number; meanUpc: number | null }> {
+  const dir = mkdtempSync(join(tmpdir(), 'kapacitet-followup-bench-'));
+  try {
+    const entry = join(dir, 'entry.ts');
+    writeFileSync(
+      entry,
+      `import { parseContactLog } from ${JSON.stringify(join(ROOT, 'src/lib/io/contacts.ts'))};
+import { computeContinuity, defaultPeriod, DEFAULT_CONTACT_TYPES } from ${JSON.stringify(join(ROOT, 'src/lib/engine/followup/index.ts'))};
+// tsx keeps function names with a __name helper inside toString(); give it one.
+const __name = <T,>(f: T): T => f;
+const generateContactsCsv = ${generateContactsCsv.toString()};
+(globalThis as any).__bench = (n: number) => {
+  const bytes = new TextEncoder().encode(generateContactsCsv(n));
+  const t0 = performance.now();
+  const r = parseContactLog(bytes, { salt: 'bench' });
+  const t1 = performance.now();
+  if (!r.ok) throw new Error('parse failed');
+  const period = defaultPeriod(r.log)!;
+  const c = computeContinuity(r.log, { ...period, types: DEFAULT_CONTACT_TYPES, minContacts: 3 });
+  const t2 = performance.now();
+  return { parseMs: t1 - t0, computeMs: t2 - t1, patients: c.patientsIncluded, meanUpc: c.meanUpc };
+};
+`,
+    );
+    const { build } = await import('vite');
+    await build({
+      configFile: false,
+      root: dir,
+      logLevel: 'warn',
+      build: {
+        outDir: join(dir, 'out'),
+        emptyOutDir: true,
+        minify: true,
+        target: 'es2022',
+        lib: { entry, formats: ['iife'], name: 'followupBench', fileName: () => 'bench.js' },
+      },
+    });
+    const code = readFileSync(join(dir, 'out', 'bench.js'), 'utf8');
+    const { chromium } = await import('playwright-core');
+    const { CHROMIUM_ARGS } = await import('../playwright.config');
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+    try {
+      const page = await browser.newPage();
+      await page.goto('about:blank');
+      await page.addScriptTag({ content: code });
+      // One warm-up run on a small log (JIT), then the measured run.
+      await page.evaluate(() => (globalThis as unknown as { __bench: (n: number) => unknown }).__bench(20000));
+      return (await page.evaluate((n) => (globalThis as unknown as { __bench: (n: number) => unknown }).__bench(n), CONTACTS)) as {
+        parseMs: number;
+        computeMs: number;
+        patients: number;
+        meanUpc: number | null;
+      };
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+export default async function followupBench(): Promise<void> {
+  const node = await runNode();
+  console.log(
+    `followup: Node     ${CONTACTS.toLocaleString('sv-SE')} contacts: parse ${fmt(node.parseMs)} + continuity ${fmt(node.computeMs)} = ${fmt(node.parseMs + node.computeMs)} (${node.patients} patients ≥ 3 contacts, mean UPC ${node.meanUpc?.toFixed(3)})`,
+  );
+  try {
+    const ch = await runChromium();
+    const total = ch.parseMs + ch.computeMs;
+    console.log(
+      `followup: Chromium ${CONTACTS.toLocaleString('sv-SE')} contacts: parse ${fmt(ch.parseMs)} + continuity ${fmt(ch.computeMs)} = ${fmt(total)} (target ≤ 3 s: ${total <= 3000 ? 'OK' : 'OVER'})`,
+    );
+  } catch (e) {
+    console.log(`followup: Chromium run failed: ${(e as Error).message}`);
+  }
+}
+
+// Run directly: npx tsx bench/followup.bench.ts
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  followupBench().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
