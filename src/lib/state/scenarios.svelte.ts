@@ -1,0 +1,300 @@
+/**
+ * Scenarios: named copies of a unit's plan, side-by-side comparison and quick what-ifs.
+ * Built on DATA's scenario primitives (duplicatePlan, promotePlan, selectPlan, livePlan):
+ * a copy is a separate plan in the database, so editing it can never touch the original.
+ * What-ifs are ordinary (undoable) edits of a scenario plan; the comparison recomputes
+ * every plan with the engine's computePlan, so every number equals the engine's.
+ */
+import { comparePlans, type CompareEntry, type PlanComparison } from '../engine/compare';
+import { computePlan, serializePlan } from '../engine/index';
+import type { CapacityModel, DoctorCategory, Plan } from '../engine/index';
+import { SCENARIOS as S } from '../strings/workshop.sv';
+import { app, type AppState } from './app.svelte';
+
+export const MAX_COMPARE = 3;
+
+interface Live<T> {
+  readonly current: T;
+  dispose(): void;
+}
+
+/** The optional `scenarios` field of a backup plan file (contracts.md: unknown fields are kept). */
+export interface ScenarioBackupEntry {
+  name: string;
+  plan: Plan;
+}
+
+function fileSafe(name: string): string {
+  return name.replace(/[\\/:*?"<>|]+/g, '-').replace(/\s+/g, ' ').trim() || 'plan';
+}
+
+export function downloadBytes(bytes: Uint8Array | string, filename: string, type: string): void {
+  const blob = new Blob([bytes as BlobPart], { type });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.rel = 'noopener';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export class ScenariosState {
+  /** Plans chosen for comparison, in order; the first is the baseline. */
+  compareIds = $state<string[]>([]);
+  /** Last polite status message (announced in a live region). */
+  message = $state<string | null>(null);
+  error = $state<string | null>(null);
+  busy = $state(false);
+
+  #lives = $state.raw<Record<string, Live<Plan | undefined>>>({});
+  readonly #host: AppState;
+
+  constructor(host: AppState) {
+    this.#host = host;
+  }
+
+  /** The plans of the current unit (current plan first). */
+  get plans() {
+    return this.#host.plans;
+  }
+
+  planName(id: string): string {
+    return this.#host.plans.find((p) => p.id === id)?.name ?? id;
+  }
+
+  #planOf(id: string): Plan | undefined {
+    // The selected plan is edited optimistically in memory: read it there so a what-if shows at once.
+    if (id === this.#host.planId && this.#host.plan) return this.#host.plan;
+    return this.#lives[id]?.current;
+  }
+
+  /** Compared plans with their results, computed by the engine (same `today` as the rest of the app). */
+  readonly compared: { id: string; kind: 'current' | 'scenario'; entry: CompareEntry }[] = $derived.by(() => {
+    const out: { id: string; kind: 'current' | 'scenario'; entry: CompareEntry }[] = [];
+    for (const id of this.compareIds) {
+      const plan = this.#planOf(id);
+      if (!plan) continue;
+      const result =
+        id === this.#host.planId && this.#host.result ? this.#host.result : computePlan(plan, { today: this.#host.today });
+      const kind = this.#host.plans.find((p) => p.id === id)?.kind ?? 'scenario';
+      out.push({ id, kind, entry: { name: this.planName(id), plan, result } });
+    }
+    return out;
+  });
+
+  readonly entries: CompareEntry[] = $derived(this.compared.map((c) => c.entry));
+
+  readonly comparison: PlanComparison = $derived(comparePlans(this.entries));
+
+  setCompare(ids: string[]): void {
+    const next = ids.filter((id, i) => ids.indexOf(id) === i).slice(0, MAX_COMPARE);
+    const lives = { ...this.#lives };
+    for (const id of Object.keys(lives)) {
+      if (!next.includes(id)) {
+        lives[id].dispose();
+        delete lives[id];
+      }
+    }
+    for (const id of next) if (!lives[id]) lives[id] = this.#host.livePlan(id);
+    this.#lives = lives;
+    this.compareIds = next;
+  }
+
+  /** Add or remove a plan from the comparison; refuses a fourth. */
+  toggleCompare(id: string): boolean {
+    if (this.compareIds.includes(id)) {
+      this.setCompare(this.compareIds.filter((x) => x !== id));
+      return true;
+    }
+    if (this.compareIds.length >= MAX_COMPARE) {
+      this.error = S.compareTooMany;
+      return false;
+    }
+    this.error = null;
+    this.setCompare([...this.compareIds, id]);
+    return true;
+  }
+
+  /** Make `id` the baseline (first entry). */
+  makeBaseline(id: string): void {
+    if (!this.compareIds.includes(id)) return;
+    this.setCompare([id, ...this.compareIds.filter((x) => x !== id)]);
+  }
+
+  /** Drop compared ids of plans that no longer exist (deleted, other unit). */
+  prune(): void {
+    const known = this.#host.plans.map((p) => p.id);
+    const kept = this.compareIds.filter((id) => known.includes(id));
+    if (kept.length !== this.compareIds.length) this.setCompare(kept);
+  }
+
+  validateName(name: string, exceptId?: string): string | null {
+    const n = name.trim();
+    if (!n) return S.nameRequired;
+    const taken = this.#host.plans.some((p) => p.id !== exceptId && p.name.trim().toLocaleLowerCase('sv-SE') === n.toLocaleLowerCase('sv-SE'));
+    return taken ? S.nameTaken : null;
+  }
+
+  async #run<T>(work: () => Promise<T>): Promise<T | null> {
+    this.busy = true;
+    this.error = null;
+    try {
+      return await work();
+    } catch (e) {
+      this.error = this.#host.lastError?.message ?? (e instanceof Error ? e.message : String(e));
+      return null;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Named copy of any plan; the copy becomes the selected plan (Enhet/Läkare edit it). */
+  async copy(fromPlanId: string, name: string): Promise<string | null> {
+    const invalid = this.validateName(name);
+    if (invalid) {
+      this.error = invalid;
+      return null;
+    }
+    const id = await this.#run(() => this.#host.duplicatePlan(fromPlanId, name.trim()));
+    if (!id) return null;
+    await this.#host.selectPlan(id);
+    this.message = S.copied(name.trim());
+    return id;
+  }
+
+  async select(id: string): Promise<void> {
+    await this.#host.selectPlan(id);
+    this.message = S.editHint(this.planName(id));
+  }
+
+  async rename(id: string, name: string): Promise<boolean> {
+    const invalid = this.validateName(name, id);
+    if (invalid) {
+      this.error = invalid;
+      return false;
+    }
+    return (await this.#run(() => this.#host.renamePlan(id, name.trim()))) === true;
+  }
+
+  async remove(id: string): Promise<boolean> {
+    const name = this.planName(id);
+    const ok = (await this.#run(() => this.#host.deletePlan(id))) === true;
+    if (ok) {
+      this.setCompare(this.compareIds.filter((x) => x !== id));
+      this.message = S.removed(name);
+    } else if (!this.error) this.error = this.#host.lastError?.message ?? S.cannotRemoveCurrent;
+    return ok;
+  }
+
+  async promote(id: string): Promise<boolean> {
+    const name = this.planName(id);
+    const ok = (await this.#run(() => this.#host.promotePlan(id))) === true;
+    if (ok) this.message = S.promoted(name);
+    else if (!this.error) this.error = this.#host.lastError?.message ?? null;
+    return ok;
+  }
+
+  // --- Quick what-ifs: always on a scenario (never the current plan), as undoable edits. ---
+
+  #isScenario(planId: string): boolean {
+    const p = this.#host.plans.find((x) => x.id === planId);
+    if (!p || p.kind !== 'scenario') {
+      this.error = S.whatIfNeedScenario;
+      return false;
+    }
+    return true;
+  }
+
+  async #onScenario(planId: string, label: string, edit: () => Promise<boolean | string | null>): Promise<boolean> {
+    if (!this.#isScenario(planId)) return false;
+    const ok = await this.#run(async () => {
+      if (this.#host.planId !== planId) await this.#host.selectPlan(planId);
+      return edit();
+    });
+    if (ok) this.message = S.whatIfDone(label);
+    else if (!this.error) this.error = this.#host.lastError?.message ?? null;
+    return Boolean(ok);
+  }
+
+  whatIfEmployment(planId: string, doctorId: string, employment: number, label: string): Promise<boolean> {
+    if (!(employment >= 0 && employment <= 1)) {
+      this.error = S.whatIfBadPercent;
+      return Promise.resolve(false);
+    }
+    return this.#onScenario(planId, label, () => this.#host.updateDoctor(doctorId, { employment }));
+  }
+
+  whatIfAddDoctor(planId: string, category: DoctorCategory, label: string): Promise<boolean> {
+    return this.#onScenario(planId, label, () => this.#host.addDoctor(category));
+  }
+
+  whatIfCareWeight(planId: string, careWeight: number, label: string): Promise<boolean> {
+    if (!(careWeight > 0 && Number.isFinite(careWeight))) {
+      this.error = S.whatIfBadWeight;
+      return Promise.resolve(false);
+    }
+    return this.#onScenario(planId, label, () => this.#host.updateUnit({ careWeight }));
+  }
+
+  whatIfProfile(planId: string, profileId: string, label: string): Promise<boolean> {
+    return this.#onScenario(planId, label, () => this.#host.setProfile(profileId));
+  }
+
+  whatIfModel(planId: string, model: CapacityModel, label: string): Promise<boolean> {
+    return this.#onScenario(planId, label, () => this.#host.setModel(model));
+  }
+
+  // --- Export and backup ---
+
+  /** One workbook per plan (IO's exportWorkbook), named after the unit and the plan. */
+  async exportWorkbook(planId: string): Promise<boolean> {
+    const done = await this.#run(async () => {
+      const plan = await this.#host.getPlanSnapshot(planId);
+      const { exportWorkbook } = await import('../io/index');
+      const bytes = exportWorkbook(plan, { today: this.#host.today });
+      const name = `${fileSafe(plan.unit.name)} – ${fileSafe(this.planName(planId))}.xlsx`;
+      downloadBytes(bytes, name, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      return true;
+    });
+    return done === true;
+  }
+
+  /**
+   * A backup of the unit's plans in one file: the current plan as an ordinary
+   * `.kapacitet.json` (any reader restores it) with the scenarios in an optional
+   * `scenarios` field.
+   */
+  async unitBackup(): Promise<{ filename: string; text: string } | null> {
+    return this.#run(async () => {
+      const plans = this.#host.plans;
+      const current = plans.find((p) => p.kind === 'current') ?? plans[0];
+      if (!current) throw new Error(S.noPlans);
+      const base = await this.#host.getPlanSnapshot(current.id);
+      const scenarios: ScenarioBackupEntry[] = [];
+      for (const p of plans) {
+        if (p.id === current.id) continue;
+        scenarios.push({ name: p.name, plan: await this.#host.getPlanSnapshot(p.id) });
+      }
+      const text = serializePlan({ ...base, scenarios });
+      return { filename: `${fileSafe(base.unit.name)} – alla planer.kapacitet.json`, text };
+    });
+  }
+
+  async downloadUnitBackup(): Promise<boolean> {
+    const file = await this.unitBackup();
+    if (!file) return false;
+    downloadBytes(file.text, file.filename, 'application/json');
+    return true;
+  }
+
+  dispose(): void {
+    for (const l of Object.values(this.#lives)) l.dispose();
+    this.#lives = {};
+    this.compareIds = [];
+  }
+}
+
+export const scenarios = new ScenariosState(app);

@@ -1,0 +1,147 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { flushSync } from 'svelte';
+import { computePlan } from '../../../src/lib/engine/index';
+import { AppState } from '../../../src/lib/state/app.svelte';
+import { ScenariosState } from '../../../src/lib/state/scenarios.svelte';
+
+const TODAY = '2026-11-23';
+let n = 0;
+const started: AppState[] = [];
+
+async function startApp(): Promise<AppState> {
+  const app = new AppState({ dbName: `scen-${++n}-${Date.now()}`, today: TODAY, storage: null });
+  await app.start();
+  started.push(app);
+  return app;
+}
+
+afterEach(async () => {
+  for (const a of started.splice(0)) {
+    a.db.close();
+    await a.db.delete();
+  }
+});
+
+/** Wait until a live query has delivered (liveQuery emits asynchronously). */
+async function until(cond: () => boolean, ms = 3000): Promise<void> {
+  const t0 = Date.now();
+  while (!cond()) {
+    if (Date.now() - t0 > ms) throw new Error('timeout');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe('ScenariosState over the real AppState', () => {
+  it('a copy is isolated: editing it never changes the original', async () => {
+    const app = await startApp();
+    const sc = new ScenariosState(app);
+    const originalId = app.planId!;
+    const before = await app.getPlanSnapshot(originalId);
+    const doc = before.doctors[0];
+
+    const copyId = await sc.copy(originalId, 'Höst 2027 med ny ST');
+    expect(copyId).toBeTruthy();
+    expect(app.planId).toBe(copyId);
+    await app.updateDoctor(doc.id, { employment: 0.5 });
+    await app.addDoctor('st');
+
+    const after = await app.getPlanSnapshot(originalId);
+    expect(after).toEqual(before);
+    const copy = await app.getPlanSnapshot(copyId!);
+    expect(copy.doctors.find((d) => d.id === doc.id)?.employment).toBe(0.5);
+    expect(copy.doctors).toHaveLength(before.doctors.length + 1);
+    sc.dispose();
+  });
+
+  it('refuses an empty or taken name', async () => {
+    const app = await startApp();
+    const sc = new ScenariosState(app);
+    expect(await sc.copy(app.planId!, '  ')).toBeNull();
+    expect(sc.error).toMatch(/namn/);
+    await sc.copy(app.planId!, 'A');
+    await until(() => app.plans.length === 2);
+    expect(await sc.copy(app.planId!, 'a')).toBeNull();
+    expect(sc.error).toMatch(/redan/);
+  });
+
+  it('comparison numbers equal computePlan of each plan, with deltas', async () => {
+    const app = await startApp();
+    const sc = new ScenariosState(app);
+    const originalId = app.planId!;
+    const copyId = (await sc.copy(originalId, 'Dr B 80 %'))!;
+    const target = app.plan!.doctors.find((d) => d.category === 'specialist' && d.employment === 1)!;
+    await app.updateDoctor(target.id, { employment: 0.8 });
+
+    sc.setCompare([originalId, copyId]);
+    await until(() => sc.entries.length === 2);
+    flushSync();
+
+    const orig = await app.getPlanSnapshot(originalId);
+    const copy = await app.getPlanSnapshot(copyId);
+    const r0 = computePlan(orig, { today: TODAY });
+    const r1 = computePlan(copy, { today: TODAY });
+    const cap = sc.comparison.unit.find((m) => m.metric === 'capacity')!;
+    expect(cap.values).toEqual([r0.unit.capacity, r1.unit.capacity]);
+    expect(cap.deltas[1]).toBe(r1.unit.capacity - r0.unit.capacity);
+    expect(cap.deltas[1]).toBeLessThan(0);
+    const gap = sc.comparison.unit.find((m) => m.metric === 'gapPatients')!;
+    expect(gap.values).toEqual([r0.unit.gapPatients, r1.unit.gapPatients]);
+    const row = sc.comparison.doctors.find((r) => r.key === target.id)!;
+    const d0 = r0.doctors.find((d) => d.id === target.id)!;
+    const d1 = r1.doctors.find((d) => d.id === target.id)!;
+    expect(row.cells.map((c) => c?.capacity)).toEqual([d0.capacity, d1.capacity]);
+    expect(row.status[1]).toBe('changed');
+    sc.dispose();
+  });
+
+  it('what-ifs edit the scenario (undoable) and refuse the current plan', async () => {
+    const app = await startApp();
+    const sc = new ScenariosState(app);
+    const originalId = app.planId!;
+    const before = await app.getPlanSnapshot(originalId);
+    expect(await sc.whatIfCareWeight(originalId, 1.3, 'x')).toBe(false);
+    expect(sc.error).toMatch(/kopia/);
+
+    const copyId = (await sc.copy(originalId, 'Tänk om'))!;
+    await until(() => app.plans.some((p) => p.id === copyId));
+    await app.selectPlan(originalId);
+    expect(await sc.whatIfCareWeight(copyId, 1.3, 'vårdtyngd')).toBe(true);
+    expect(app.planId).toBe(copyId);
+    expect((await app.getPlanSnapshot(copyId)).unit.careWeight).toBe(1.3);
+    expect(await sc.whatIfAddDoctor(copyId, 'st', 'ST')).toBe(true);
+    expect(await sc.whatIfProfile(copyId, 'vgr', 'VGR')).toBe(true);
+    expect(await sc.whatIfModel(copyId, 'time', 'tid')).toBe(true);
+    const doc = app.plan!.doctors[0];
+    expect(await sc.whatIfEmployment(copyId, doc.id, 0.6, 'x')).toBe(true);
+    expect(await sc.whatIfEmployment(copyId, doc.id, 1.6, 'x')).toBe(false);
+    const copy = await app.getPlanSnapshot(copyId);
+    expect(copy.profile).toBe('vgr');
+    expect(copy.model).toBe('time');
+    expect(copy.doctors).toHaveLength(before.doctors.length + 1);
+    expect(copy.doctors[0].employment).toBe(0.6);
+    // Undo works on what-ifs like any edit.
+    await app.undo();
+    expect((await app.getPlanSnapshot(copyId)).doctors[0].employment).toBe(before.doctors[0].employment);
+    expect(await app.getPlanSnapshot(originalId)).toEqual(before);
+  });
+
+  it('promote makes the scenario current; the backup file carries the scenarios', async () => {
+    const app = await startApp();
+    const sc = new ScenariosState(app);
+    const originalId = app.planId!;
+    const copyId = (await sc.copy(originalId, 'Ny ST'))!;
+    await app.addDoctor('st');
+    await until(() => app.plans.length === 2);
+    const backup = await sc.unitBackup();
+    const parsed = JSON.parse(backup!.text);
+    expect(parsed.format).toBe('kapacitet/plan');
+    expect(parsed.scenarios).toHaveLength(1);
+    expect(parsed.scenarios[0].name).toBe('Ny ST');
+    expect(parsed.scenarios[0].plan.doctors.length).toBe(parsed.doctors.length + 1);
+
+    expect(await sc.promote(copyId)).toBe(true);
+    await until(() => app.plans.find((p) => p.id === copyId)?.kind === 'current');
+    expect(app.plans.find((p) => p.id === originalId)?.kind).toBe('scenario');
+  });
+});
