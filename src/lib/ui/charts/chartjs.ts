@@ -6,6 +6,9 @@ import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, T
 import type { BarSpec } from './types';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
+// Readable on a projector; system fonts only (no network).
+Chart.defaults.font.size = 14;
+Chart.defaults.color = '#1b1b1b';
 
 export interface BarChartHandle {
   update(spec: BarSpec): void;
@@ -39,7 +42,6 @@ export function createBarChart(canvas: HTMLCanvasElement, spec: BarSpec): BarCha
       maintainAspectRatio: false,
       animation: false,
       locale: 'sv-SE',
-      font: { size: 14 },
       plugins: {
         legend: { position: 'bottom', labels: { color: '#1b1b1b', font: { size: 14 } } },
         tooltip: {

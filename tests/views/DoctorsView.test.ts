@@ -1,0 +1,119 @@
+// @vitest-environment jsdom
+import 'fake-indexeddb/auto';
+import '@testing-library/jest-dom/vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { render, screen, within, waitFor } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { tick } from 'svelte';
+import { app } from '../../src/lib/state/app.svelte';
+import { computePlan, explain, formatNumber } from '../../src/lib/engine/index';
+import App from '../../src/App.svelte';
+
+const chartUpdates: unknown[] = [];
+vi.mock('../../src/lib/ui/charts/chartjs', () => ({
+  createBarChart: (_c: unknown, spec: unknown) => {
+    chartUpdates.push(spec);
+    return { update: (s: unknown) => chartUpdates.push(s), destroy: () => {} };
+  },
+}));
+// The service-worker registration has no place in jsdom.
+vi.mock('virtual:pwa-register', () => ({ registerSW: () => async () => {} }));
+
+const sp = (s: string) => s.replace(/\u00a0/g, ' ');
+
+function paste(target: Element, text: string) {
+  const event = new Event('paste', { bubbles: true, cancelable: true }) as Event & { clipboardData: unknown };
+  event.clipboardData = { getData: (type: string) => (type === 'text/plain' ? text : '') };
+  target.dispatchEvent(event);
+}
+
+async function openDoctors() {
+  location.hash = '#/lakare';
+  render(App);
+  await app.start();
+  const grid = await screen.findByRole('grid', { name: 'Läkare' }, { timeout: 5000 });
+  return grid;
+}
+
+beforeAll(async () => {
+  await app.start();
+});
+afterAll(() => app.dispose());
+
+describe('DoctorsView in the app', () => {
+  it('edits employment, recomputes capacity, and Ctrl+Z / Ctrl+Y undo and redo', async () => {
+    const user = userEvent.setup();
+    const grid = await openDoctors();
+    const d = app.plan!.doctors[0];
+    const cell = grid.querySelector<HTMLElement>(`[data-row-key="${d.id}"][data-col="employment"]`)!;
+    const cap = () => grid.querySelector<HTMLElement>(`[data-row-key="${d.id}"][data-col="capacityGuideline"]`)!;
+    const before = app.result!.doctors[0].capacityGuideline;
+    await user.click(cell);
+    await user.keyboard('{Enter}');
+    const editor = within(cell).getByRole('textbox');
+    await user.clear(editor);
+    await user.type(editor, '50 %{Enter}');
+    await tick();
+    expect(app.plan!.doctors[0].employment).toBe(0.5);
+    const after = computePlan(app.plan!, { today: app.today }).doctors[0].capacityGuideline;
+    expect(after).not.toBe(before);
+    expect(cap()).toHaveTextContent(sp(formatNumber(after)));
+    // The chart got the new capacity too.
+    await waitFor(() => expect(JSON.stringify(chartUpdates.at(-1))).toContain(String(after)));
+
+    cap().focus();
+    await user.keyboard('{Control>}z{/Control}');
+    await waitFor(() => expect(app.plan!.doctors[0].employment).toBe(d.employment));
+    expect(cap()).toHaveTextContent(sp(formatNumber(before)));
+    await user.keyboard('{Control>}y{/Control}');
+    await waitFor(() => expect(app.plan!.doctors[0].employment).toBe(0.5));
+    await user.keyboard('{Control>}z{/Control}');
+    await waitFor(() => expect(app.plan!.doctors[0].employment).toBe(d.employment));
+    await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
+    await waitFor(() => expect(app.plan!.doctors[0].employment).toBe(0.5));
+    await app.undo();
+  });
+
+  it('pastes a 3×4 block (decimal commas, percent) as one undo step', async () => {
+    const user = userEvent.setup();
+    const grid = await openDoctors();
+    const docs = app.plan!.doctors.slice(0, 3).map((x) => structuredClone(plain(x)));
+    const start = grid.querySelector<HTMLElement>(`[data-row-key="${docs[0].id}"][data-col="employment"]`)!;
+    await user.click(start);
+    // Columns from Tjänstgöringsgrad: employment, ST done, ST total, Handledning (tim/v).
+    paste(start, '80 %\t\t\t2,5\r\n0,6\t\t\t1\r\n100%\t\t\t0,5\r\n');
+    await tick();
+    const now = app.plan!.doctors;
+    expect(now[0].employment).toBe(0.8);
+    expect(now[1].employment).toBe(0.6);
+    expect(now[2].employment).toBe(1);
+    expect(now[0].duties.find((x) => x.kind === 'supervision')?.hoursPerWeek).toBe(2.5);
+    expect(now[1].duties.filter((x) => x.kind === 'supervision').reduce((s, x) => s + x.hoursPerWeek, 0)).toBe(1);
+    expect(screen.getByText(/celler inklistrade/)).toBeInTheDocument();
+    // One Ctrl+Z restores all three doctors.
+    start.focus();
+    await user.keyboard('{Control>}z{/Control}');
+    await waitFor(() => expect(app.plan!.doctors.slice(0, 3)).toEqual(docs));
+  });
+
+  it('Enter on a computed cell opens its explanation with the formula', async () => {
+    const user = userEvent.setup();
+    const grid = await openDoctors();
+    const d = app.plan!.doctors[1];
+    const cell = grid.querySelector<HTMLElement>(`[data-row-key="${d.id}"][data-col="capacityTime"]`)!;
+    await user.click(cell);
+    await user.keyboard('{Enter}');
+    await tick();
+    const dialog = screen.getAllByRole('dialog').find((x) => x.hasAttribute('open'))!;
+    const expected = explain(app.plan!, app.result!, `doctors.${d.id}.capacityTime`)!;
+    expect(within(dialog).getByTestId('explain-formula')).toHaveTextContent(expected.formula.replace(/\s+/g, ' ').trim());
+    await user.keyboard('{Escape}');
+    await tick();
+    expect(cell).toHaveFocus();
+  });
+});
+
+/** A plain copy of a (possibly proxied) value. */
+function plain<T>(x: T): T {
+  return JSON.parse(JSON.stringify(x));
+}
