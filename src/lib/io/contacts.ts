@@ -298,20 +298,24 @@ class RangeInterner {
   private table: Int32Array;
   private mask: number;
   private keys: string[] = [];
-  private vals: number[] = [];
-  private hashes: number[] = [];
+  private vals = new Int32Array(256);
+  private hashes = new Int32Array(256);
+  private n = 0;
   /** Hash of the last failed lookup (insert() reuses it). */
-  lastHash = 0;
+  private lastHash = 0;
 
   constructor(bits = 16) {
     this.table = new Int32Array(1 << bits);
     this.mask = (1 << bits) - 1;
   }
 
+  /** FNV-1a over the char codes plus a final avalanche so the low bits (the slot) are well mixed. */
   private static hash(s: string, a: number, b: number): number {
-    let h = 0x811c9dc5;
-    for (let i = a; i < b; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-    return h | 0;
+    let h = -2128831035;
+    for (let i = a; i < b; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x45d9f3b);
+    return h ^ (h >>> 16);
   }
 
   /** Value for s[a, b), or -1. */
@@ -338,24 +342,29 @@ class RangeInterner {
 
   /** Adds `key` (the text of the range last passed to find) with `val`. */
   insert(key: string, val: number): void {
-    const k = this.keys.length;
+    const k = this.n++;
+    if (k >= this.hashes.length) {
+      const h2 = new Int32Array(this.hashes.length * 2);
+      h2.set(this.hashes);
+      this.hashes = h2;
+      const v2 = new Int32Array(this.vals.length * 2);
+      v2.set(this.vals);
+      this.vals = v2;
+    }
     this.keys.push(key);
-    this.vals.push(val);
-    this.hashes.push(this.lastHash);
-    if (this.keys.length * 2 > this.table.length) this.rehash();
-    else this.place(this.lastHash, k);
+    this.vals[k] = val;
+    this.hashes[k] = this.lastHash;
+    if (this.n * 2 > this.table.length) {
+      this.table = new Int32Array(this.table.length * 2);
+      this.mask = this.table.length - 1;
+      for (let j = 0; j < this.n; j++) this.place(this.hashes[j], j);
+    } else this.place(this.lastHash, k);
   }
 
   private place(h: number, k: number): void {
     let slot = h & this.mask;
     while (this.table[slot] !== 0) slot = (slot + 1) & this.mask;
     this.table[slot] = k + 1;
-  }
-
-  private rehash(): void {
-    this.table = new Int32Array(this.table.length * 2);
-    this.mask = this.table.length - 1;
-    for (let k = 0; k < this.keys.length; k++) this.place(this.hashes[k], k);
   }
 }
 
