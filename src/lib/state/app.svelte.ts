@@ -269,6 +269,8 @@ export class AppState {
       this.#db = db;
       await this.#seed();
       this.#watchGlobal();
+      // `ready` promises the lists are there, not only the database.
+      await Promise.all(this.#globalLive.map((l) => l.firstValue));
       const lastUnit = (await db.settings.get(SETTING_LAST_UNIT))?.value as string | undefined;
       const units = await db.units.toArray();
       const pick = units.find((u) => u.id === lastUnit) ?? units.sort((a, b) => a.name.localeCompare(b.name, 'sv'))[0];
@@ -314,11 +316,7 @@ export class AppState {
         (units) => {
           this.units = units;
           // The selected unit was deleted (maybe in another tab): move to another one.
-          if (this.unitId && !units.some((u) => u.id === this.unitId)) {
-            const next = units[0];
-            if (next) void this.selectUnit(next.id);
-            else this.#clearSelection();
-          }
+          if (this.unitId && !units.some((u) => u.id === this.unitId)) void this.#unitVanished(this.unitId);
         },
       ),
       new LiveValue(
@@ -334,6 +332,15 @@ export class AppState {
         (map) => (this.settings = map),
       ),
     );
+  }
+
+  /** Like #planVanished: a units list may be stale, so ask the database first. */
+  async #unitVanished(unitId: string): Promise<void> {
+    if (await this.db.units.get(unitId)) return;
+    if (this.unitId !== unitId) return;
+    const next = (await this.db.units.toArray()).sort((a, b) => a.name.localeCompare(b.name, 'sv'))[0];
+    if (next) await this.selectUnit(next.id);
+    else this.#clearSelection();
   }
 
   #clearSelection(): void {
@@ -392,11 +399,7 @@ export class AppState {
           (plans) => {
             if (this.unitId !== id) return;
             this.plans = plans;
-            if (this.planId && !plans.some((p) => p.id === this.planId)) {
-              const next = plans.find((p) => p.kind === 'current') ?? plans[0];
-              if (next) void this.selectPlan(next.id);
-              else this.#setPlanSelection(null);
-            }
+            if (this.planId && !plans.some((p) => p.id === this.planId)) void this.#planVanished(id, this.planId);
           },
         ),
       );
@@ -406,6 +409,19 @@ export class AppState {
     const plans = await db.plans.where('unitId').equals(id).toArray();
     const plan = plans.find((p) => p.id === remembered) ?? plans.find((p) => p.kind === 'current') ?? plans[0];
     if (plan) await this.selectPlan(plan.id);
+    else this.#setPlanSelection(null);
+    await Promise.all(this.#unitLive.map((l) => l.firstValue));
+  }
+
+  /**
+   * The selected plan is missing from a plans list. The list may be stale (a plan created a moment
+   * ago), so check the database before moving the selection to the unit's current plan.
+   */
+  async #planVanished(unitId: string, planId: string): Promise<void> {
+    if (await this.db.plans.get(planId)) return;
+    if (this.planId !== planId || this.unitId !== unitId) return;
+    const next = await currentPlanOf(this.db, unitId);
+    if (next) await this.selectPlan(next.id);
     else this.#setPlanSelection(null);
   }
 

@@ -11,19 +11,25 @@ export class LiveValue<T> {
   error = $state.raw<unknown>(null);
   /** True after the first result arrived. */
   loaded = $state(false);
+  /** Settles after the first result (or error). */
+  readonly firstValue: Promise<void>;
   #sub: { unsubscribe(): void } | null;
 
   constructor(query: () => T | Promise<T>, onValue?: (value: T) => void) {
+    let settle: () => void = () => undefined;
+    this.firstValue = new Promise<void>((resolve) => (settle = resolve));
     this.#sub = liveQuery(query).subscribe({
       next: (value) => {
         this.current = value;
         this.loaded = true;
         this.error = null;
         onValue?.(value);
+        settle();
       },
       error: (e: unknown) => {
         this.error = e;
         console.error('liveQuery', e);
+        settle();
       },
     });
   }
