@@ -1,0 +1,67 @@
+// Scenarios (issue 6): make a named copy, change employment in the copy, the comparison shows the
+// difference (numbers, signs, words), the original is unchanged, then promote the copy.
+import { expect, scanAxe, test, waitForApp } from './support';
+
+test('copy, change employment in the copy, compare, original unchanged, promote', async ({ page, externalRequests }) => {
+  await page.goto('./#/scenarier');
+  await waitForApp(page);
+  await expect(page.getByRole('heading', { level: 2, name: 'Scenarier' })).toBeVisible();
+  await scanAxe(page);
+
+  // A named copy of the current plan; it becomes the selected plan and joins the comparison.
+  await page.getByLabel('Namn på kopian').fill('Höst 2027 med ny ST');
+  await page.getByRole('button', { name: 'Gör kopia' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Kopian ”Höst 2027 med ny ST” är skapad' })).toBeVisible();
+  const plans = page.getByRole('table', { name: 'Enhetens planer' });
+  await expect(plans.getByRole('row', { name: /Höst 2027 med ny ST/ })).toContainText('vald för redigering');
+
+  // The comparison is there with the current plan as the baseline.
+  const unitTable = page.getByRole('table', { name: /^Enheten:/ });
+  await expect(unitTable).toBeVisible();
+  const capRow = unitTable.getByRole('row', { name: /^Kapacitet \(vald modell\)/ });
+  const capBefore = (await capRow.locator('td').nth(0).getByRole('button').textContent())!.trim();
+  await expect(capRow.locator('td').nth(1)).toContainText('±0');
+
+  // What-if on the copy: Erik Johansson to 80 %.
+  await page.getByLabel('Scenario att ändra').selectOption({ label: 'Höst 2027 med ny ST' });
+  await page.getByLabel('Läkare', { exact: true }).selectOption({ label: 'Erik Johansson (100 %)' });
+  await page.getByLabel('Tjänstgöringsgrad (%)').fill('80');
+  await page.getByRole('button', { name: 'Ändra', exact: true }).first().click();
+  await expect(page.getByRole('status').filter({ hasText: 'Ändrat: Erik Johansson 80 %' })).toBeVisible();
+
+  // The difference shows as a number with a sign and a word, not only a colour.
+  await expect(capRow.locator('td').nth(1)).toContainText(/-\d.*sämre/);
+  await expect(capRow.locator('td').nth(0).getByRole('button')).toHaveText(capBefore);
+  const doctorTable = page.getByRole('table', { name: /^Läkarna:/ });
+  const erik = doctorTable.getByRole('row', { name: /Erik Johansson/ });
+  await expect(erik.locator('td').nth(0)).toHaveText(/100\s%/);
+  await expect(erik.locator('td').nth(2)).toContainText(/80\s%/);
+  await expect(erik.locator('td').nth(2)).toContainText(/-20,0 procentenheter/);
+
+  // The explanation of a compared number opens (the engine's explain()).
+  await capRow.locator('td').nth(1).getByRole('button').click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  // Chart (lazy Chart.js) with its text alternative.
+  await expect(page.getByRole('img', { name: /Kapacitet och glapp per plan/ })).toBeVisible();
+  await scanAxe(page);
+
+  // The original is unchanged: look at it in the Läkare view.
+  await plans.getByRole('button', { name: 'Redigera Nuläge' }).click();
+  await page.goto('./#/lakare');
+  await expect(page.getByText('Erik Johansson').first()).toBeVisible();
+  await page.goto('./#/scenarier');
+  await expect(page.getByRole('table', { name: /^Läkarna:/ }).getByRole('row', { name: /Erik Johansson/ }).locator('td').nth(0)).toHaveText(/100\s%/);
+
+  // Promote the copy: it becomes the current plan, the old one stays as a scenario.
+  await plans.getByRole('button', { name: 'Gör till gällande plan: Höst 2027 med ny ST' }).click();
+  await page.getByRole('group').getByRole('button', { name: 'Gör till gällande plan' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'är nu gällande plan' })).toBeVisible();
+  await expect(plans.getByRole('row', { name: /Tidigare nuläge/ })).toBeVisible();
+  await expect(plans.getByRole('row').filter({ hasText: 'gällande plan' }).first()).toContainText('Nuläge');
+
+  expect(externalRequests).toEqual([]);
+});
