@@ -30,6 +30,7 @@ export const STORAGE_SV = {
   quotaBody:
     'Den senaste ändringen kunde inte sparas. Spara en säkerhetskopia som fil nu, och frigör sedan utrymme ' +
     '(till exempel gamla säkerhetskopior i appen eller andra webbplatsers data).',
+  underPermille: 'under 0,1\u00a0%',
   usage: (used: string, quota: string, percent: string) => `Använt ${used} av ${quota} (${percent})`,
   unavailable: 'Webbläsaren låter inte appen spara något (privat läge?). Ändringar försvinner när fliken stängs.',
 } as const;
@@ -80,7 +81,9 @@ export const REPORT_SV = {
   changedForUnit: (def: string) => `ändrat för enheten (standard ${def})`,
   // Summary rows
   careWeight: 'Vårdtyngd (enheten)',
-  capacity: 'Kapacitet i planen',
+  capacityIn: (model: string) => `Kapacitet i planen (enligt ${model})`,
+  modelGuidelineShort: 'riktvärdet',
+  modelTimeShort: 'tidsmodellen',
   targetCoverage: 'Mål för andel med fast läkarkontakt',
   employmentFte: 'Tjänstgöring, summa',
   clinicalFte: 'Klinisk tid, summa',

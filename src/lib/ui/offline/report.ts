@@ -22,12 +22,14 @@ export function reportDate(iso: IsoDate): string {
   return month ? `${Number(m[3])} ${month} ${m[1]}` : iso;
 }
 
-/** A doctor's load (domain.md §4: listed / capacity) as text that does not rely on colour. */
-export function loadText(loadRatio: number | null): string {
-  if (loadRatio === null) return T.unknown;
-  if (!Number.isFinite(loadRatio)) return `${T.noCapacity}`;
-  const pct = formatPercent(loadRatio);
-  return loadRatio > 1 ? `${pct} (${T.overCapacity})` : pct;
+/**
+ * A doctor's load (domain.md §4: listed / capacity) as text plus a word flag, so "over capacity" never
+ * relies on colour: { value: "135 %", flag: "över kapacitet" }.
+ */
+export function loadText(loadRatio: number | null): { value: string; flag: string | null } {
+  if (loadRatio === null) return { value: T.unknown, flag: null };
+  if (!Number.isFinite(loadRatio)) return { value: '∞', flag: T.noCapacity };
+  return { value: formatPercent(loadRatio), flag: loadRatio > 1 ? T.overCapacity : null };
 }
 
 const TIME_KEYS = [
