@@ -8,3 +8,9 @@ export { SHEET } from './workbook/layout';
 export type { IoMessage } from './messages';
 export { LIMITS } from './limits';
 export type { ProgressInfo, ProgressCallback } from './protocol';
+export { previewListing, importListing, headerSignature, nameKey } from './listing/listing';
+export type {
+  ImportListingOptions, ImportListingResult, ListingColumn, ListingDoctor, ListingField, ListingKind, ListingMapping,
+  ListingPreviewResult, PreviewListingOptions,
+} from './listing/types';
+export { LISTING_FIELDS } from './listing/types';

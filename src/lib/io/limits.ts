@@ -6,7 +6,9 @@
  */
 export const LIMITS = {
   /** A plan workbook is a few hundred kB; 20 MB is generous. */
-  workbookBytes: 20 * 1024 * 1024,
+  workbookBytes: 10 * 1024 * 1024,
+  /** One sheet's XML in a plan workbook (2 000 doctors with formulas ≈ 8 MB). */
+  workbookEntryBytes: 40 * 1024 * 1024,
   /** A per-patient listing of a large unit as xlsx is ~7 MB per 100 000 rows. */
   listingBytes: 60 * 1024 * 1024,
   /** Sum of uncompressed zip entries. */
@@ -15,7 +17,7 @@ export const LIMITS = {
   entryBytes: 300 * 1024 * 1024,
   zipEntries: 2000,
   /** Rows of `Läkare` (a unit has tens of doctors). */
-  doctorRows: 5000,
+  doctorRows: 2000,
   /** Rows of any other sheet of a plan workbook. */
   workbookSheetRows: 20000,
   /** Rows of a listing report (one row per patient: a large unit ~40 000). */

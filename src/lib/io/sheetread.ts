@@ -31,7 +31,7 @@ export function toBytes(input: ArrayBuffer | Uint8Array): Uint8Array {
  */
 export function readWorkbookGuarded(
   bytes: Uint8Array,
-  opts: { maxBytes: number; maxRows: number; allowCfb?: boolean },
+  opts: { maxBytes: number; maxRows: number; maxEntryBytes?: number; allowCfb?: boolean },
 ): GuardedRead {
   if (bytes.length === 0) return fileError(M.empty);
   if (bytes.length > opts.maxBytes) {
@@ -44,10 +44,13 @@ export function readWorkbookGuarded(
       return fileError(fill(M.tooManyEntries, { count: scan.entries.length, max: LIMITS.zipEntries }));
     }
     let total = 0;
+    const maxEntry = opts.maxEntryBytes ?? LIMITS.entryBytes;
     for (const e of scan.entries) {
-      if (e.uncompressedSize > LIMITS.entryBytes) {
-        return fileError(fill(M.zipEntryTooLarge, { name: e.name, size: formatBytes(e.uncompressedSize), max: formatBytes(LIMITS.entryBytes) }));
+      if (e.uncompressedSize > maxEntry) {
+        return fileError(fill(M.zipEntryTooLarge, { name: e.name, size: formatBytes(e.uncompressedSize), max: formatBytes(maxEntry) }));
       }
+      // Deflate never makes data much larger: a declared size far below the compressed one is a lie.
+      if (e.method === 8 && e.uncompressedSize + 1024 < e.compressedSize * 0.99) return fileError(fill(M.corrupt, { detail: e.name }));
       total += e.uncompressedSize;
       // A compression ratio beyond 1:1000 does not occur in real spreadsheets (deflate tops out near 1:1030).
       if (e.compressedSize > 0 && e.uncompressedSize / e.compressedSize > 1000 && e.uncompressedSize > 10 * 1024 * 1024) {

@@ -11,6 +11,10 @@ export interface ZipEntryInfo {
   name: string;
   compressedSize: number;
   uncompressedSize: number;
+  /** 0 stored, 8 deflate. */
+  method: number;
+  /** Offset of the local file header. */
+  localOffset: number;
 }
 
 export type ZipScan = { ok: true; entries: ZipEntryInfo[] } | { ok: false; reason: 'not-zip' | 'corrupt' };
@@ -41,17 +45,21 @@ export function scanZip(bytes: Uint8Array): ZipScan {
   const entries: ZipEntryInfo[] = [];
   for (let k = 0; k < count; k++) {
     if (p + 46 > bytes.length || dv.getUint32(p, true) !== CEN_SIG) return { ok: false, reason: 'corrupt' };
+    const method = dv.getUint16(p + 10, true);
     const csize = dv.getUint32(p + 20, true);
     const usize = dv.getUint32(p + 24, true);
     const nameLen = dv.getUint16(p + 28, true);
     const extraLen = dv.getUint16(p + 30, true);
     const commentLen = dv.getUint16(p + 32, true);
+    const localOffset = dv.getUint32(p + 42, true);
     if (p + 46 + nameLen > bytes.length) return { ok: false, reason: 'corrupt' };
     const name = new TextDecoder().decode(bytes.subarray(p + 46, p + 46 + nameLen));
     entries.push({
       name,
       compressedSize: csize === 0xffffffff ? Infinity : csize,
       uncompressedSize: usize === 0xffffffff ? Infinity : usize,
+      method,
+      localOffset,
     });
     p += 46 + nameLen + extraLen + commentLen;
   }
@@ -78,4 +86,78 @@ export function patchZip(bytes: Uint8Array, edit: (path: string, xml: string) =>
   });
   const out = XLSX.CFB.write(cfb, { fileType: 'zip', type: 'array', compression: true }) as ArrayBuffer | number[];
   return out instanceof ArrayBuffer ? new Uint8Array(out) : Uint8Array.from(out);
+}
+
+/**
+ * Inflates every deflated entry with the platform's streaming inflater and stops as soon as an
+ * entry produces more bytes than its header declares (a zip bomb that lies about its sizes) or
+ * more than `maxEntryBytes`. SheetJS's own inflater never stores more than the declared size,
+ * but it would still spend the time decoding; this check refuses such files in milliseconds.
+ * `peek` sees the first bytes of each entry (e.g. to read a sheet's <dimension>).
+ * Resolves to null when the zip is honest, else to a reason. Needs DecompressionStream
+ * (browsers, workers, Node ≥ 18); without it, resolves to null (the synchronous bounds still apply).
+ */
+export async function verifyZipInflation(
+  bytes: Uint8Array,
+  maxEntryBytes: number,
+  peek?: (name: string, head: string) => string | null,
+): Promise<null | { reason: 'lying-size' | 'entry-too-large' | 'corrupt' | 'peek'; name: string; detail?: string }> {
+  if (typeof DecompressionStream === 'undefined') return null;
+  const scan = scanZip(bytes);
+  if (!scan.ok) return { reason: 'corrupt', name: '' };
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (const e of scan.entries) {
+    const lh = e.localOffset;
+    if (lh + 30 > bytes.length || dv.getUint32(lh, true) !== 0x04034b50) return { reason: 'corrupt', name: e.name };
+    const start = lh + 30 + dv.getUint16(lh + 26, true) + dv.getUint16(lh + 28, true);
+    const end = Math.min(bytes.length, start + (Number.isFinite(e.compressedSize) ? e.compressedSize : bytes.length));
+    const declared = e.uncompressedSize;
+    const wantPeek = peek && /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name);
+    if (e.method === 0) {
+      if (wantPeek) {
+        const why = peek!(e.name, new TextDecoder().decode(bytes.subarray(start, Math.min(end, start + 4096))));
+        if (why) return { reason: 'peek', name: e.name, detail: why };
+      }
+      continue;
+    }
+    if (e.method !== 8) continue;
+    const stream = new Blob([bytes.subarray(start, end) as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+    const reader = stream.getReader();
+    let total = 0;
+    let head = '';
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        if (wantPeek && head.length < 4096) {
+          head += new TextDecoder().decode(value.subarray(0, 4096 - head.length));
+          if (head.length >= 4096 || value.length < 4096) {
+            const why = peek!(e.name, head);
+            if (why) {
+              await reader.cancel();
+              return { reason: 'peek', name: e.name, detail: why };
+            }
+          }
+        }
+        total += value.length;
+        if (total > declared + 1024) {
+          await reader.cancel();
+          return { reason: 'lying-size', name: e.name };
+        }
+        if (total > maxEntryBytes) {
+          await reader.cancel();
+          return { reason: 'entry-too-large', name: e.name };
+        }
+      }
+    } catch {
+      return { reason: 'corrupt', name: e.name };
+    }
+  }
+  return null;
+}
+
+/** Rows declared by a sheet's `<dimension ref="A1:X123"/>`, or null. */
+export function declaredSheetRows(head: string): number | null {
+  const m = /<(?:\w+:)?dimension\s+ref="[A-Z]*\d*:?[A-Z]*(\d+)"/.exec(head);
+  return m ? Number(m[1]) : null;
 }

@@ -53,7 +53,7 @@ describe('exportWorkbook', () => {
   it('asks the spreadsheet program to recalculate fully on open, and freezes the header row', () => {
     expect(unzipText(bytes, 'xl/workbook.xml')).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
     const wb = XLSX.read(bytes, { type: 'array' });
-    expect(wb.Workbook?.CalcPr?.fullCalcOnLoad).toBe('1');
+    expect((wb.Workbook as { CalcPr?: { fullCalcOnLoad?: string } } | undefined)?.CalcPr?.fullCalcOnLoad).toBe('1');
     const sheet2 = unzipText(bytes, 'xl/worksheets/sheet2.xml');
     expect(sheet2).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
     expect(sheet2).toMatch(/<col [^>]*width=/);

@@ -88,7 +88,7 @@ export interface ListingDoctor {
     | { kind: 'doctor'; doctorId: string }
     | { kind: 'new' }
     /** A fictive locum list "<unit> Dr <name>" (domain.md §1): never a named doctor. */
-    | { kind: 'fictive'; locumName: string };
+    | { kind: 'fictive'; locumName: string; doctorId?: string };
 }
 
 export type ImportListingResult =
@@ -110,5 +110,7 @@ export type ImportListingResult =
   | { ok: false; errors: IoMessage[] };
 
 export interface ImportListingOptions {
+  /** ISO date for ages from birth years (default today). */
+  today?: string;
   onProgress?: ProgressCallback;
 }

@@ -1,0 +1,415 @@
+/**
+ * Listing reports (contracts.md, importListing): one row per doctor with counts, or one row per
+ * patient (pseudonymous key, doctor, age, sex, care weight). `previewListing` shows the columns
+ * and a suggested mapping; `importListing` aggregates to the plan's doctors. Personal identity
+ * numbers are detected per column and never read further, returned or stored.
+ */
+import { columnHasPersonnummer, looksLikePersonnummer } from '../../engine/personnummer';
+import { formatNumber, parseSwedishNumber } from '../../engine/format';
+import type { Doctor, Plan } from '../../engine/types';
+import { IO_STRINGS, fill } from '../../strings/io.sv';
+import { LIMITS } from '../limits';
+import type { IoMessage } from '../messages';
+import { toBytes } from '../sheetread';
+import { colLetter, normHeader } from '../workbook/layout';
+import { readGrid, type Grid, type GridCell } from './grid';
+import type {
+  ImportListingOptions, ImportListingResult, ListingColumn, ListingDoctor, ListingField, ListingKind, ListingMapping,
+  ListingPreviewResult, PreviewListingOptions,
+} from './types';
+
+const L = IO_STRINGS.listing;
+const M = IO_STRINGS.import;
+const MASK = IO_STRINGS.ui.masked;
+
+/** Header words people use in Swedish listing reports, per field (normalised, see normHeader). */
+const FIELD_WORDS: Record<ListingField, string[]> = {
+  doctor: ['läkare', 'fast läkarkontakt', 'flk', 'ansvarig läkare', 'listad hos', 'listningsläkare', 'läkarnamn', 'doktor', 'vårdgivare', 'namn', 'doctor', 'läkare namn', 'fast läkare'],
+  listed: ['listade', 'antal listade', 'antal', 'antal patienter', 'listed', 'listan', 'listans storlek', 'patienter'],
+  listPoints: ['listningspoäng', 'poäng', 'listpoäng', 'list points', 'listpoints'],
+  careWeight: ['vårdtyngd', 'acg', 'acg-vikt', 'acg vikt', 'vikt', 'casemix', 'care weight', 'vårdtyngdsvikt', 'vårdtyngdsindex'],
+  patientKey: ['patientnyckel', 'pseudonym', 'patient-id', 'patientid', 'patient id', 'löpnummer', 'nyckel', 'patient', 'id', 'key'],
+  age: ['ålder', 'age', 'ålder (år)'],
+  birthYear: ['födelseår', 'född', 'född år', 'birth year'],
+  sex: ['kön', 'sex', 'juridiskt kön', 'gender'],
+};
+
+function text(c: GridCell): string {
+  return c === null ? '' : typeof c === 'number' ? String(c) : c.trim();
+}
+
+function isBlankRow(row: GridCell[] | undefined): boolean {
+  return !row || row.every((c) => c === null || text(c) === '');
+}
+
+/** The header row: among the first 20 rows, the first with ≥ 2 text cells and no more numbers than texts. */
+function findHeaderRow(rows: GridCell[][]): number {
+  for (let r = 0; r < Math.min(rows.length, 20); r++) {
+    const row = rows[r];
+    if (isBlankRow(row)) continue;
+    let texts = 0;
+    let nums = 0;
+    for (const c of row) {
+      if (c === null || text(c) === '') continue;
+      if (typeof c === 'number' || parseSwedishNumber(text(c)) !== null) nums++;
+      else texts++;
+    }
+    if (texts >= 2 && nums <= texts) return r;
+  }
+  return -1;
+}
+
+/** FNV-1a of the normalised header names: the key under which the state layer remembers a mapping. */
+export function headerSignature(headers: string[]): string {
+  const s = headers.map(normHeader).join('\u001f');
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `h${headers.length}-${h.toString(16).padStart(8, '0')}`;
+}
+
+interface Analysed {
+  grid: Grid;
+  headerRow: number; // 0-based
+  columns: ListingColumn[];
+}
+
+function analyse(bytes: Uint8Array, sheet?: string): { ok: true; a: Analysed } | { ok: false; errors: IoMessage[] } {
+  const read = readGrid(bytes, sheet);
+  if (!read.ok) return read;
+  const grid = read.grid;
+  const headerRow = findHeaderRow(grid.rows);
+  if (headerRow < 0) return { ok: false, errors: [{ sheet: grid.sheet, row: null, column: null, message: L.noHeader }] };
+  const header = grid.rows[headerRow];
+  let width = header.length;
+  for (let r = headerRow + 1; r < Math.min(grid.rows.length, headerRow + 200); r++) width = Math.max(width, grid.rows[r]?.length ?? 0);
+  const columns: ListingColumn[] = [];
+  for (let c = 0; c < width; c++) {
+    // Personnummer check over up to 2 000 values spread through the file; a 20 % share is enough to drop the column.
+    const values: GridCell[] = [];
+    const n = grid.rows.length - headerRow - 1;
+    const step = Math.max(1, Math.floor(n / 2000));
+    for (let r = headerRow + 1; r < grid.rows.length && values.length < 2000; r += step) values.push(grid.rows[r]?.[c] ?? null);
+    const h = text(header[c] ?? null);
+    columns.push({ index: c, header: h || colLetter(c), personnummer: columnHasPersonnummer(values, 0.2) || looksLikePersonnummer(h) });
+  }
+  return { ok: true, a: { grid, headerRow, columns } };
+}
+
+function suggest(a: Analysed): ListingMapping {
+  const columns: ListingMapping['columns'] = {};
+  const used = new Set<number>();
+  for (const field of Object.keys(FIELD_WORDS) as ListingField[]) {
+    const words = FIELD_WORDS[field];
+    // Exact header first, then a header that contains the word.
+    let hit = a.columns.find((c) => !c.personnummer && !used.has(c.index) && words.includes(normHeader(c.header)));
+    hit ??= a.columns.find((c) => !c.personnummer && !used.has(c.index) && words.some((w) => w.length > 3 && normHeader(c.header).includes(w)));
+    if (hit) {
+      columns[field] = hit.index;
+      used.add(hit.index);
+    }
+  }
+  const perPatient = columns.patientKey !== undefined || columns.age !== undefined || columns.birthYear !== undefined || columns.sex !== undefined || columns.listed === undefined;
+  const kind: ListingKind = perPatient ? 'perPatient' : 'perDoctor';
+  if (kind === 'perDoctor') {
+    delete columns.patientKey;
+    delete columns.age;
+    delete columns.birthYear;
+    delete columns.sex;
+  } else delete columns.listed;
+  return { kind, sheet: a.grid.format === 'xlsx' ? a.grid.sheet : undefined, headerRow: a.headerRow + 1, columns };
+}
+
+function fail(e: unknown): { ok: false; errors: IoMessage[] } {
+  return { ok: false, errors: [{ sheet: '', row: null, column: null, message: fill(M.unexpected, { detail: e instanceof Error ? e.message.slice(0, 120) : 'okänt fel' }) }] };
+}
+
+export function previewListing(input: ArrayBuffer | Uint8Array, options: PreviewListingOptions = {}): ListingPreviewResult {
+  try {
+    options.onProgress?.({ phase: 'parse', done: 0, total: 0 });
+    const res = analyse(toBytes(input), options.sheet);
+    if (!res.ok) return res;
+    const a = res.a;
+    const n = Math.min(50, Math.max(1, options.sampleRows ?? 10));
+    const sample: string[][] = [];
+    for (let r = a.headerRow + 1; r < a.grid.rows.length && sample.length < n; r++) {
+      const row = a.grid.rows[r];
+      if (isBlankRow(row)) continue;
+      sample.push(a.columns.map((c) => (c.personnummer ? MASK : text(row[c.index] ?? null))));
+    }
+    let rowCount = 0;
+    for (let r = a.headerRow + 1; r < a.grid.rows.length; r++) if (!isBlankRow(a.grid.rows[r])) rowCount++;
+    const warnings: IoMessage[] = a.columns
+      .filter((c) => c.personnummer)
+      .map((c) => ({ sheet: a.grid.sheet, row: a.headerRow + 1, column: c.header, message: fill(L.personnummerDropped, { column: c.header }) }));
+    return {
+      ok: true,
+      format: a.grid.format,
+      encoding: a.grid.encoding,
+      delimiter: a.grid.delimiter,
+      sheets: a.grid.sheets,
+      sheet: a.grid.sheet,
+      headerRow: a.headerRow + 1,
+      columns: a.columns,
+      sample,
+      rowCount,
+      signature: headerSignature(a.columns.map((c) => c.header)),
+      suggested: suggest(a),
+      warnings,
+    };
+  } catch (e) {
+    return fail(e);
+  }
+}
+
+/** Name key for matching: case, whitespace and "Efternamn, Förnamn" order ignored. */
+export function nameKey(name: string): string {
+  let s = name.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
+  const comma = /^([^,]+),\s*(.+)$/.exec(s);
+  if (comma) s = `${comma[2]} ${comma[1]}`;
+  return s.replace(/^(dr\.?|doktor)\s+/, '');
+}
+
+/** A fictive locum list "<unit> Dr <name>" (domain.md §1, seed 000); returns the locum's name. */
+export function fictiveLocumName(name: string, unitName: string | undefined): string | null {
+  const m = /^(.*?)\s+dr\.?\s+(.+)$/i.exec(name.trim());
+  if (!m) return null;
+  const prefix = nameKey(m[1]);
+  if (unitName && nameKey(unitName) !== '' && !(prefix.startsWith(nameKey(unitName)) || nameKey(unitName).startsWith(prefix))) {
+    // "<something> Dr <name>" where something is not the unit: still a fictive-list pattern when the prefix has words.
+    if (prefix.split(' ').length < 2) return null;
+  }
+  return m[2].trim();
+}
+
+function parseSex(v: string): 'female' | 'male' | null {
+  const s = v.trim().toLowerCase();
+  if (['k', 'kvinna', 'f', 'female', 'w', 'woman', 'kv'].includes(s)) return 'female';
+  if (['m', 'man', 'male', 'mn'].includes(s)) return 'male';
+  return null;
+}
+
+function numberOf(c: GridCell): number | null {
+  if (c === null) return null;
+  if (typeof c === 'number') return Number.isFinite(c) ? c : null;
+  return parseSwedishNumber(c);
+}
+
+interface Acc {
+  name: string;
+  listed: number;
+  points: number | null;
+  cwSum: number;
+  cwN: number;
+  cwReported: number | null;
+  ages: { '0-17': number; '18-64': number; '65+': number; unknown: number };
+  sex: { female: number; male: number; unknown: number };
+}
+
+export function importListing(input: ArrayBuffer | Uint8Array, mapping?: ListingMapping, plan?: Plan, options: ImportListingOptions = {}): ImportListingResult {
+  try {
+    return importListingUnsafe(toBytes(input), mapping, plan, options);
+  } catch (e) {
+    return fail(e);
+  }
+}
+
+function importListingUnsafe(bytes: Uint8Array, mappingIn: ListingMapping | undefined, plan: Plan | undefined, options: ImportListingOptions): ImportListingResult {
+  const progress = options.onProgress;
+  progress?.({ phase: 'parse', done: 0, total: 0 });
+  const res = analyse(bytes, mappingIn?.sheet);
+  if (!res.ok) return res;
+  const a = res.a;
+  const sheet = a.grid.sheet;
+  const mapping = mappingIn ?? suggest(a);
+  const headerRow = Math.max(0, (mappingIn ? mapping.headerRow : a.headerRow + 1) - 1);
+  const errors: IoMessage[] = [];
+  const warnings: IoMessage[] = [];
+  const error = (row: number | null, column: string | null, message: string) => {
+    if (errors.length < LIMITS.maxErrors) errors.push({ sheet, row, column, message });
+  };
+  const warn = (row: number | null, column: string | null, message: string) => {
+    if (warnings.length < LIMITS.maxErrors) warnings.push({ sheet, row, column, message });
+  };
+  const width = a.columns.length;
+  const pnr = new Set(a.columns.filter((c) => c.personnummer).map((c) => c.index));
+  const droppedColumns = a.columns.filter((c) => c.personnummer).map((c) => ({ header: c.header, reason: 'personnummer' as const }));
+  for (const c of droppedColumns) warn(headerRow + 1, c.header, fill(L.personnummerDropped, { column: c.header }));
+  const cols: Partial<Record<ListingField, number>> = {};
+  for (const [field, idx] of Object.entries(mapping.columns) as [ListingField, number | undefined][]) {
+    if (idx === undefined || idx === null) continue;
+    if (!Number.isInteger(idx) || idx < 0 || idx >= width) {
+      error(null, null, fill(L.badColumn, { column: String(idx) }));
+      continue;
+    }
+    if (pnr.has(idx)) continue; // never read a personnummer column, whatever the mapping says
+    cols[field] = idx;
+  }
+  const kind = mapping.kind;
+  if (cols.doctor === undefined) error(null, null, L.needDoctor);
+  if (kind === 'perDoctor' && cols.listed === undefined) error(null, null, L.needListed);
+  if (errors.length > 0) return { ok: false, errors };
+  const header = (f: ListingField) => a.columns[cols[f]!].header;
+
+  const acc = new Map<string, Acc>();
+  const seenKeys = new Map<string, number>();
+  const ageRef = Number((options.today ?? new Date().toISOString()).slice(0, 4));
+  let total = 0;
+  const rows = a.grid.rows;
+  for (let r = headerRow + 1; r < rows.length; r++) {
+    if ((r & 0x3fff) === 0) progress?.({ phase: 'aggregate', done: r, total: rows.length });
+    const row = rows[r];
+    if (isBlankRow(row)) continue;
+    const rowNo = r + 1;
+    const cell = (f: ListingField): GridCell => (cols[f] === undefined ? null : row[cols[f]!] ?? null);
+    const name = text(cell('doctor'));
+    if (!name) {
+      error(rowNo, header('doctor'), L.missingDoctor);
+      continue;
+    }
+    if (looksLikePersonnummer(name)) {
+      error(rowNo, header('doctor'), L.personnummerInCell);
+      continue;
+    }
+    const key = nameKey(name);
+    let entry = acc.get(key);
+    if (!entry) {
+      entry = { name, listed: 0, points: null, cwSum: 0, cwN: 0, cwReported: null, ages: { '0-17': 0, '18-64': 0, '65+': 0, unknown: 0 }, sex: { female: 0, male: 0, unknown: 0 } };
+      acc.set(key, entry);
+    }
+    if (cols.listPoints !== undefined && cell('listPoints') !== null) {
+      const p = numberOf(cell('listPoints'));
+      if (p === null || p < 0) error(rowNo, header('listPoints'), fill(M.notNumber, { value: text(cell('listPoints')).slice(0, 30) }));
+      else entry.points = (entry.points ?? 0) + p;
+    }
+    let weight: number | null = null;
+    if (cols.careWeight !== undefined && cell('careWeight') !== null) {
+      weight = numberOf(cell('careWeight'));
+      if (weight === null || weight <= 0 || weight > 100) {
+        error(rowNo, header('careWeight'), fill(M.notNumber, { value: text(cell('careWeight')).slice(0, 30) }));
+        weight = null;
+      }
+    }
+    if (kind === 'perDoctor') {
+      const n = numberOf(cell('listed'));
+      if (n === null || n < 0 || Math.abs(n - Math.round(n)) > 1e-9) {
+        error(rowNo, header('listed'), cell('listed') === null ? M.missingValue : fill(M.notNumber, { value: text(cell('listed')).slice(0, 30) }));
+        continue;
+      }
+      entry.listed += n;
+      total += n;
+      if (weight !== null) {
+        entry.cwSum += weight * n;
+        entry.cwN += n;
+        entry.cwReported = weight;
+      }
+      continue;
+    }
+    // One row per patient.
+    if (cols.patientKey !== undefined) {
+      const k = text(cell('patientKey'));
+      if (k) {
+        const other = seenKeys.get(k);
+        if (other !== undefined) {
+          warn(rowNo, header('patientKey'), fill(L.duplicatePatient, { key: looksLikePersonnummer(k) ? MASK : k.slice(0, 30), other }));
+          continue;
+        }
+        seenKeys.set(k, rowNo);
+      }
+    }
+    let age: number | null = null;
+    if (cols.age !== undefined && cell('age') !== null) {
+      age = numberOf(cell('age'));
+      if (age === null || age < 0 || age > 130) {
+        error(rowNo, header('age'), fill(L.badAge, { value: text(cell('age')).slice(0, 30) }));
+        continue;
+      }
+    } else if (cols.birthYear !== undefined && cell('birthYear') !== null) {
+      const y = numberOf(cell('birthYear'));
+      if (y === null || y < 1880 || y > ageRef) {
+        error(rowNo, header('birthYear'), fill(L.badAge, { value: text(cell('birthYear')).slice(0, 30) }));
+        continue;
+      }
+      age = ageRef - y;
+    }
+    if (age === null) entry.ages.unknown++;
+    else if (age < 18) entry.ages['0-17']++;
+    else if (age < 65) entry.ages['18-64']++;
+    else entry.ages['65+']++;
+    if (cols.sex !== undefined) {
+      const s = text(cell('sex'));
+      const sx = s ? parseSex(s) : null;
+      if (s && !sx) warn(rowNo, header('sex'), fill(L.badSex, { value: s.slice(0, 20) }));
+      entry.sex[sx ?? 'unknown']++;
+    } else entry.sex.unknown++;
+    if (weight !== null) {
+      entry.cwSum += weight;
+      entry.cwN++;
+    }
+    entry.listed++;
+    total++;
+  }
+  progress?.({ phase: 'aggregate', done: rows.length, total: rows.length });
+  if (errors.length > 0) return { ok: false, errors };
+  if (acc.size === 0) return { ok: false, errors: [{ sheet, row: null, column: null, message: L.noRows }] };
+
+  // Match to the plan's doctors.
+  const byKey = new Map<string, Doctor>();
+  for (const d of plan?.doctors ?? []) byKey.set(nameKey(String(d.name ?? '')), d);
+  const unitName = typeof plan?.unit?.name === 'string' ? plan.unit.name : undefined;
+  const doctors: ListingDoctor[] = [];
+  const newDoctorNames: string[] = [];
+  for (const e of acc.values()) {
+    const careWeight = e.cwN > 0 ? Math.round((e.cwSum / e.cwN) * 1000) / 1000 : null;
+    const base = {
+      name: e.name,
+      listed: e.listed,
+      listPoints: e.points,
+      careWeight,
+      ageBands: kind === 'perPatient' ? e.ages : null,
+      sex: kind === 'perPatient' ? e.sex : null,
+    };
+    const locum = fictiveLocumName(e.name, unitName);
+    const direct = byKey.get(nameKey(e.name));
+    if (direct && !locum) doctors.push({ ...base, match: { kind: 'doctor', doctorId: direct.id } });
+    else if (locum) {
+      const d = byKey.get(nameKey(locum)) ?? direct;
+      doctors.push({ ...base, match: d ? { kind: 'fictive', locumName: locum, doctorId: d.id } : { kind: 'fictive', locumName: locum } });
+    } else {
+      doctors.push({ ...base, match: { kind: 'new' } });
+      newDoctorNames.push(e.name);
+    }
+  }
+
+  let nextPlan: Plan | undefined;
+  if (plan) {
+    nextPlan = structuredClone(plan);
+    for (const ld of doctors) {
+      const id = ld.match.kind === 'doctor' ? ld.match.doctorId : ld.match.kind === 'fictive' ? ld.match.doctorId : undefined;
+      const d = id ? nextPlan.doctors.find((x) => x.id === id) : undefined;
+      if (!d) continue;
+      d.listed = ld.listed;
+      if (ld.listPoints !== null) d.listPoints = ld.listPoints;
+      if (ld.careWeight !== null) d.careWeight = ld.careWeight;
+      // The engine never counts a fictive list as a named-doctor list (unit.ts isFictiveList).
+      if (ld.match.kind === 'fictive') d.fictiveListName = ld.name;
+    }
+    const unitListed = typeof plan.unit?.listed === 'number' ? plan.unit.listed : null;
+    if (unitListed !== null && unitListed > 0 && unitListed !== total) {
+      warnings.push({ sheet, row: null, column: null, message: fill(L.unitListedDiffers, { sum: formatNumber(total), unit: formatNumber(unitListed) }) });
+    }
+  }
+  return {
+    ok: true,
+    kind,
+    doctors,
+    totalListed: total,
+    droppedColumns,
+    ...(nextPlan ? { plan: nextPlan } : {}),
+    newDoctorNames,
+    warnings,
+    signature: headerSignature(a.columns.map((c) => c.header)),
+  };
+}
