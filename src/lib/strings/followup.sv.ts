@@ -36,6 +36,18 @@ export const CONTACT_TYPE_LABELS: Record<string, string> = {
 };
 
 export const FOLLOWUP_ENGINE = {
+  trendHeaders: {
+    month: 'Månad',
+    listed: 'Listade',
+    withNamedDoctor: 'Med fast läkarkontakt',
+    coverage: 'Andel med fast läkarkontakt',
+    nursingHome: 'Andel SÄBO-boende med fast läkarkontakt',
+    threshold: 'Regionens tröskel',
+    goal: 'Nationellt mål',
+    source: 'Källa',
+    sources: { manual: 'Inmatad', import: 'Listningsrapport', plan: 'Från planen' } as Record<string, string>,
+    doctorListed: (name: string) => `Listade – ${name}`,
+  },
   validate: {
     month: 'Månaden måste anges som ÅÅÅÅ-MM, till exempel 2026-11.',
     fields: {
@@ -136,4 +148,19 @@ export const ALLOCATION_WORKBOOK = {
     noCapacity: 'Behöriga läkare har ingen ledig kapacitet.',
   } as Record<string, string>,
   unknownWeight: 'okänd',
+};
+
+/** Patient list for the allocation (src/lib/io/allocationWorkbook.ts). */
+export const PATIENT_LIST_IO = {
+  sheetCsv: 'CSV',
+  unreadable: 'Filen kunde inte läsas som CSV eller Excel-arbetsbok.',
+  empty: 'Filen innehåller inga patienter.',
+  missingKey: 'Kolumnen med patientnyckel saknas (rubrik till exempel ”Patientnyckel”).',
+  emptyKey: 'Patientnyckel saknas.',
+  personnummer:
+    'Patientnyckeln ser ut att vara personnummer. Personnummer tas aldrig emot här: exportera listan med pseudonyma nycklar (till exempel löpnummer) och försök igen. Inget sparades.',
+  badPriority: (v: string) => `”${v}” är ingen känd prioriterad grupp (multisjuk, SÄBO, hemsjukvård, palliativ, kronisk eller övrig).`,
+  badAge: (v: string) => `”${v}” är ingen ålder eller åldersgrupp (till exempel 72, 0–17, 18–64 eller 65+).`,
+  badBirthYear: (v: string) => `”${v}” är inget födelseår.`,
+  badWeight: (v: string) => `”${v}” är ingen vårdtyngd (ett tal större än 0, till exempel 1,2).`,
 };

@@ -141,3 +141,40 @@ export function snapshotTrend(snapshots: readonly SnapshotData[], profile: RuleP
     nursingHomeGoal: profile?.goals?.nursingHome ?? null,
   };
 }
+
+export type Cell = string | number | null;
+
+/** The trend as table rows (header first), for the xlsx/CSV export and the table alternative. */
+export function trendRows(trend: Trend): Cell[][] {
+  const h = FOLLOWUP_ENGINE.trendHeaders;
+  const header: Cell[] = [h.month, h.listed, h.withNamedDoctor, h.coverage, h.nursingHome, h.threshold, h.goal, h.source];
+  for (const d of trend.doctors) header.push(h.doctorListed(d.name));
+  const rows: Cell[][] = [header];
+  trend.points.forEach((p, i) => {
+    const row: Cell[] = [
+      p.month,
+      p.listed,
+      p.withNamedDoctor,
+      p.coverage,
+      p.nursingHomeCoverage,
+      trend.threshold,
+      trend.goal,
+      h.sources[p.source] ?? p.source,
+    ];
+    for (const d of trend.doctors) row.push(d.listed[i]);
+    rows.push(row);
+  });
+  return rows;
+}
+
+/** CSV (semicolon, decimal comma, as Swedish Excel opens it) of the trend rows. */
+export function trendCsv(trend: Trend): string {
+  const esc = (v: Cell): string => {
+    if (v === null) return '';
+    if (typeof v === 'number') return String(Math.round(v * 10000) / 10000).replace('.', ',');
+    let s = v;
+    if (/^[=+\-@]/.test(s)) s = "'" + s; // never a formula when opened in Excel
+    return /[;"\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+  };
+  return '\ufeff' + trendRows(trend).map((r) => r.map(esc).join(';')).join('\r\n') + '\r\n';
+}

@@ -82,3 +82,15 @@ describe('snapshots (domain.md §6)', () => {
     expect(coverageOf({ listed: 0, withNamedDoctor: 0 })).toBeNull();
   });
 });
+
+describe('trend export', () => {
+  it('rows and CSV carry the same numbers as the snapshots', async () => {
+    const { trendRows, trendCsv } = await import('../../../../src/lib/engine/followup');
+    const t = snapshotTrend([snap('2026-01', 1000, 500, [{ name: '=Dr', listed: 5 }])], profile);
+    const rows = trendRows(t);
+    expect(rows[1].slice(0, 5)).toEqual(['2026-01', 1000, 500, 0.5, null]);
+    const csv = trendCsv(t);
+    expect(csv).toContain('2026-01;1000;500;0,5;;0,7;0,55;Inmatad;5');
+    expect(csv.startsWith('\ufeffMånad;Listade;')).toBe(true);
+  });
+});
