@@ -6,7 +6,7 @@ import type { Doctor, DoctorCategory, Plan } from './types';
 /**
  * "Vårdcentralen Exempel": a realistic unit of 9 800 listed with every category of doctor,
  * a gap against full coverage, and a few findings (over-capacity, short employment,
- * geriatrician age group, SÄBO goal line). Names are fictive.
+ * age groups of the geriatrician and the pediatrician, SÄBO goal line). Names are fictive.
  */
 export function createDemoPlan(): Plan {
   const doctors: Doctor[] = [
@@ -29,7 +29,7 @@ export function createDemoPlan(): Plan {
       absenceWeeks: 0, listed: 450, listPoints: 150,
     },
     {
-      id: 'd4', name: 'Karin Berg', category: 'specialist', employment: 0.8,
+      id: 'd4', name: 'Karin Berg', category: 'pediatrician', employment: 0.8,
       duties: [{ kind: 'meetings', hoursPerWeek: 2, label: 'Läkarmöte och APT' }],
       absenceWeeks: 0, listed: 780, listPoints: 265,
     },
