@@ -68,7 +68,7 @@ describe('UnitView', () => {
   it('opens the explanation from the keyboard, shows the formula, and Escape returns focus', async () => {
     const user = userEvent.setup();
     render(UnitView);
-    const button = screen.getByRole('button', { name: /Visa uträkning: Patienter utan plats/ });
+    const button = screen.getByRole('button', { name: /visa uträkning: Patienter utan plats/ });
     button.focus();
     await user.keyboard('{Enter}');
     await tick();

@@ -151,7 +151,7 @@ export const GRID = {
 } as const;
 
 export const EXPLAIN = {
-  open: (label: string) => `Visa uträkning: ${label}`,
+  open: (label: string) => `visa uträkning: ${label}`,
   buttonText: 'Visa uträkning',
   close: 'Stäng',
   formula: 'Uträkning',
