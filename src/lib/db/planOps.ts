@@ -66,7 +66,12 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 
 /** Deep copy of JSON-like data (plans are JSON). */
 export function clone<T>(v: T): T {
-  return structuredClone(v);
+  try {
+    return structuredClone(v);
+  } catch {
+    // A reactive proxy (Svelte $state) cannot be structured-cloned; plans are JSON, so this is exact.
+    return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
+  }
 }
 
 /** Collect key-path sets that turn `a` into `b`; nested plain objects are descended `depth` levels. */

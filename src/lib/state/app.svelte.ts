@@ -149,6 +149,8 @@ export interface AppOptions {
   storage?: StorageLike | null;
   autoBackupIntervalMs?: number;
   backupsPerPlan?: number;
+  /** Ask navigator.storage.persist() at start when not yet persistent (default true). */
+  requestPersistOnStart?: boolean;
 }
 
 export type ReplaceReason = 'import' | 'restore' | 'file';
@@ -184,6 +186,7 @@ export class AppState {
   #storageApi: StorageLike | null;
   #autoInterval: number;
   #keepBackups: number;
+  #autoPersist: boolean;
   #db: KapacitetDb | null = null;
 
   ready = $state(false);
@@ -238,6 +241,7 @@ export class AppState {
     this.#storageApi = options.storage === undefined ? (nav?.storage ?? null) : options.storage;
     this.#autoInterval = options.autoBackupIntervalMs ?? AUTO_BACKUP_INTERVAL_MS;
     this.#keepBackups = options.backupsPerPlan ?? BACKUPS_PER_PLAN;
+    this.#autoPersist = options.requestPersistOnStart ?? true;
   }
 
   /** The open database (for other state classes' repositories: workshops, snapshots, listing mappings). */
@@ -275,8 +279,8 @@ export class AppState {
       const units = await db.units.toArray();
       const pick = units.find((u) => u.id === lastUnit) ?? units.sort((a, b) => a.name.localeCompare(b.name, 'sv'))[0];
       if (pick) await this.selectUnit(pick.id);
-      void this.refreshStorage();
       this.ready = true;
+      void this.#initStorage();
     } catch (e) {
       console.error(e);
       this.startError = DATA_SV.errors.open;
@@ -608,17 +612,20 @@ export class AppState {
   #missingDoctor = (): Error => new EditRefused(DATA_SV.errors.doctorGone);
 
   updateUnit(patch: UnitPatch): Promise<boolean> {
-    return this.#edit(DATA_SV.undo.unit, (p) => withUnit(p, patch));
+    const clean = $state.snapshot(patch) as UnitPatch;
+    return this.#edit(DATA_SV.undo.unit, (p) => withUnit(p, clean));
   }
 
   updateDoctor(doctorId: string, patch: Partial<Doctor>): Promise<boolean> {
-    return this.#edit(DATA_SV.undo.doctor, (p) => withDoctorPatches(p, [{ doctorId, patch }], this.#missingDoctor));
+    const clean = $state.snapshot(patch) as Partial<Doctor>;
+    return this.#edit(DATA_SV.undo.doctor, (p) => withDoctorPatches(p, [{ doctorId, patch: clean }], this.#missingDoctor));
   }
 
   /** A pasted block: many doctors, one undo step, one transaction. */
   updateDoctors(patches: { doctorId: string; patch: Partial<Doctor> }[]): Promise<boolean> {
     const label = patches.length === 1 ? DATA_SV.undo.doctor : DATA_SV.undo.doctors;
-    return this.#edit(label, (p) => withDoctorPatches(p, patches, this.#missingDoctor));
+    const clean = $state.snapshot(patches) as { doctorId: string; patch: Partial<Doctor> }[];
+    return this.#edit(label, (p) => withDoctorPatches(p, clean, this.#missingDoctor));
   }
 
   async addDoctor(category: DoctorCategory, atIndex?: number): Promise<string | null> {
@@ -643,11 +650,13 @@ export class AppState {
   }
 
   setDuties(doctorId: string, duties: Duty[]): Promise<boolean> {
-    return this.#edit(DATA_SV.undo.duties, (p) => withDuties(p, doctorId, duties, this.#missingDoctor));
+    const clean = $state.snapshot(duties) as Duty[];
+    return this.#edit(DATA_SV.undo.duties, (p) => withDuties(p, doctorId, clean, this.#missingDoctor));
   }
 
   setProfile(ref: string | RuleProfile): Promise<boolean> {
-    return this.#edit(DATA_SV.undo.profile, (p) => withProfile(p, ref));
+    const clean = $state.snapshot(ref) as string | RuleProfile;
+    return this.#edit(DATA_SV.undo.profile, (p) => withProfile(p, clean));
   }
 
   setModel(model: CapacityModel): Promise<boolean> {
@@ -655,12 +664,14 @@ export class AppState {
   }
 
   setTime(patch: Partial<TimeAssumptions>): Promise<boolean> {
-    return this.#edit(DATA_SV.undo.time, (p) => withTime(p, patch));
+    const clean = $state.snapshot(patch) as Partial<TimeAssumptions>;
+    return this.#edit(DATA_SV.undo.time, (p) => withTime(p, clean));
   }
 
   /** Import/restore into the current plan: a backup first, then one undoable step. */
   replacePlan(plan: Plan, reason: ReplaceReason): Promise<boolean> {
-    return this.#edit(DATA_SV.undo[reason], () => structuredClone(plan), reason);
+    const clean = $state.snapshot(plan) as Plan;
+    return this.#edit(DATA_SV.undo[reason], () => clean, reason);
   }
 
   async undo(): Promise<boolean> {
@@ -713,7 +724,7 @@ export class AppState {
     try {
       const { unitId } = await this.#enqueue(() =>
         db.transaction('rw', [db.units, db.plans, db.doctors], () =>
-          insertUnitWithPlan(db, { name: unitName, plan: structuredClone(plan), planName: DATA_SV.defaultPlanName, now: this.#now() }),
+          insertUnitWithPlan(db, { name: unitName, plan: $state.snapshot(plan) as Plan, planName: DATA_SV.defaultPlanName, now: this.#now() }),
         ),
       );
       await this.selectUnit(unitId);
@@ -959,6 +970,12 @@ export class AppState {
 
   // ------------------------------------------------------------------ storage durability
 
+  /** Reads the storage status and, when not yet persistent, asks once (Chromium answers silently). */
+  async #initStorage(): Promise<void> {
+    await this.refreshStorage();
+    if (this.#autoPersist && this.storage.supported && this.storage.persisted === false) await this.requestPersist();
+  }
+
   async refreshStorage(): Promise<void> {
     const api = this.#storageApi;
     if (!api?.persisted) {
@@ -1006,7 +1023,7 @@ export class AppState {
   }
 
   async saveCustomProfile(profile: RuleProfile): Promise<void> {
-    await saveRuleProfile(this.db, profile, this.#now());
+    await saveRuleProfile(this.db, $state.snapshot(profile) as RuleProfile, this.#now());
   }
 
   async deleteCustomProfile(id: string): Promise<void> {

@@ -367,26 +367,57 @@ describe('backups and files', () => {
 });
 
 describe('storage durability', () => {
-  it('shows the persistence answer and a warning state while the browser may evict', async () => {
+  it('asks for persistent storage at start and shows the answer', async () => {
     const storage = fakeStorage(false, true);
     const app = await startApp({ storage });
+    await vi.waitFor(() => expect(app.storage.persisted).toBe(true));
+    expect(storage.asked).toBe(1);
+    expect(app.storage).toMatchObject({ supported: true, mayEvict: false, estimate: { usage: 123_456, quota: 10_000_000 } });
+  });
+
+  it('shows a warning state while the browser may evict; asking again can grant it', async () => {
+    const storage = fakeStorage(false, true);
+    const app = await startApp({ storage, requestPersistOnStart: false });
     await vi.waitFor(() => expect(app.storage.persisted).toBe(false));
     expect(app.storage.mayEvict).toBe(true);
-    expect(app.storage.estimate).toEqual({ usage: 123_456, quota: 10_000_000 });
+    expect(storage.asked).toBe(0);
     expect(await app.requestPersist()).toBe(true);
-    expect(storage.asked).toBe(1);
     expect(app.storage).toMatchObject({ supported: true, persisted: true, mayEvict: false });
   });
 
   it('a refused request keeps the warning', async () => {
     const app = await startApp({ storage: fakeStorage(false, false) });
+    await vi.waitFor(() => expect(app.storage.persisted).toBe(false));
+    expect(app.storage.mayEvict).toBe(true);
     expect(await app.requestPersist()).toBe(false);
     expect(app.storage.mayEvict).toBe(true);
+  });
+
+  it('does not ask when already persistent', async () => {
+    const storage = fakeStorage(true, true);
+    const app = await startApp({ storage });
+    await vi.waitFor(() => expect(app.storage.persisted).toBe(true));
+    expect(storage.asked).toBe(0);
   });
 
   it('without navigator.storage: unknown, not supported', async () => {
     const app = await startApp({ storage: null });
     expect(app.storage).toMatchObject({ supported: false, persisted: null });
     expect(await app.requestPersist()).toBeNull();
+  });
+});
+
+describe('reactive input', () => {
+  it('accepts Svelte $state proxies as patches (they cannot be structured-cloned)', async () => {
+    const app = await startApp();
+    const { proxied } = await import('./proxy.svelte');
+    const d = app.plan!.doctors[0];
+    const duties = proxied([{ kind: 'research' as const, hoursPerWeek: 3 }]);
+    expect(await app.setDuties(d.id, duties)).toBe(true);
+    expect((await stored(app))!.doctors[0].duties).toEqual([{ kind: 'research', hoursPerWeek: 3 }]);
+    const plan = proxied(structuredClone(app.plan!));
+    plan.unit.listed = 15000;
+    expect(await app.replacePlan(plan, 'import')).toBe(true);
+    expect((await stored(app))!.unit.listed).toBe(15000);
   });
 });
