@@ -103,8 +103,8 @@ describe('parsePlan rejects nonsense with paths and Swedish messages', () => {
       ['doctors[0].absenceWeeks', (r) => (r.doctors[0].absenceWeeks = -1)],
       ['doctors[0].name', (r) => (r.doctors[0].name = '19121212-1212')],
       ['doctors[0].employment', (r) => delete r.doctors[0].employment],
-      ['doctors', (r) => (r.doctors = 'många')],
-      ['unit', (r) => delete r.unit],
+      ['doctors', (r) => ((r as Record<string, unknown>).doctors = 'många')],
+      ['unit', (r) => delete (r as Record<string, unknown>).unit],
       ['format', (r) => (r.format = 'annat/format')],
     ];
     for (const [path, mutate] of cases) {
