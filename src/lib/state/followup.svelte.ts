@@ -366,10 +366,9 @@ export class FollowUpState {
   }
 
   toggleType(t: ContactType, on: boolean): void {
-    const set = new Set(this.types);
-    if (on) set.add(t);
-    else set.delete(t);
-    this.types = (['visit', 'video', 'phone', 'chat', 'other'] as ContactType[]).filter((x) => set.has(x));
+    const chosen = this.types.filter((x) => x !== t);
+    if (on) chosen.push(t);
+    this.types = (['visit', 'video', 'phone', 'chat', 'other'] as ContactType[]).filter((x) => chosen.includes(x));
   }
 
   // --- allocation ----------------------------------------------------------------------------
