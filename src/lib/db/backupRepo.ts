@@ -84,15 +84,17 @@ export function parseBackup(record: BackupRecord): { ok: true; plan: Plan } | { 
   return parsed.ok ? { ok: true, plan: parsed.plan } : { ok: false, errors: parsed.errors };
 }
 
-/** The newest backup of each plan that no longer exists (a deleted scenario or unit), newest first. */
+/**
+ * The newest backup of each plan that no longer exists (a deleted scenario or unit), newest first.
+ * Reads keys first and only the few orphans' records, because this runs live on every plan change.
+ */
 export async function orphanBackups(db: KapacitetDb): Promise<BackupRecord[]> {
-  const [backups, planIds] = await Promise.all([db.backups.toArray(), db.plans.toCollection().primaryKeys()]);
-  const live = new Set(planIds);
-  const newest = new Map<string, BackupRecord>();
-  for (const b of backups) {
-    if (live.has(b.planId)) continue;
-    const seen = newest.get(b.planId);
-    if (!seen || seen.createdAt < b.createdAt) newest.set(b.planId, b);
-  }
-  return [...newest.values()].sort((a, b) => b.createdAt - a.createdAt);
+  const [withBackups, planIds] = await Promise.all([
+    db.backups.orderBy('planId').uniqueKeys(),
+    db.plans.toCollection().primaryKeys(),
+  ]);
+  const live = new Set<string>(planIds);
+  const orphans = (withBackups as string[]).filter((id) => !live.has(id));
+  const newest = await Promise.all(orphans.map((id) => latestBackup(db, id)));
+  return newest.filter((b): b is BackupRecord => !!b).sort((a, b) => b.createdAt - a.createdAt);
 }

@@ -318,7 +318,7 @@ export class AppState {
             .sort((a, b) => a.name.localeCompare(b.name, 'sv') || a.createdAt - b.createdAt);
         },
         (units) => {
-          this.units = units;
+          if (!deepEqual(units, this.units)) this.units = units;
           // The selected unit was deleted (maybe in another tab): move to another one.
           if (this.unitId && !units.some((u) => u.id === this.unitId)) void this.#unitVanished(this.unitId);
         },
@@ -950,13 +950,16 @@ export class AppState {
   }
 
   /** Opens a plan file: all or nothing. Replaces the current plan, or creates a unit when there is none. */
-  async restoreFromFile(text: string): Promise<{ ok: true } | { ok: false; errors: PlanError[] }> {
+  async restoreFromFile(
+    text: string,
+    options: { asNewUnit?: boolean } = {},
+  ): Promise<{ ok: true } | { ok: false; errors: PlanError[] }> {
     const parsed = parsePlan(text);
     if (!parsed.ok) {
       this.#fail('file', DATA_SV.errors.fileInvalid, parsed.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)));
       return { ok: false, errors: parsed.errors };
     }
-    if (this.plan && this.planId) {
+    if (this.plan && this.planId && !options.asNewUnit) {
       const ok = await this.replacePlan(parsed.plan, 'file');
       return ok ? { ok: true } : { ok: false, errors: (this.lastError?.details ?? []).map((m) => ({ path: '', message: m })) };
     }

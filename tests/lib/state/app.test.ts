@@ -421,3 +421,17 @@ describe('reactive input', () => {
     expect((await stored(app))!.unit.listed).toBe(15000);
   });
 });
+
+describe('plan file as a new unit', () => {
+  it('opens a file as a new unit when asked, leaving the current unit as it was', async () => {
+    const app = await startApp();
+    const firstUnit = app.unitId!;
+    const file = await app.planFile();
+    const text = file.text.replace(/"name": "Vårdcentralen Exempel"/, '"name": "VC Kopia"');
+    expect(await app.restoreFromFile(text, { asNewUnit: true })).toEqual({ ok: true });
+    expect(app.unitId).not.toBe(firstUnit);
+    expect(app.plan!.unit.name).toBe('VC Kopia');
+    await vi.waitFor(() => expect(app.units.map((u) => u.name).sort()).toEqual(['VC Kopia', 'Vårdcentralen Exempel']));
+    expect((await app.getPlanSnapshot(app.units.find((u) => u.id === firstUnit)!.currentPlanId!)).unit.name).toBe('Vårdcentralen Exempel');
+  });
+});
