@@ -27,6 +27,23 @@ export interface Migration {
 
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 
+/**
+ * A deep copy of JSON-like data. Not structuredClone: callers may hand us a Svelte $state proxy,
+ * which structuredClone refuses. Functions and undefined values are dropped, as JSON would.
+ */
+export function copyJson<T>(x: T): T {
+  if (Array.isArray(x)) return x.map((v) => (v === undefined || typeof v === 'function' ? null : copyJson(v))) as T;
+  if (typeof x === 'object' && x !== null) {
+    const out: Obj = {};
+    for (const k of Object.keys(x)) {
+      const v = (x as Obj)[k];
+      if (v !== undefined && typeof v !== 'function') out[k] = copyJson(v);
+    }
+    return out as T;
+  }
+  return x;
+}
+
 /** v0 flat duty fields → v1 duty kinds. */
 export const V0_DUTY_FIELDS: Record<string, DutyKind> = {
   supervisionHours: 'supervision',
@@ -94,7 +111,7 @@ export function migratePlanObject(raw: unknown, migrations: readonly Migration[]
   const version = detectVersion(raw);
   if (typeof version !== 'number') return { ok: false, errors: [version] };
   if (version > current) return { ok: false, errors: [{ path: 'version', message: PARSE_TEXT.versionTooNew(version, current) }] };
-  let value: Obj = structuredClone(raw);
+  let value: Obj = copyJson(raw);
   let v = version;
   while (v < current) {
     const step = migrations.find((m) => m.from === v);

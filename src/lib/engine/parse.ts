@@ -6,7 +6,7 @@
 import { CATEGORY_LABELS, DUTY_LABELS, PARSE_TEXT } from '../strings/engine.sv';
 import { parseCategory, parseDutyKind } from './categories';
 import { isIsoDate } from './dates';
-import { formatDecimal } from './format';
+import { formatDecimal, formatNumber } from './format';
 import { CURRENT_PLAN_VERSION, PLAN_FORMAT, migratePlanObject } from './migrate';
 import { looksLikePersonnummer } from './personnummer';
 import { PROFILES, PROFILE_IDS } from './profiles';
@@ -286,10 +286,18 @@ export function validatePlanObject(plan: Obj): { errors: PlanError[]; warnings: 
     else c.error('doctors', PARSE_TEXT.notArray);
   } else {
     const ids = new Set<string>();
+    let listedOnDoctors = 0;
     plan.doctors.forEach((d: unknown, i: number) => {
       if (!isObj(d)) c.error(`doctors[${i}]`, PARSE_TEXT.notObjectValue);
-      else checkDoctor(c, d, i, ids, weeks);
+      else {
+        checkDoctor(c, d, i, ids, weeks);
+        if (typeof d.listed === 'number' && Number.isFinite(d.listed)) listedOnDoctors += d.listed;
+      }
     });
+    const unit = plan.unit;
+    if (isObj(unit) && typeof unit.listed === 'number' && listedOnDoctors > unit.listed) {
+      c.warn('doctors', PARSE_TEXT.listsAboveListed(formatNumber(listedOnDoctors), formatNumber(unit.listed)));
+    }
   }
   return { errors: c.errors, warnings: c.warnings };
 }

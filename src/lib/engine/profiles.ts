@@ -3,6 +3,7 @@
  * full custom RuleProfile object (validated by parsePlan).
  */
 import { PROFILE_TEXT } from '../strings/engine.sv';
+import { copyJson } from './migrate';
 import type { RuleProfile } from './types';
 
 /** The national goal lines of the God och nära vård agreements (domain.md §5); they bind every region. */
@@ -91,6 +92,6 @@ export function resolveProfile(ref: string | RuleProfile): RuleProfile {
 
 /** A full custom profile to start editing from: a copy of a shipped one with id "custom". */
 export function createCustomProfile(from: string | RuleProfile = 'national'): RuleProfile {
-  const base = structuredClone(resolveProfile(from));
+  const base = copyJson(resolveProfile(from));
   return { ...base, id: 'custom', name: PROFILE_TEXT.custom.name, source: PROFILE_TEXT.custom.source };
 }

@@ -171,6 +171,8 @@ export const PARSE_TEXT = {
   stMonthsOnNonSt: 'ST-månader anges bara för ST-läkare; värdet används inte.',
   invalidDate: (found: string) => `”${found}” är inget giltigt datum (ÅÅÅÅ-MM-DD).`,
   withNamedAboveListed: 'Fler med fast läkarkontakt än listade.',
+  listsAboveListed: (onDoctors: string, listed: string) =>
+    `Läkarnas listor har tillsammans ${onDoctors} patienter, fler än enhetens ${listed} listade.`,
   nursingHomeAboveTotal: 'Fler SÄBO-boende med fast läkarkontakt än SÄBO-boende i de prioriterade grupperna.',
   pointsWithoutList: 'Listningspoäng utan listade.',
   personnummer: 'Värdet ser ut som ett personnummer; sådana sparas aldrig. Ta bort det.',

@@ -146,6 +146,23 @@ describe('parsePlan rejects nonsense with paths and Swedish messages', () => {
   });
 });
 
+describe('proxies and sums', () => {
+  it('reads a plan behind a Proxy (as a Svelte $state plan is)', () => {
+    const raw = v1();
+    const proxied = new Proxy(raw, {});
+    const r = parsePlan(proxied);
+    expect(r.ok).toBe(true);
+  });
+  it('warns when the doctors\' lists add up to more than the unit has listed', () => {
+    const raw = v1();
+    raw.unit.listed = 1000;
+    raw.unit.withNamedDoctor = 900;
+    const r = parsePlan(raw);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.warnings).toEqual([{ path: 'doctors', message: expect.stringContaining('1\u00a0250') }]);
+  });
+});
+
 describe('versions', () => {
   it('refuses a later version clearly', () => {
     const raw = { ...v1(), version: 2 };
