@@ -1,0 +1,58 @@
+// DATA's browser checks in Debian's Chromium: real IndexedDB, two tabs, reload, persistent storage.
+import { test, expect, waitForApp, type Page } from './support';
+
+const LISTED = 'Listade invånare';
+const CARE_WEIGHT = 'Vårdtyngd (index, 1,0 = blandad befolkning)';
+const WITH_NAMED = 'Listade med fast läkarkontakt i dag';
+
+async function commit(page: Page, label: string, text: string): Promise<void> {
+  const field = page.getByLabel(label, { exact: true });
+  await field.fill(text);
+  await field.press('Enter');
+}
+
+test('two tabs: edits in both survive, each tab shows the other’s edit, a reload keeps them', async ({ context }) => {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await a.goto('./');
+  await waitForApp(a);
+  await b.goto('./');
+  await waitForApp(b);
+
+  // Different fields edited in the two tabs, close together.
+  await commit(a, LISTED, '12345');
+  await commit(b, CARE_WEIGHT, '1,25');
+  await commit(b, WITH_NAMED, '7000');
+
+  for (const page of [a, b]) {
+    await expect(page.getByLabel(LISTED, { exact: true })).toHaveValue(/^12\s345$/);
+    await expect(page.getByLabel(CARE_WEIGHT, { exact: true })).toHaveValue('1,25');
+    await expect(page.getByLabel(WITH_NAMED, { exact: true })).toHaveValue(/^7\s000$/);
+  }
+
+  await a.reload();
+  await waitForApp(a);
+  await expect(a.getByLabel(LISTED, { exact: true })).toHaveValue(/^12\s345$/);
+  await expect(a.getByLabel(CARE_WEIGHT, { exact: true })).toHaveValue('1,25');
+});
+
+test('the first start shows the demo unit and asks the browser to keep the data', async ({ page }) => {
+  await page.goto('./');
+  await waitForApp(page);
+  await expect(page.getByLabel('Enhetens namn', { exact: true })).toHaveValue('Vårdcentralen Exempel');
+  // The app asked navigator.storage.persist(); Chromium answers without a prompt (granted or not).
+  const persisted = await page.evaluate(() => navigator.storage.persisted());
+  expect(typeof persisted).toBe('boolean');
+});
+
+test('an edit survives a reload immediately after it (the write is committed, not lost)', async ({ page }) => {
+  await page.goto('./');
+  await waitForApp(page);
+  await commit(page, LISTED, '15000');
+  await expect(page.getByLabel(LISTED, { exact: true })).toHaveValue(/^15\s000$/);
+  // Give IndexedDB its commit (a real user needs far longer than this to reach the reload button).
+  await page.waitForTimeout(200);
+  await page.reload();
+  await waitForApp(page);
+  await expect(page.getByLabel(LISTED, { exact: true })).toHaveValue(/^15\s000$/);
+});
