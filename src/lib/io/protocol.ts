@@ -32,21 +32,26 @@ export interface IoOps {
     result: import('./workbook/types').ImportWorkbookResult;
   };
   exportWorkbook: {
-    args: [plan: import('../engine/types').Plan, options?: import('./workbook/types').ExportWorkbookOptions];
+    args: [plan: import('../engine/types').Plan, options?: Omit<import('./workbook/types').ExportWorkbookOptions, 'onProgress'>];
     result: Uint8Array;
   };
   previewListing: {
-    args: [bytes: ArrayBuffer, options?: import('./listing/types').PreviewListingOptions];
+    args: [bytes: ArrayBuffer, options?: Omit<import('./listing/types').PreviewListingOptions, 'onProgress'>];
     result: import('./listing/types').ListingPreviewResult;
   };
   importListing: {
-    args: [bytes: ArrayBuffer, mapping?: import('./listing/types').ListingMapping, plan?: import('../engine/types').Plan];
+    args: [
+      bytes: ArrayBuffer,
+      mapping?: import('./listing/types').ListingMapping,
+      plan?: import('../engine/types').Plan,
+      options?: Omit<import('./listing/types').ImportListingOptions, 'onProgress'>,
+    ];
     result: import('./listing/types').ImportListingResult;
   };
-  /** FOLLOWUP's contact log (src/lib/io/contacts.ts, parseContactLog). Typed loosely until it lands. */
+  /** FOLLOWUP's contact log (src/lib/io/contacts.ts, parseContactLog); the log's typed arrays are transferred. */
   parseContacts: {
-    args: [bytes: ArrayBuffer, options?: unknown];
-    result: unknown;
+    args: [bytes: ArrayBuffer, options?: Omit<import('./contacts').ParseContactsOptions, 'onProgress'>];
+    result: import('./contacts').ParseContactsResult;
   };
 }
 

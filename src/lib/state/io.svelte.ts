@@ -1,0 +1,351 @@
+/**
+ * Import/export state and the io worker client (brief: parsing in a Web Worker so the page stays
+ * responsive; SheetJS only loaded when used — the worker chunk holds it, and the in-process
+ * fallback is a dynamic import). An imported plan is applied through `app.replacePlan`, so an
+ * import is one undoable step and all-or-nothing.
+ */
+import { createDoctor, formatNumber } from '../engine/index';
+import type { Plan } from '../engine/types';
+import type { ExtraSheet, ImportListingResult, IoMessage, ListingMapping, ListingPreviewResult } from '../io/index';
+import type { IoOpName, IoOps, ProgressInfo, WorkerToPage } from '../io/protocol';
+import { isWorkerToPage } from '../io/protocol';
+import { getListingMapping, saveListingMapping } from '../db/settingsRepo';
+import { IO_STRINGS, fill } from '../strings/io.sv';
+import { app } from './app.svelte';
+
+const S = IO_STRINGS.ui;
+
+/** Worst case for one request before the worker is stopped (a hostile file that slipped through every bound). */
+const REQUEST_TIMEOUT_MS = 120_000;
+/** Largest file read from disk at all (the io limits refuse smaller hostile files with a precise message). */
+const MAX_READ_BYTES = 64 * 1024 * 1024;
+
+interface Pending {
+  resolve: (v: unknown) => void;
+  reject: (e: Error) => void;
+  onProgress?: (p: ProgressInfo) => void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+/** Talks to src/lib/io/worker.ts; falls back to running in-process where there is no Worker (tests, old browsers). */
+export class IoClient {
+  #worker: Worker | null = null;
+  // Not UI state: bookkeeping of in-flight requests, never rendered.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  #pending = new Map<number, Pending>();
+  #nextId = 1;
+
+  #ensureWorker(): Worker | null {
+    if (this.#worker) return this.#worker;
+    if (typeof Worker === 'undefined') return null;
+    try {
+      // The exact `new Worker(new URL(…, import.meta.url))` form is what Vite bundles as a worker chunk.
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity
+      const w = new Worker(new URL('../io/worker.ts', import.meta.url), { type: 'module' });
+      w.onmessage = (e: MessageEvent<WorkerToPage>) => this.#onMessage(e.data);
+      w.onerror = (e) => this.#failAll(e.message || 'worker');
+      this.#worker = w;
+      return w;
+    } catch {
+      return null;
+    }
+  }
+
+  #onMessage(msg: unknown): void {
+    if (!isWorkerToPage(msg)) return;
+    const p = this.#pending.get(msg.id);
+    if (!p) return;
+    if (msg.kind === 'progress') {
+      p.onProgress?.({ phase: msg.phase, done: msg.done, total: msg.total });
+      return;
+    }
+    clearTimeout(p.timer);
+    this.#pending.delete(msg.id);
+    if (msg.kind === 'result') p.resolve(msg.value);
+    else p.reject(new Error(msg.message));
+  }
+
+  #failAll(message: string): void {
+    for (const [, p] of this.#pending) {
+      clearTimeout(p.timer);
+      p.reject(new Error(fill(S.workerFailed, { message })));
+    }
+    this.#pending.clear();
+    this.#worker?.terminate();
+    this.#worker = null;
+  }
+
+  /** Runs one op. ArrayBuffer arguments are transferred to the worker (the caller's copy becomes unusable). */
+  async run<K extends IoOpName>(op: K, args: IoOps[K]['args'], onProgress?: (p: ProgressInfo) => void): Promise<IoOps[K]['result']> {
+    const worker = this.#ensureWorker();
+    if (!worker) return this.#runInProcess(op, args, onProgress);
+    const id = this.#nextId++;
+    return new Promise<IoOps[K]['result']>((resolve, reject) => {
+      const timer = setTimeout(() => this.#failAll(S.timeout), REQUEST_TIMEOUT_MS);
+      this.#pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress, timer });
+      const transfer = (args as unknown[]).filter((a): a is ArrayBuffer => a instanceof ArrayBuffer);
+      worker.postMessage({ kind: 'request', id, op, args }, transfer);
+    });
+  }
+
+  async #runInProcess<K extends IoOpName>(op: K, args: IoOps[K]['args'], onProgress?: (p: ProgressInfo) => void): Promise<IoOps[K]['result']> {
+    const io = await import('../io/index');
+    const { preflight } = await import('../io/preflight');
+    const a = args as unknown[];
+    const bytes = a[0] instanceof ArrayBuffer ? new Uint8Array(a[0]) : undefined;
+    const kind = op === 'importWorkbook' ? 'workbook' : 'listing';
+    if (bytes && op !== 'exportWorkbook') {
+      const refused = await preflight(bytes, kind);
+      if (refused) return { ok: false, errors: refused } as IoOps[K]['result'];
+    }
+    switch (op) {
+      case 'importWorkbook':
+        return io.importWorkbook(bytes!, { onProgress }) as IoOps[K]['result'];
+      case 'exportWorkbook':
+        return io.exportWorkbook(a[0] as Plan, { ...((a[1] as object) ?? {}), onProgress }) as IoOps[K]['result'];
+      case 'previewListing':
+        return io.previewListing(bytes!, { ...((a[1] as object) ?? {}), onProgress }) as IoOps[K]['result'];
+      case 'importListing':
+        return io.importListing(bytes!, a[1] as ListingMapping | undefined, a[2] as Plan | undefined, { ...((a[3] as object) ?? {}), onProgress }) as IoOps[K]['result'];
+      default: {
+        const { parseContactLog } = await import('../io/contacts');
+        return parseContactLog(bytes!, { ...((a[1] as object) ?? {}), onProgress }) as IoOps[K]['result'];
+      }
+    }
+  }
+
+  /** Stops whatever runs (a very large file): the worker is terminated and started afresh next time. */
+  cancelAll(): void {
+    this.#failAll(S.cancelled);
+  }
+}
+
+export interface ListingSession {
+  file: File;
+  preview: ListingPreviewResult & { ok: true };
+  mapping: ListingMapping;
+  /** The mapping came from an earlier import with the same headers. */
+  remembered: boolean;
+  result: (ImportListingResult & { ok: true }) | null;
+  addNewDoctors: boolean;
+}
+
+function safeFileName(name: string): string {
+  return (name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim() || 'Kapacitet').slice(0, 80);
+}
+
+export class IoState {
+  busy = $state(false);
+  progress = $state<ProgressInfo | null>(null);
+  /** What runs, in Swedish ("Importerar plan.xlsx"). */
+  activity = $state<string | null>(null);
+  errors = $state<IoMessage[]>([]);
+  warnings = $state<IoMessage[]>([]);
+  /** A short status line for a live region ("Planen … importerades"). */
+  status = $state<string | null>(null);
+  listing = $state<ListingSession | null>(null);
+
+  readonly client = new IoClient();
+
+  /** Progress as 0–1, or null when unknown (indeterminate bar). */
+  fraction = $derived(this.progress && this.progress.total > 0 ? Math.min(1, this.progress.done / this.progress.total) : null);
+  phaseLabel = $derived(this.progress ? IO_STRINGS.phase[this.progress.phase] : null);
+
+  clearMessages(): void {
+    this.errors = [];
+    this.warnings = [];
+    this.status = null;
+  }
+
+  async #readFile(file: File): Promise<ArrayBuffer | null> {
+    if (file.size > MAX_READ_BYTES) {
+      this.errors = [{ sheet: '', row: null, column: null, message: fill(IO_STRINGS.import.tooLarge, { size: `${formatNumber(file.size / 1024 / 1024)} MB`, max: `${formatNumber(MAX_READ_BYTES / 1024 / 1024)} MB` }) }];
+      return null;
+    }
+    try {
+      return await file.arrayBuffer();
+    } catch {
+      this.errors = [{ sheet: '', row: null, column: null, message: S.readFailed }];
+      return null;
+    }
+  }
+
+  async #task<T>(activity: string, work: () => Promise<T>): Promise<T | null> {
+    this.busy = true;
+    this.activity = activity;
+    this.progress = { phase: 'read', done: 0, total: 0 };
+    try {
+      return await work();
+    } catch (e) {
+      this.errors = [{ sheet: '', row: null, column: null, message: e instanceof Error ? e.message : String(e) }];
+      return null;
+    } finally {
+      this.busy = false;
+      this.progress = null;
+      this.activity = null;
+    }
+  }
+
+  #onProgress = (p: ProgressInfo) => {
+    this.progress = p;
+  };
+
+  /** A dropped or chosen file: a plan workbook, else a listing report. */
+  async openFile(file: File): Promise<void> {
+    if (/\.(csv|txt|tsv)$/i.test(file.name)) return this.startListing(file);
+    const missingSheetsOnly = await this.importWorkbookFile(file, { quietIfNotPlan: true });
+    if (missingSheetsOnly) await this.startListing(file);
+  }
+
+  /**
+   * Imports a plan workbook into the current plan (one undo step). Returns true when the file is a
+   * readable workbook without the plan sheets and `quietIfNotPlan` was asked (the caller tries it as a listing).
+   */
+  async importWorkbookFile(file: File, opts: { quietIfNotPlan?: boolean } = {}): Promise<boolean> {
+    this.clearMessages();
+    const outcome = await this.#task(fill(S.importing, { file: file.name }), async () => {
+      const bytes = await this.#readFile(file);
+      if (!bytes) return false;
+      const r = await this.client.run('importWorkbook', [bytes], this.#onProgress);
+      if (!r.ok) {
+        const notPlan = r.errors.length > 0 && r.errors.every((e) => e.message.startsWith('Bladet "') && e.row === null);
+        if (notPlan && opts.quietIfNotPlan) return true;
+        this.errors = r.errors;
+        return false;
+      }
+      const applied = app.plan ? await app.replacePlan(r.plan, 'import') : Boolean(await app.createUnitFromPlan(r.plan));
+      if (!applied) {
+        this.errors = [{ sheet: '', row: null, column: null, message: app.lastError?.message ?? S.applyFailed }];
+        return false;
+      }
+      this.warnings = r.warnings;
+      this.status = fill(S.imported, { name: r.plan.unit.name, count: r.plan.doctors.length });
+      return false;
+    });
+    return outcome === true;
+  }
+
+  /** Exports the current plan as .xlsx and triggers a download; returns the file name. */
+  async exportCurrent(extraSheets?: ExtraSheet[]): Promise<string | null> {
+    const plan = app.plan;
+    if (!plan) return null;
+    this.clearMessages();
+    return this.#task(S.exporting, async () => {
+      const snapshot = $state.snapshot(plan) as Plan;
+      const bytes = await this.client.run('exportWorkbook', [snapshot, { today: app.today, ...(extraSheets ? { extraSheets } : {}) }], this.#onProgress);
+      const filename = `${safeFileName(String(snapshot.unit.name ?? 'Kapacitet'))} ${app.today}.xlsx`;
+      downloadBytes(bytes, filename, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      this.status = fill(S.exported, { file: filename });
+      return filename;
+    });
+  }
+
+  /** Step 1 of a listing import: preview, and the remembered mapping for these headers if any. */
+  async startListing(file: File, sheet?: string): Promise<void> {
+    this.clearMessages();
+    await this.#task(fill(S.importing, { file: file.name }), async () => {
+      const bytes = await this.#readFile(file);
+      if (!bytes) return;
+      const preview = await this.client.run('previewListing', [bytes, sheet ? { sheet, sampleRows: 8 } : { sampleRows: 8 }], this.#onProgress);
+      if (!preview.ok) {
+        this.errors = preview.errors;
+        this.listing = null;
+        return;
+      }
+      let remembered: ListingMapping | undefined;
+      try {
+        remembered = await getListingMapping<ListingMapping>(app.db, preview.signature);
+      } catch {
+        remembered = undefined;
+      }
+      const usable = remembered && (!remembered.sheet || remembered.sheet === preview.sheet) && Object.values(remembered.columns).every((c) => c === undefined || (c < preview.columns.length && !preview.columns[c].personnummer));
+      this.warnings = preview.warnings;
+      this.listing = { file, preview, mapping: usable ? remembered! : preview.suggested, remembered: Boolean(usable), result: null, addNewDoctors: false };
+    });
+  }
+
+  setListingMapping(mapping: ListingMapping): void {
+    if (!this.listing) return;
+    this.listing.mapping = mapping;
+    this.listing.result = null;
+  }
+
+  /** Step 2: aggregate with the chosen mapping (nothing is applied yet). */
+  async runListing(): Promise<void> {
+    const session = this.listing;
+    if (!session) return;
+    this.errors = [];
+    await this.#task(fill(S.importing, { file: session.file.name }), async () => {
+      const bytes = await this.#readFile(session.file);
+      if (!bytes) return;
+      const plan = app.plan ? ($state.snapshot(app.plan) as Plan) : undefined;
+      const r = await this.client.run('importListing', [bytes, $state.snapshot(session.mapping) as ListingMapping, plan, { today: app.today }], this.#onProgress);
+      if (!r.ok) {
+        this.errors = r.errors;
+        return;
+      }
+      if (this.listing) {
+        this.listing.result = r;
+        this.warnings = r.warnings;
+      }
+    });
+  }
+
+  /** Step 3: apply the listed counts to the plan (one undo step) and remember the mapping. */
+  async applyListing(): Promise<boolean> {
+    const session = this.listing;
+    const result = session?.result;
+    if (!session || !result?.plan) return false;
+    let plan = $state.snapshot(result.plan) as Plan;
+    if (session.addNewDoctors && result.newDoctorNames.length > 0) {
+      const doctors = [...plan.doctors];
+      for (const ld of result.doctors.filter((d) => d.match.kind === 'new')) {
+        const d = createDoctor('specialist', doctors.map((x) => x.id));
+        d.name = ld.name.trim();
+        d.listed = ld.listed;
+        if (ld.careWeight !== null) d.careWeight = ld.careWeight;
+        if (ld.listPoints !== null) d.listPoints = ld.listPoints;
+        doctors.push(d);
+      }
+      plan = { ...plan, doctors };
+    }
+    const ok = await app.replacePlan(plan, 'import');
+    if (!ok) {
+      this.errors = [{ sheet: '', row: null, column: null, message: app.lastError?.message ?? S.applyFailed }];
+      return false;
+    }
+    try {
+      await saveListingMapping(app.db, session.preview.signature, $state.snapshot(session.mapping), Date.now());
+    } catch {
+      /* remembering is a convenience; the import itself succeeded */
+    }
+    const count = result.doctors.filter((d) => d.match.kind !== 'new').length + (session.addNewDoctors ? result.newDoctorNames.length : 0);
+    this.status = fill(S.listingApplied, { count });
+    this.listing = null;
+    return true;
+  }
+
+  closeListing(): void {
+    this.listing = null;
+  }
+
+  cancel(): void {
+    this.client.cancelAll();
+  }
+}
+
+function downloadBytes(bytes: Uint8Array, filename: string, type: string): void {
+  if (typeof document === 'undefined') return;
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.rel = 'noopener';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The app's io state (one per page). */
+export const io = new IoState();
