@@ -52,10 +52,10 @@ describe('edge cases of the unit formulas', () => {
     const u = computePlan(plan({ unit: { listed: 9801, targetCoverage: 0.9 }, doctors: [doc()] }), { today: TODAY }).unit;
     expect(u.gapPatients).toBe(8821 - 1100);
   });
-  it('a target that is exact in decimals is not rounded up by binary noise: 70 % of 1 000 = 700', () => {
-    // 0.7 * 1000 = 700.0000000000001 in floating point
-    const u = computePlan(plan({ unit: { listed: 1000, targetCoverage: 0.7 }, doctors: [doc({ employment: 0.5 })] }), { today: TODAY }).unit;
-    expect(u.gapPatients).toBe(700 - 550);
+  it('a target that is exact in decimals is not rounded up by binary noise: 55 % of 3 000 = 1 650', () => {
+    // 0.55 * 3000 = 1650.0000000000002 in floating point
+    const u = computePlan(plan({ unit: { listed: 3000, targetCoverage: 0.55 }, doctors: [doc({ employment: 0.5 })] }), { today: TODAY }).unit;
+    expect(u.gapPatients).toBe(1650 - 550);
   });
   it('has no negative gap when capacity exceeds the target', () => {
     const u = computePlan(plan({ unit: { listed: 500 }, doctors: [doc()] }), { today: TODAY }).unit;
