@@ -294,7 +294,7 @@ export class AppState {
       const seeded = await db.settings.get(SETTING_SEEDED);
       if (seeded?.value) return;
       if ((await db.units.count()) === 0) {
-        const plan = createDemoPlan();
+        const plan = normalized(createDemoPlan());
         await insertUnitWithPlan(db, { name: plan.unit.name, plan, planName: DATA_SV.defaultPlanName, now: this.#now() });
       }
       await db.settings.put({ key: SETTING_SEEDED, value: true });
@@ -521,7 +521,7 @@ export class AppState {
       return this.#fail(
         'validation',
         DATA_SV.errors.invalidEdit,
-        parsed.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)),
+        parsed.errors.map(pathMessage),
       );
     }
     return true;
@@ -670,8 +670,11 @@ export class AppState {
 
   /** Import/restore into the current plan: a backup first, then one undoable step. */
   replacePlan(plan: Plan, reason: ReplaceReason): Promise<boolean> {
-    const clean = $state.snapshot(plan) as Plan;
-    return this.#edit(DATA_SV.undo[reason], () => clean, reason);
+    // Stored plans are always in parsePlan's normal form (defaults filled), so a plan file written
+    // from the store reads back identical.
+    const parsed = parsePlan($state.snapshot(plan));
+    if (!parsed.ok) return Promise.resolve(this.#fail('validation', DATA_SV.errors.invalidEdit, parsed.errors.map(pathMessage)));
+    return this.#edit(DATA_SV.undo[reason], () => parsed.plan, reason);
   }
 
   async undo(): Promise<boolean> {
@@ -721,10 +724,15 @@ export class AppState {
   async createUnitFromPlan(plan: Plan, name?: string): Promise<string> {
     const db = this.db;
     const unitName = (name ?? plan.unit.name).trim() || DATA_SV.newUnitName;
+    const parsed = parsePlan({ ...($state.snapshot(plan) as Plan), unit: { ...plan.unit, name: unitName } });
+    if (!parsed.ok) {
+      this.#fail('validation', DATA_SV.errors.invalidEdit, parsed.errors.map(pathMessage));
+      throw new Error(DATA_SV.errors.invalidEdit);
+    }
     try {
       const { unitId } = await this.#enqueue(() =>
         db.transaction('rw', [db.units, db.plans, db.doctors], () =>
-          insertUnitWithPlan(db, { name: unitName, plan: $state.snapshot(plan) as Plan, planName: DATA_SV.defaultPlanName, now: this.#now() }),
+          insertUnitWithPlan(db, { name: unitName, plan: parsed.plan, planName: DATA_SV.defaultPlanName, now: this.#now() }),
         ),
       );
       await this.selectUnit(unitId);
@@ -956,7 +964,7 @@ export class AppState {
   ): Promise<{ ok: true } | { ok: false; errors: PlanError[] }> {
     const parsed = parsePlan(text);
     if (!parsed.ok) {
-      this.#fail('file', DATA_SV.errors.fileInvalid, parsed.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)));
+      this.#fail('file', DATA_SV.errors.fileInvalid, parsed.errors.map(pathMessage));
       return { ok: false, errors: parsed.errors };
     }
     if (this.plan && this.planId && !options.asNewUnit) {
@@ -1032,6 +1040,16 @@ export class AppState {
   async deleteCustomProfile(id: string): Promise<void> {
     await deleteRuleProfile(this.db, id);
   }
+}
+
+function pathMessage(e: PlanError): string {
+  return e.path ? `${e.path}: ${e.message}` : e.message;
+}
+
+/** parsePlan's normal form of a plan the engine made (always valid). */
+function normalized(plan: Plan): Plan {
+  const parsed = parsePlan(plan);
+  return parsed.ok ? parsed.plan : plan;
 }
 
 /** Writes the ops; a new unit name in the current plan also renames the unit. */

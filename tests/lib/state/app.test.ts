@@ -9,14 +9,21 @@ afterEach(disposeApps);
 
 const stored = (app: AppState) => readPlan(app.db, app.planId!);
 
+/** The demo as the store keeps it (parsePlan's normal form: defaults filled in). */
+function demo(): Plan {
+  const parsed = parsePlan(createDemoPlan());
+  if (!parsed.ok) throw new Error('demo invalid');
+  return parsed.plan;
+}
+
 describe('start-up', () => {
   it('seeds the demo unit on first start and computes its result', async () => {
     const app = await startApp();
     expect(app.ready).toBe(true);
     expect(app.units).toHaveLength(1);
     expect(app.plans.map((p) => p.kind)).toEqual(['current']);
-    expect(app.plan).toEqual(createDemoPlan());
-    expect(app.result).toEqual(computePlan(createDemoPlan(), { today: TODAY }));
+    expect(app.plan).toEqual(demo());
+    expect(app.result).toEqual(computePlan(demo(), { today: TODAY }));
     expect(app.unit?.name).toBe(createDemoPlan().unit.name);
   });
 
@@ -111,7 +118,7 @@ describe('edits', () => {
       expect(await stored(app)).toEqual(snaps[i]);
     }
     expect(app.canUndo).toBe(false);
-    expect(app.plan).toEqual(createDemoPlan());
+    expect(app.plan).toEqual(demo());
     for (let i = 1; i < snaps.length; i++) {
       expect(await app.redo()).toBe(true);
       expect(await stored(app)).toEqual(snaps[i]);
@@ -171,7 +178,7 @@ describe('scenario primitives', () => {
     await app.updateDoctor(app.plan!.doctors[0].id, { employment: 0.2, duties: [] });
     await app.addDoctor('st');
     await app.selectPlan(orig);
-    expect(app.plan).toEqual(createDemoPlan());
+    expect(app.plan).toEqual(demo());
     await app.updateUnit({ listed: 20000 });
     const copyPlan = await app.getPlanSnapshot(copy);
     expect(copyPlan.unit.listed).toBe(createDemoPlan().unit.listed);
@@ -433,5 +440,29 @@ describe('plan file as a new unit', () => {
     expect(app.plan!.unit.name).toBe('VC Kopia');
     await vi.waitFor(() => expect(app.units.map((u) => u.name).sort()).toEqual(['VC Kopia', 'Vårdcentralen Exempel']));
     expect((await app.getPlanSnapshot(app.units.find((u) => u.id === firstUnit)!.currentPlanId!)).unit.name).toBe('Vårdcentralen Exempel');
+  });
+});
+
+describe('normal form', () => {
+  it('an empty unit round-trips through its plan file identically', async () => {
+    const app = await startApp();
+    await app.createUnit('Tom enhet');
+    await app.addDoctor('st');
+    const before = app.plan!;
+    const { text } = await app.planFile();
+    await app.clearAllData();
+    expect(await app.restoreFromFile(text)).toEqual({ ok: true });
+    expect(app.plan).toEqual(before);
+    expect(await app.planFile().then((f) => f.text)).toBe(text);
+  });
+
+  it('replacePlan refuses an invalid plan and changes nothing', async () => {
+    const app = await startApp();
+    const before = app.plan!;
+    const bad = { ...structuredClone(before), model: 'gissning' } as unknown as Plan;
+    expect(await app.replacePlan(bad, 'import')).toBe(false);
+    expect(app.lastError?.details.join(' ')).toMatch(/model/);
+    expect(app.plan).toBe(before);
+    expect(await app.db.backups.count()).toBe(0);
   });
 });
