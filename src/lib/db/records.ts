@@ -75,6 +75,11 @@ export interface BackupRecord {
   doctorCount: number;
   /** The plan as a `.kapacitet.json` text (engine's serializePlan). */
   text: string;
+  /**
+   * Only on the backup of a deleted unit's current plan: the unit's workshop notes and follow-up
+   * snapshots, so restoring the unit brings them back too.
+   */
+  unitData?: { workshops: WorkshopRecord[]; snapshots: SnapshotRecord[] };
 }
 
 /** Listing import: remembered column mapping per header signature (IO owns the mapping's shape). */

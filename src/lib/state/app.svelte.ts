@@ -775,7 +775,16 @@ export class AppState {
         async () => {
           const plans = await db.plans.where('unitId').equals(id).toArray();
           const now = this.#now();
-          for (const p of plans) await takeBackup(db, p.id, 'delete-unit', now, this.#keepBackups);
+          const [workshops, snapshots] = await Promise.all([
+            db.workshops.where('unitId').equals(id).toArray(),
+            db.snapshots.where('unitId').equals(id).toArray(),
+          ]);
+          for (const p of plans) {
+            const backup = await takeBackup(db, p.id, 'delete-unit', now, this.#keepBackups);
+            if (backup && p.kind === 'current' && (workshops.length || snapshots.length)) {
+              await db.backups.update(backup.id, { unitData: { workshops, snapshots } });
+            }
+          }
           await deleteUnitRows(db, id);
           await db.settings.delete(lastPlanKey(id));
           return plans.map((p) => p.id);
@@ -910,7 +919,7 @@ export class AppState {
     // The plan (or its whole unit) was deleted: bring it back.
     try {
       const planId = await this.#enqueue(() =>
-        db.transaction('rw', [db.units, db.plans, db.doctors], async () => {
+        db.transaction('rw', [db.units, db.plans, db.doctors, db.workshops, db.snapshots], async () => {
           const now = this.#now();
           if (await db.units.get(record.unitId)) {
             const hasCurrent = !!(await currentPlanOf(db, record.unitId));
@@ -919,6 +928,10 @@ export class AppState {
             return insertPlan(db, { id: record.planId, unitId: record.unitId, name, kind, plan: parsed.plan, now });
           }
           await db.units.add({ id: record.unitId, name: record.unitName, createdAt: now, updatedAt: now });
+          if (record.unitData) {
+            await db.workshops.bulkPut(record.unitData.workshops);
+            await db.snapshots.bulkPut(record.unitData.snapshots);
+          }
           return insertPlan(db, { id: record.planId, unitId: record.unitId, name: DATA_SV.defaultPlanName, kind: 'current', plan: parsed.plan, now });
         }),
       );

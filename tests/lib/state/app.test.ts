@@ -360,16 +360,24 @@ describe('backups and files', () => {
     expect((await app.restoreFromFile('{ inte json')).ok).toBe(false);
   });
 
-  it('a deleted unit comes back from its backup', async () => {
+  it('a deleted unit comes back from its backup, with its workshop notes and snapshots', async () => {
     const app = await startApp();
     const plan = app.plan!;
     const unitId = app.unitId!;
+    const workshop = { id: 'w1', unitId, meetingDate: '2026-11-20', title: 'APT', areas: [], createdAt: 1, updatedAt: 1 };
+    const snapshot = { id: 's1', unitId, month: '2026-10', listed: 9800, withNamedDoctor: 6100, doctors: [], source: 'manual' as const, createdAt: 1 };
+    await app.db.workshops.add(workshop);
+    await app.db.snapshots.add(snapshot);
     await app.deleteUnit(unitId);
+    expect(await app.db.workshops.count()).toBe(0);
+    expect(await app.db.snapshots.count()).toBe(0);
     await vi.waitFor(() => expect(app.orphanBackups).toHaveLength(1));
     expect(app.orphanBackups[0].reason).toBe('delete-unit');
     expect(await app.restoreBackup(app.orphanBackups[0].id)).toBe(true);
     expect(app.unitId).toBe(unitId);
     expect(app.plan).toEqual(plan);
+    expect(await app.db.workshops.toArray()).toEqual([workshop]);
+    expect(await app.db.snapshots.toArray()).toEqual([snapshot]);
   });
 });
 
