@@ -65,6 +65,21 @@ export function clampTimerMinutes(minutes: number): number | null {
   return Math.min(TIMER_MAX_MINUTES, Math.max(TIMER_MIN_MINUTES, Math.round(minutes)));
 }
 
+/**
+ * A due date as typed in a meeting: "2027-03-15", "20270315" or "2027-3-5". Returns the ISO date,
+ * '' for an empty field, or null when it is not a real calendar date.
+ */
+export function parseDueDate(text: string): IsoDate | '' | null {
+  const t = text.trim();
+  if (t === '') return '';
+  const m = /^(\d{4})(?:-(\d{1,2})-(\d{1,2})|(\d{2})(\d{2}))$/.exec(t);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2] ?? m[4]), Number(m[3] ?? m[5])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
 /** An id for an action that is unique within its area. */
 export function nextActionId(actions: readonly WorkshopAction[]): string {
   const used = new Set(actions.map((a) => a.id));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   clampTimerMinutes,
+  parseDueDate,
   createWorkshop,
   findPersonnummerIn,
   nextActionId,
@@ -84,6 +85,15 @@ describe('helpers', () => {
     expect(clampTimerMinutes(45.4)).toBe(45);
     expect(clampTimerMinutes(90)).toBe(60);
     expect(clampTimerMinutes(NaN)).toBeNull();
+  });
+  it('reads due dates as typed', () => {
+    expect(parseDueDate('2027-03-15')).toBe('2027-03-15');
+    expect(parseDueDate('20270315')).toBe('2027-03-15');
+    expect(parseDueDate(' 2027-3-5 ')).toBe('2027-03-05');
+    expect(parseDueDate('')).toBe('');
+    expect(parseDueDate('2027-02-30')).toBeNull();
+    expect(parseDueDate('15/3')).toBeNull();
+    expect(parseDueDate('270315')).toBeNull();
   });
   it('gives unused action ids', () => {
     expect(nextActionId([])).toBe('a1');
