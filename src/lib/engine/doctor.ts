@@ -109,6 +109,18 @@ export function visitMinutesOf(t: TimeAssumptions): number {
   return round9(t.plannedShare * t.plannedMinutes + (1 - t.plannedShare) * t.acuteMinutes);
 }
 
+/**
+ * What the time model gives one full-time doctor without duties or absence at care weight 1.0:
+ * fullTimeHours × weeksPerYear × (1 − indirectShare) × 60 / visitMinutes × ownPatientShare / visitsPerPatientYear
+ * (1 176 with the defaults). Both models scale with clinical FTE and care weight in the same way, so the
+ * difference between them for a doctor comes from this figure against the doctor's guideline base.
+ */
+export function timeModelPatientsPerFte(t: TimeAssumptions): Patients {
+  const vm = visitMinutesOf(t);
+  if (vm <= 0 || t.visitsPerPatientYear <= 0) return 0;
+  return round9(((t.fullTimeHours * Math.max(0, t.weeksPerYear) * (1 - t.indirectShare) * 60) / vm) * (t.ownPatientShare / t.visitsPerPatientYear));
+}
+
 /** The hours of the time model (domain.md §3) for one doctor. */
 export function timeBreakdownOf(employment: Share, dutyHours: Hours, presence: Share, t: TimeAssumptions): TimeBreakdown {
   const availableWeek = employment * t.fullTimeHours;

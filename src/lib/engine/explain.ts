@@ -14,7 +14,7 @@ import {
   MODEL_LABELS,
   PRIORITY_LABELS,
 } from '../strings/engine.sv';
-import { DEFAULT_ST_MONTHS_TOTAL, stProgress } from './doctor';
+import { DEFAULT_ST_MONTHS_TOTAL, stProgress, timeModelPatientsPerFte } from './doctor';
 import { NBSP, formatDecimal, formatNumber, formatPercent } from './format';
 import { round9 } from './round';
 import { isDefaultTime, type TimeKey } from './time';
@@ -109,6 +109,13 @@ export function explainablePaths(result: PlanResult): string[] {
 function timeInput(plan: Plan, result: PlanResult, key: TimeKey, label: string, fmt: (x: number) => string): Input {
   const suffix = isDefaultTime(plan, key) ? ` ${EXPLAIN_TEXT.localAssumption}` : '';
   return { label: label + suffix, value: fmt(result.time[key]), path: `time.${key}` };
+}
+
+/** Why the two models differ for a doctor (domain.md §3: the UI explains the causes of the difference). */
+function modelWhy(r: DoctorResult, result: PlanResult, notes: string[]): void {
+  if (r.base <= 0 || r.capacityGuideline === r.capacityTime) return;
+  notes.push(W.modelWhy(int(Math.floor(timeModelPatientsPerFte(result.time))), dec(r.base, 1)));
+  if (r.category === 'st') notes.push(W.modelWhySt);
 }
 
 function explainDoctor(plan: Plan, result: PlanResult, d: Doctor, r: DoctorResult, field: DoctorField): Explanation | null {
@@ -249,6 +256,8 @@ function explainDoctor(plan: Plan, result: PlanResult, d: Doctor, r: DoctorResul
         { label: L.careWeight, value: dec(r.careWeight), path: p('careWeight') },
       ];
       notes.push(EXPLAIN_TEXT.floorNote);
+      notes.push(W.modelCompare(MODEL_LABELS.time, int(r.capacityTime)));
+      modelWhy(r, result, notes);
       break;
     }
     case 'capacityTime': {
@@ -267,6 +276,8 @@ function explainDoctor(plan: Plan, result: PlanResult, d: Doctor, r: DoctorResul
       ];
       if (r.base <= 0) notes.push(W.notQualifyingNote);
       notes.push(EXPLAIN_TEXT.floorNote, W.calibrationNote);
+      notes.push(W.modelCompare(MODEL_LABELS.guideline, int(r.capacityGuideline)));
+      modelWhy(r, result, notes);
       break;
     }
     case 'capacity': {
@@ -277,6 +288,7 @@ function explainDoctor(plan: Plan, result: PlanResult, d: Doctor, r: DoctorResul
       formula = `${W.chosenModel(MODEL_LABELS[result.model])} = ${int(value)}`;
       inputs = [{ label: L[chosenPath], value: int(value), path: p(chosenPath) }];
       notes.push(W.modelCompare(MODEL_LABELS[other], int(other === 'time' ? r.capacityTime : r.capacityGuideline)));
+      modelWhy(r, result, notes);
       break;
     }
     case 'listed': {
@@ -536,11 +548,14 @@ function explainUnit(plan: Plan, result: PlanResult, field: UnitField): Explanat
       formula = below
         ? `${W.belowThreshold(pct(u.coverageToday), formatPercent(th as number))} → ${int(value)}`
         : `${dec(s.sekPerListPoint, 2)} ${W.sekPerListPoint} × ${dec(points, 1)} ${W.listPoints} + ${dec(s.sekPerCareWeightPoint, 2)} ${W.sekPerCareWeightPoint} × ${dec(cw, 1)} ${W.careWeightPoints} = ${int(value)}`;
-      inputs = [
-        { label: W.listPoints, value: dec(points, 1) },
-        { label: W.careWeightPoints, value: dec(cw, 1) },
-        { label: L.coverageToday, value: pct(u.coverageToday), path: 'unit.coverageToday' },
-      ];
+      inputs = [];
+      plan.doctors.forEach((d, i) => {
+        if (result.doctors[i].base <= 0 || isFictiveList(d)) return;
+        const who = d.name || d.id;
+        if (typeof d.listPoints === 'number') inputs.push({ label: `${W.listPoints} – ${who}`, value: dec(d.listPoints, 1), path: `doctors.${d.id}.listPoints` });
+        if (typeof d.careWeightPoints === 'number') inputs.push({ label: `${W.careWeightPoints} – ${who}`, value: dec(d.careWeightPoints, 1), path: `doctors.${d.id}.careWeightPoints` });
+      });
+      inputs.push({ label: L.coverageToday, value: pct(u.coverageToday), path: 'unit.coverageToday' });
       notes.push(W.stimulusPointsNote, W.stimulusPeriod(s.period), EXPLAIN_TEXT.profileRef(result.profile.name));
       break;
     }

@@ -320,6 +320,10 @@ export const EXPLAIN_WORDS = {
   timeFromPlan: 'enhetens eget värde',
   chosenModel: (model: string) => `vald modell: ${model}`,
   modelCompare: (other: string, value: string) => `Den andra modellen (${other}) ger ${value}.`,
+  modelWhy: (timePerFte: string, base: string) =>
+    `Varför modellerna skiljer sig: för en heltid utan andra uppdrag och med vårdtyngd 1 ger tidsmodellen ${timePerFte} patienter med enhetens tidsantaganden, riktvärdet ${base}. Båda räknas om med samma kliniska tjänstgöring och vårdtyngd, så skillnaden kommer från ${timePerFte} mot ${base}.`,
+  modelWhySt:
+    'Tidsmodellen skiljer inte ST-läkare från specialister: handledning och studietid som redan ingår i ST-riktvärdet behöver läggas in som andra uppdrag för att tidsmodellen ska räkna med dem.',
   loadPercent: (p: string) => `Belastning i procent: ${p}.`,
   fictiveList: (name: string) => `Patienterna står på den fiktiva listan ”${name}”, som aldrig visas som fast läkarkontakt.`,
   fteProfileNote: (value: string) => `Riktvärdet per heltidsspecialist är profilens (${value}); nationellt 1 100.`,

@@ -101,3 +101,31 @@ describe('every explainable number of the demo plan', () => {
     expect(explain(p, r, 'capacity')).toBeNull();
   });
 });
+
+describe('why the models differ', () => {
+  it('names the time model per FTE (1 176 with the defaults) against the base, and the ST caveat', () => {
+    const p = plan({ doctors: [doc({ id: 'a' }), doc({ id: 'b', category: 'st', stMonthsDone: 30, stMonthsTotal: 60 })] });
+    const r = computePlan(p, { today: TODAY });
+    const a = explain(p, r, 'doctors.a.capacity')?.notes.join(' ') ?? '';
+    expect(a).toContain(sv('ger tidsmodellen 1 176 patienter'));
+    expect(a).toContain(sv('riktvärdet 1 100'));
+    expect(a).toContain(sv('Den andra modellen (tidsmodellen (nerifrån)) ger 1 176'));
+    const b = explain(p, r, 'doctors.b.capacityTime')?.notes.join(' ') ?? '';
+    expect(b).toContain('ST-läkare');
+  });
+});
+
+describe('stimulus explanation (VGR)', () => {
+  it('lists the points per doctor and the sum formula', () => {
+    const p = plan({ unit: { listed: 1000, withNamedDoctor: 800 }, doctors: [doc({ listed: 900, listPoints: 300, careWeightPoints: 20 })] }, 'vgr');
+    const r = computePlan(p, { today: TODAY });
+    const e = explain(p, r, 'unit.stimulusSek');
+    expect(e?.formula).toBe(sv('12 kr per listningspoäng × 300 listningspoäng + 12 kr per vårdtyngdspoäng × 20 vårdtyngdspoäng = 3 840'));
+    expect(e?.inputs.map((i) => i.path)).toEqual(['doctors.d1.listPoints', 'doctors.d1.careWeightPoints', 'unit.coverageToday']);
+  });
+  it('shows the threshold when coverage is too low', () => {
+    const p = plan({ unit: { listed: 1000, withNamedDoctor: 600 }, doctors: [doc({ listed: 900, listPoints: 300 })] }, 'vgr');
+    const e = explain(p, computePlan(p, { today: TODAY }), 'unit.stimulusSek');
+    expect(e?.formula).toBe(sv('täckning 60 % under tröskeln 70 % → 0'));
+  });
+});
