@@ -372,6 +372,15 @@ export class AppState {
 
   // ------------------------------------------------------------------ selection
 
+  /** Remembers a selection; a failure here (e.g. a full disk) must not block selecting. */
+  async #remember(key: string, value: unknown): Promise<void> {
+    try {
+      await storeSetting(this.db, key, value);
+    } catch (e) {
+      console.warn('setting not saved', key, e);
+    }
+  }
+
   async selectUnit(id: string): Promise<void> {
     const db = this.db;
     const unit = await db.units.get(id);
@@ -408,7 +417,7 @@ export class AppState {
         ),
       );
     }
-    await storeSetting(db, SETTING_LAST_UNIT, id);
+    await this.#remember(SETTING_LAST_UNIT, id);
     const remembered = (await db.settings.get(lastPlanKey(id)))?.value as string | undefined;
     const plans = await db.plans.where('unitId').equals(id).toArray();
     const plan = plans.find((p) => p.id === remembered) ?? plans.find((p) => p.kind === 'current') ?? plans[0];
@@ -437,11 +446,11 @@ export class AppState {
       return;
     }
     if (row.unitId !== this.unitId) {
-      await storeSetting(db, lastPlanKey(row.unitId), id);
+      await this.#remember(lastPlanKey(row.unitId), id);
       await this.selectUnit(row.unitId);
       return;
     }
-    await storeSetting(db, lastPlanKey(row.unitId), id);
+    await this.#remember(lastPlanKey(row.unitId), id);
     if (this.planId === id && this.plan) return;
     this.#setPlanSelection(id);
     const plan = await readPlan(db, id);

@@ -474,3 +474,35 @@ describe('normal form', () => {
     expect(await app.db.backups.count()).toBe(0);
   });
 });
+
+describe('conflicts between tabs', () => {
+  it('editing a plan another tab has just deleted fails with a Swedish message and moves to the current plan', async () => {
+    const tab1 = await startApp();
+    const scen = await tab1.duplicatePlan(tab1.planId!, 'Försvinner');
+    await tab1.selectPlan(scen);
+    const tab2 = await startApp({ dbName: tab1.dbName });
+    expect(await tab2.deletePlan(scen)).toBe(true);
+    const ok = await tab1.updateUnit({ listed: 10001 });
+    expect(ok).toBe(false);
+    expect(tab1.lastError?.message).toMatch(/tagits bort/);
+    await vi.waitFor(() => expect(tab1.planSummary?.kind).toBe('current'));
+    expect((await tab1.getPlanSnapshot(tab1.planId!)).unit.listed).toBe(demo().unit.listed);
+  });
+
+  it('two tabs adding a doctor at once: one wins, the other is told and shows the stored plan', async () => {
+    const tab1 = await startApp();
+    const tab2 = await startApp({ dbName: tab1.dbName });
+    const [a, b] = await Promise.all([tab1.addDoctor('specialist'), tab2.addDoctor('st')]);
+    // Both picked the same next id; exactly one write landed.
+    expect(a === null || b === null).toBe(true);
+    expect(a ?? b).not.toBeNull();
+    const loser = a === null ? tab1 : tab2;
+    expect(loser.lastError?.kind).toBe('conflict');
+    expect(loser.canUndo).toBe(false);
+    const stored = await tab1.getPlanSnapshot(tab1.planId!);
+    expect(stored.doctors).toHaveLength(demo().doctors.length + 1);
+    await vi.waitFor(() => expect(loser.plan).toEqual(stored));
+    // Trying again now works.
+    expect(await loser.addDoctor('st')).not.toBeNull();
+  });
+});
