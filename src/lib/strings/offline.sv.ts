@@ -26,6 +26,7 @@ export const STORAGE_SV = {
   backupSaved: 'Säkerhetskopian är sparad som fil.',
   backupFailed: 'Kunde inte spara säkerhetskopian',
   dismiss: 'Dölj',
+  dismissWeek: 'Dölj i en vecka',
   quotaTitle: 'Webbläsarens lagringsutrymme är fullt',
   quotaBody:
     'Den senaste ändringen kunde inte sparas. Spara en säkerhetskopia som fil nu, och frigör sedan utrymme ' +

@@ -3,7 +3,7 @@ import { describe, it, expect, vi } from 'vitest';
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import '@testing-library/jest-dom/vitest';
-import StorageBanner, { type StorageSource } from '../../../../src/lib/ui/offline/StorageBanner.svelte';
+import StorageBanner, { addDays, SNOOZE_KEY, type StorageSource } from '../../../../src/lib/ui/offline/StorageBanner.svelte';
 
 // The banner's default source is the app singleton; these tests always pass their own.
 vi.mock('../../../../src/lib/state/app.svelte', () => ({ app: {} }));
@@ -51,9 +51,36 @@ describe('StorageBanner', () => {
     const user = userEvent.setup();
     await user.tab();
     await user.tab();
-    expect(screen.getByRole('button', { name: 'Dölj' })).toHaveFocus();
+    expect(screen.getByRole('button', { name: 'Dölj i en vecka' })).toHaveFocus();
     await user.keyboard('{Enter}');
     expect(screen.queryByTestId('storage-warning')).not.toBeInTheDocument();
+  });
+
+  it('"Dölj i en vecka" remembers the date, and the warning stays hidden until then', async () => {
+    const settings = new Map<string, unknown>();
+    const withSettings = (today: string) =>
+      source({
+        today,
+        getSetting: async <T,>(key: string, fallback: T) => (settings.has(key) ? (settings.get(key) as T) : fallback),
+        setSetting: async (key: string, value: unknown) => void settings.set(key, value),
+      });
+    const first = render(StorageBanner, { source: withSettings('2026-11-23') });
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Dölj i en vecka' }));
+    await vi.waitFor(() => expect(settings.get(SNOOZE_KEY)).toBe('2026-11-30'));
+    first.unmount();
+
+    const sameWeek = render(StorageBanner, { source: withSettings('2026-11-29') });
+    await vi.waitFor(() => expect(screen.queryByTestId('storage-warning')).not.toBeInTheDocument());
+    sameWeek.unmount();
+
+    render(StorageBanner, { source: withSettings('2026-11-30') });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(screen.getByTestId('storage-warning')).toBeInTheDocument();
+  });
+
+  it('addDays crosses months and years', () => {
+    expect(addDays('2026-12-28', 7)).toBe('2027-01-04');
+    expect(addDays('2028-02-25', 7)).toBe('2028-03-03');
   });
 
   it('shows a quota error as an alert with the same one-click backup', async () => {
