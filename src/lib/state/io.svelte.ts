@@ -347,5 +347,9 @@ function downloadBytes(bytes: Uint8Array, filename: string, type: string): void 
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** Types the UI may use without importing src/lib/io. */
+export type { ExtraSheet, IoMessage, ListingMapping, ListingPreviewResult, ImportListingResult };
+export type { ListingField, ListingDoctor } from '../io/index';
+
 /** The app's io state (one per page). */
 export const io = new IoState();
