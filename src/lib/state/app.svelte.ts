@@ -569,6 +569,7 @@ export class AppState {
           else await takeBackup(db, planId, backup, now, this.#keepBackups);
           await writeOpsAndUnitName(db, planId, ops, now);
         });
+        this.#maybeRefreshEstimate();
         return true;
       } catch (e) {
         return this.#failWrite(e);
@@ -1007,6 +1008,15 @@ export class AppState {
   async #initStorage(): Promise<void> {
     await this.refreshStorage();
     if (this.#autoPersist && this.storage.supported && this.storage.persisted === false) await this.requestPersist();
+  }
+
+  #estimateAt = 0;
+  /** Keeps the usage figure roughly current while editing (at most every 30 s). */
+  #maybeRefreshEstimate(): void {
+    const now = this.#now();
+    if (!this.#storageApi?.estimate || now - this.#estimateAt < 30_000) return;
+    this.#estimateAt = now;
+    void this.refreshStorage();
   }
 
   async refreshStorage(): Promise<void> {

@@ -27,6 +27,13 @@ describe('start-up', () => {
     expect(app.unit?.name).toBe(createDemoPlan().unit.name);
   });
 
+  it('two tabs opening a fresh database at once seed one demo unit', async () => {
+    const name = `seed-race-${Math.random().toString(36).slice(2)}`;
+    const [a, b] = await Promise.all([startApp({ dbName: name }), startApp({ dbName: name })]);
+    expect(await a.db.units.count()).toBe(1);
+    expect(a.unitId).toBe(b.unitId);
+  });
+
   it('does not seed again, and reopens the last selected plan', async () => {
     const first = await startApp();
     const copy = await first.duplicatePlan(first.planId!, 'Scenario A');
