@@ -53,7 +53,7 @@ export function basePatients(d: Pick<Doctor, 'category' | 'stMonthsDone' | 'stMo
       if (!profile.stRamp.enabled) return stMid;
       const { startFactor, endFactor } = profile.stRamp;
       // 550 × (0.5 + progress) with the shipped factors 0.5 → 1.5.
-      return round9(stMid * (startFactor + stProgress(d) * (endFactor - startFactor)));
+      return stMid * (startFactor + stProgress(d) * (endFactor - startFactor));
     }
     default:
       return 0; // locum, AT/BT: they hold no named list
@@ -88,7 +88,7 @@ export function presenceOf(absenceWeeks: number, weeksPerYear: number): Share {
 
 /** clinicalFte = employment × (1 − dutyShare) × presence (domain.md §2). */
 export function clinicalFteOf(employment: Share, dutyShare: Share, presence: Share): Fte {
-  return round9(employment * (1 - dutyShare) * presence);
+  return employment * (1 - dutyShare) * presence;
 }
 
 /** The list's care weight if known, else the unit's, else 1.0 (domain.md §2). */
@@ -106,7 +106,7 @@ export function capacityGuidelineOf(base: Patients, clinicalFte: Fte, careWeight
 
 /** visitMinutes = plannedShare × plannedMinutes + (1 − plannedShare) × acuteMinutes (domain.md §3). */
 export function visitMinutesOf(t: TimeAssumptions): number {
-  return round9(t.plannedShare * t.plannedMinutes + (1 - t.plannedShare) * t.acuteMinutes);
+  return t.plannedShare * t.plannedMinutes + (1 - t.plannedShare) * t.acuteMinutes;
 }
 
 /**
@@ -126,14 +126,15 @@ export function timeBreakdownOf(employment: Share, dutyHours: Hours, presence: S
   const availableWeek = employment * t.fullTimeHours;
   const weeks = Math.max(0, t.weeksPerYear);
   // patientHoursYear = max(0, employment × fullTimeHours − dutyHours) × weeksPerYear × presence
-  const patientHoursYear = round9(Math.max(0, availableWeek - dutyHours) * weeks * presence);
-  const directHoursYear = round9(patientHoursYear * (1 - t.indirectShare));
-  const indirectHoursYear = round9(patientHoursYear * t.indirectShare);
+  // (unrounded, as written; only the capacity is rounded, to whole patients)
+  const patientHoursYear = Math.max(0, availableWeek - dutyHours) * weeks * presence;
+  const directHoursYear = patientHoursYear * (1 - t.indirectShare);
+  const indirectHoursYear = patientHoursYear * t.indirectShare;
   // The rest of the contracted year, so that patient + duty + absence hours = employment × fullTime × weeks.
-  const dutyHoursYear = round9(Math.min(dutyHours, Math.max(0, availableWeek)) * weeks * presence);
-  const absenceHoursYear = round9(Math.max(0, availableWeek) * weeks * (1 - presence));
+  const dutyHoursYear = Math.min(dutyHours, Math.max(0, availableWeek)) * weeks * presence;
+  const absenceHoursYear = Math.max(0, availableWeek) * weeks * (1 - presence);
   const visitMinutes = visitMinutesOf(t);
-  const visitsYear = visitMinutes > 0 ? round9((directHoursYear * 60) / visitMinutes) : 0;
+  const visitsYear = visitMinutes > 0 ? (directHoursYear * 60) / visitMinutes : 0;
   return { patientHoursYear, directHoursYear, indirectHoursYear, dutyHoursYear, absenceHoursYear, visitMinutes, visitsYear };
 }
 

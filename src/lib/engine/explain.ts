@@ -249,7 +249,7 @@ function explainDoctor(plan: Plan, result: PlanResult, d: Doctor, r: DoctorResul
       formula =
         r.base <= 0
           ? `${W.notQualifying(CATEGORY_LABELS[d.category])} = 0`
-          : floored(`${int(r.base)} × ${dec(r.clinicalFte)} ${W.clinicalFte} ÷ ${W.careWeight} ${dec(r.careWeight)}`, (r.base * r.clinicalFte) / r.careWeight, value);
+          : floored(`${dec(r.base, 1)} × ${dec(r.clinicalFte)} ${W.clinicalFte} ÷ ${W.careWeight} ${dec(r.careWeight)}`, (r.base * r.clinicalFte) / r.careWeight, value);
       inputs = [
         { label: L.base, value: dec(r.base, 1), path: p('base') },
         { label: L.clinicalFte, value: dec(r.clinicalFte), path: p('clinicalFte') },

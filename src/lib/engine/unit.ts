@@ -32,7 +32,7 @@ export function gapPatientsOf(targetCoverage: Share, listed: Patients, capacity:
  */
 export function fteNeededOf(gapPatients: Patients, unitCareWeight: number, specialistGuideline: Patients): Fte {
   if (gapPatients <= 0 || specialistGuideline <= 0) return 0;
-  return round9((gapPatients * unitCareWeight) / specialistGuideline);
+  return (gapPatients * unitCareWeight) / specialistGuideline;
 }
 
 /** priorityCovered = min(priorityTotal, capacity): priority patients first (domain.md §4). */
