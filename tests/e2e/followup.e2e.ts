@@ -1,0 +1,72 @@
+// Follow-up (issue 7): snapshot from the plan → trend; contact log → continuity figures;
+// allocation proposal → workbook. Every step keyboard-reachable; axe scan per tab.
+import * as XLSX from 'xlsx';
+import { readFile } from 'node:fs/promises';
+import { test, expect, waitForApp, scanAxe } from './support';
+
+const CSV =
+  'Patientnyckel;Datum;Läkare;Kontakttyp;Fast läkarkontakt\n' +
+  // A: d1 ×3, d2 ×1 → UPC 0,75, COC 0,5, share with named (d1) 0,75
+  'A;2026-01-10;HSA-1;Besök;HSA-1\nA;2026-02-10;HSA-1;Telefon;HSA-1\nA;2026-03-10;HSA-2;Video;HSA-1\nA;2026-04-10;HSA-1;Chatt;HSA-1\n' +
+  // B: d2 ×3 → UPC 1, COC 1, share with named (d1) 0
+  'B;2026-01-11;HSA-2;besök;HSA-1\nB;2026-02-11;HSA-2;besök;HSA-1\nB;2026-03-11;HSA-2;besök;HSA-1\n' +
+  // C: 2 contacts → below the minimum of 3
+  'C;2026-01-12;HSA-1;besök;HSA-2\nC;2026-01-13;HSA-1;besök;HSA-2\n';
+
+test('follow-up: snapshot and trend, continuity from a contact log, allocation proposal', async ({ page, externalRequests }) => {
+  await page.goto('./#/uppfoljning');
+  await waitForApp(page);
+  await expect(page.getByRole('heading', { level: 2, name: 'Uppföljning' })).toBeVisible();
+
+  // 1. Snapshot from the plan, then the trend (chart + table alternative with the same numbers).
+  await page.getByTestId('take-snapshot').click();
+  await expect(page.getByRole('status').filter({ hasText: 'sparad från planen' })).toBeVisible();
+  const list = page.getByTestId('snapshot-list');
+  await expect(list.locator('tbody tr')).toHaveCount(1);
+  const coverageCell = await list.locator('tbody tr td').nth(2).innerText();
+  await expect(page.getByTestId('latest-coverage')).toContainText(coverageCell);
+  await expect(page.locator('canvas').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Visa som tabell' }).first().click();
+  await expect(page.getByRole('table', { name: /andel med fast läkarkontakt per månad/i })).toContainText(coverageCell);
+  await scanAxe(page);
+
+  // 2. Continuity: the tabs work with the keyboard.
+  await page.getByRole('tab', { name: 'Ögonblicksbilder' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Kontinuitet' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: 'Kontinuitet' })).toBeFocused();
+  await page.getByTestId('contacts-file').setInputFiles({ name: 'kontakter.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV, 'utf8') });
+  await expect(page.getByTestId('contacts-loaded')).toContainText('9 kontakter');
+  const figures = page.getByTestId('continuity-figures');
+  // Patients ≥ 3 contacts: A and B. Mean UPC (0,75 + 1) / 2 = 0,88; mean COC (0,5 + 1) / 2 = 0,75;
+  // mean share with the named doctor (0,75 + 0) / 2 = 37,5 %.
+  await expect(figures).toContainText(/Patienter som räknas\s*2\b/);
+  await expect(figures).toContainText('0,88');
+  await expect(figures).toContainText('0,75');
+  await expect(figures).toContainText('37,5');
+  await expect(page.getByTestId('continuity-doctors')).toContainText('HSA-1');
+  // Raising the minimum to 4 leaves only A.
+  await page.getByLabel('Minsta antal kontakter per patient').fill('4');
+  await expect(figures).toContainText(/Patienter som räknas\s*1\b/);
+  await scanAxe(page);
+
+  // 3. Allocation: estimate from the plan, see the proposal, export it.
+  await page.getByRole('tab', { name: 'Fördelning' }).click();
+  await page.getByRole('button', { name: 'Uppskatta från planen' }).click();
+  await expect(page.getByTestId('allocation-groups')).toBeVisible();
+  const proposal = page.getByTestId('allocation-proposal');
+  await expect(proposal).toBeVisible();
+  await expect(page.getByTestId('allocation-summary')).toContainText('patienter får ett förslag');
+  const firstWhy = proposal.getByRole('button', { name: /^Varför\?/ }).first();
+  await firstWhy.press('Enter');
+  await expect(firstWhy).toHaveAttribute('aria-expanded', 'true');
+  await scanAxe(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exportera förslaget (Excel)' }).click()]);
+  const path = await download.path();
+  const wb = XLSX.read(await readFile(path!), { type: 'buffer' });
+  expect(wb.SheetNames).toContain('Förslag');
+  const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['Förslag'], { header: 1 });
+  expect(String(rows[3][0])).toBe('Läkare');
+
+  expect(externalRequests).toEqual([]);
+});
