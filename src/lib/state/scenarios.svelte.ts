@@ -6,7 +6,7 @@
  * every plan with the engine's computePlan, so every number equals the engine's.
  */
 import { comparePlans, type CompareEntry, type PlanComparison } from '../engine/compare';
-import { computePlan, serializePlan } from '../engine/index';
+import { computePlan, parsePlan, serializePlan } from '../engine/index';
 import type { CapacityModel, DoctorCategory, Plan } from '../engine/index';
 import { SCENARIOS as S } from '../strings/workshop.sv';
 import { app, type AppState } from './app.svelte';
@@ -288,6 +288,59 @@ export class ScenariosState {
     if (!file) return false;
     downloadBytes(file.text, file.filename, 'application/json');
     return true;
+  }
+
+  /**
+   * Read a plan file (an ordinary `.kapacitet.json` or a backup of all plans from
+   * unitBackup) and add every plan in it as a scenario of the current unit. Nothing
+   * existing is overwritten; the user can compare and promote afterwards. All plans are
+   * validated before anything is written (all-or-nothing for invalid files).
+   */
+  async restoreAsScenarios(text: string): Promise<{ ok: true; names: string[] } | { ok: false; errors: string[] }> {
+    const parsed = parsePlan(text);
+    if (!parsed.ok) return { ok: false, errors: parsed.errors.map((e) => `${e.path}: ${e.message}`) };
+    const { scenarios: rawScenarios, ...main } = parsed.plan as Plan & { scenarios?: unknown };
+    const items: { name: string; plan: Plan }[] = [{ name: S.restoredMainName, plan: main as Plan }];
+    const errors: string[] = [];
+    if (rawScenarios !== undefined) {
+      if (!Array.isArray(rawScenarios)) errors.push(`scenarios: ${S.restoreNotList}`);
+      else
+        rawScenarios.forEach((raw, i) => {
+          const entry = raw as { name?: unknown; plan?: unknown };
+          const p = parsePlan(entry?.plan ?? null);
+          if (!p.ok) errors.push(...p.errors.map((e) => `scenarios[${i}].plan.${e.path}: ${e.message}`));
+          else items.push({ name: typeof entry.name === 'string' && entry.name.trim() ? entry.name.trim() : `${S.heading} ${i + 1}`, plan: p.plan });
+        });
+    }
+    if (errors.length) {
+      this.error = S.restoreFailed;
+      return { ok: false, errors };
+    }
+    const baseId = this.#host.plans.find((p) => p.kind === 'current')?.id ?? this.#host.planId;
+    if (!baseId) return { ok: false, errors: [S.noPlans] };
+    const previous = this.#host.planId;
+    const names: string[] = [];
+    const created: string[] = [];
+    const done = await this.#run(async () => {
+      for (const item of items) {
+        let name = item.name;
+        for (let k = 2; this.validateName(name) || names.includes(name); k++) {
+          name = `${item.name} (${S.fromFile}${k > 2 ? ` ${k - 1}` : ''})`;
+        }
+        const id = await this.#host.duplicatePlan(baseId, name);
+        created.push(id);
+        await this.#host.selectPlan(id);
+        if (!(await this.#host.replacePlan(item.plan, 'restore'))) throw new Error(this.#host.lastError?.message ?? S.restoreFailed);
+        names.push(name);
+      }
+      return true;
+    });
+    if (previous) await this.#host.selectPlan(previous);
+    // A failure half-way removes what was added, so the unit is as before.
+    if (!done) for (const id of created) await this.#host.deletePlan(id);
+    if (!done) return { ok: false, errors: [this.error ?? S.restoreFailed] };
+    this.message = S.restored(names);
+    return { ok: true, names };
   }
 
   dispose(): void {

@@ -145,3 +145,41 @@ describe('ScenariosState over the real AppState', () => {
     expect(app.plans.find((p) => p.id === originalId)?.kind).toBe('scenario');
   });
 });
+
+describe('restoreAsScenarios', () => {
+  it('adds every plan of a backup file as scenarios, leaving the current plan alone', async () => {
+    const app = await startApp();
+    const sc = new ScenariosState(app);
+    const currentId = app.planId!;
+    await sc.copy(currentId, 'Ny ST');
+    await app.addDoctor('st');
+    await until(() => app.plans.length === 2);
+    const file = (await sc.unitBackup())!;
+    const before = await app.getPlanSnapshot(currentId);
+    await app.selectPlan(currentId);
+
+    const res = await sc.restoreAsScenarios(file.text);
+    expect(res.ok).toBe(true);
+    if (!res.ok) return;
+    expect(res.names).toEqual(['Plan från fil', 'Ny ST (från fil)']);
+    await until(() => app.plans.length === 4);
+    expect(app.planId).toBe(currentId);
+    expect(await app.getPlanSnapshot(currentId)).toEqual(before);
+    const restoredNy = app.plans.find((p) => p.name === 'Ny ST (från fil)')!;
+    const plan = await app.getPlanSnapshot(restoredNy.id);
+    expect(plan.doctors).toHaveLength(before.doctors.length + 1);
+    expect('scenarios' in (await app.getPlanSnapshot(app.plans.find((p) => p.name === 'Plan från fil')!.id))).toBe(false);
+  });
+
+  it('refuses a file with a broken scenario and adds nothing', async () => {
+    const app = await startApp();
+    const sc = new ScenariosState(app);
+    const base = await app.getPlanSnapshot(app.planId!);
+    const text = JSON.stringify({ ...base, scenarios: [{ name: 'Trasig', plan: { ...base, doctors: [{ id: 'x' }] } }] });
+    const res = await sc.restoreAsScenarios(text);
+    expect(res.ok).toBe(false);
+    if (res.ok) return;
+    expect(res.errors[0]).toMatch(/^scenarios\[0\]\.plan\./);
+    expect(app.plans).toHaveLength(1);
+  });
+});
