@@ -7,6 +7,12 @@ import { tick } from 'svelte';
 
 export async function markRendered(): Promise<void> {
   await tick();
+  // 'edit-applied': Svelte has updated the DOM and the chart (before the frame is painted).
+  try {
+    performance.measure('edit-applied', 'edit-start');
+  } catch {
+    // no 'edit-start' mark
+  }
   await new Promise<void>((resolve) => {
     if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => resolve());
     else resolve();

@@ -64,9 +64,14 @@ export function createBarChart(canvas: HTMLCanvasElement, spec: BarSpec): BarCha
       },
     },
   });
+  let lastKey = '';
   return {
     update(next: BarSpec) {
       const d = toConfigData(next);
+      // Same numbers and labels (an edit that moved nothing on this chart): skip Chart.js's layout pass.
+      const key = JSON.stringify([d.labels, d.datasets.map((x) => [x.label, x.data, x.backgroundColor])]);
+      if (key === lastKey) return;
+      lastKey = key;
       chart.data.labels = d.labels;
       // Reuse dataset objects when the series keep their order, so Chart.js only updates values.
       if (chart.data.datasets.length === d.datasets.length) {

@@ -39,3 +39,10 @@ export interface CellStatus {
   level: 'error' | 'warning' | 'info';
   message: string;
 }
+
+/** What one grid row shows: texts and marks per column (reused when unchanged, see DataGrid). */
+export interface RowView {
+  key: string;
+  texts: string[];
+  statuses: (CellStatus | null)[];
+}

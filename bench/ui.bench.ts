@@ -1,0 +1,185 @@
+/**
+ * UI bench (run by `npm run bench`): builds the app into a temp dir, serves it with `vite preview` on a
+ * free port, drives Debian's Chromium and prints
+ *  1. edit → numbers and chart updated with 60 doctors: p50/p95/max of the app's own performance
+ *     measure 'edit' ('edit-start' when an edit is committed → 'render-done' after the DOM and chart
+ *     update and the next animation frame); goal p95 ≤ 50 ms;
+ *  2. first-view JS: the gzip size of every built JS file the page requested for #/enhet; goal ≤ 150 KB.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { createDemoPlan, createDoctor, serializePlan } from '../src/lib/engine/index';
+import { CHROMIUM_ARGS } from '../playwright.config';
+
+const ROOT = resolve(import.meta.dirname ?? '.', '..');
+const DOCTORS = 60;
+const EDITS = 40;
+const P95_GOAL_MS = 50;
+const FIRST_VIEW_GOAL_KB = 150;
+
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.once('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const addr = s.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      s.close(() => ok(port));
+    });
+  });
+}
+
+async function waitForServer(url: string, ms = 30_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`vite preview svarade inte på ${url}`);
+}
+
+function percentile(sorted: number[], p: number): number {
+  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, i)];
+}
+
+/** The demo unit grown to 60 doctors (a large health centre), as a plan file. */
+function bigPlanFile(dir: string): string {
+  const plan = createDemoPlan();
+  while (plan.doctors.length < DOCTORS) {
+    const d = createDoctor('specialist', plan.doctors.map((x) => x.id));
+    d.name = `Läkare ${plan.doctors.length + 1}`;
+    d.employment = [1, 0.8, 0.6, 0.9][plan.doctors.length % 4];
+    d.listed = 700 + ((plan.doctors.length * 97) % 900);
+    d.duties = plan.doctors.length % 3 === 0 ? [{ kind: 'meetings', hoursPerWeek: 2 }] : [];
+    plan.doctors.push(d);
+  }
+  const file = join(dir, 'stor-enhet.kapacitet.json');
+  writeFileSync(file, serializePlan(plan));
+  return file;
+}
+
+export default async function uiBench(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'kapacitet-ui-bench-'));
+  const dist = join(dir, 'dist');
+  let server: ChildProcess | null = null;
+  const browser = { close: async () => {} };
+  try {
+    const build = spawnSync('npx', ['vite', 'build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'error'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    if (build.status !== 0) throw new Error('vite build misslyckades:\n' + build.stderr);
+
+    const port = await freePort();
+    server = spawn(
+      process.execPath,
+      [join(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--outDir', dist, '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+      { cwd: ROOT, detached: true, stdio: 'ignore' },
+    );
+    const base = `http://127.0.0.1:${port}/`;
+    await waitForServer(base);
+
+    const b = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser.close = () => b.close();
+    const context = await b.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'sv-SE', serviceWorkers: 'block' });
+    const page = await context.newPage();
+
+    // --- 1. first-view JS (gzip) -------------------------------------------------------------
+    const jsPaths = new Set<string>();
+    page.on('request', (req) => {
+      const u = new URL(req.url());
+      if (u.origin === new URL(base).origin && u.pathname.endsWith('.js')) jsPaths.add(u.pathname);
+    });
+    await page.goto(base + '#/enhet');
+    await page.locator('main[data-ready="true"]').waitFor({ timeout: 30_000 });
+    await page.waitForLoadState('networkidle');
+    const firstViewFiles = jsPaths.size;
+    let firstViewBytes = 0;
+    const files: string[] = [];
+    for (const p of [...jsPaths]) {
+      const content = readFileSync(join(dist, decodeURIComponent(p)));
+      const gz = gzipSync(content, { level: 9 }).length;
+      firstViewBytes += gz;
+      files.push(`${p.replace(/^\/assets\//, '')} ${(gz / 1024).toFixed(1)} KB`);
+    }
+    const firstViewKb = firstViewBytes / 1024;
+
+    // --- 2. edit latency with 60 doctors ------------------------------------------------------
+    const planFile = bigPlanFile(dir);
+    await page.goto(base + '#/installningar');
+    await page.locator('main[data-ready="true"]').waitFor();
+    await page.getByLabel('Läs in planfil').setInputFiles(planFile);
+    await page.getByText('Planfilen lästes in.').waitFor();
+    await page.goto(base + '#/lakare');
+    await page.locator('main[data-ready="true"]').waitFor();
+    const rows = page.locator('[role="grid"] tbody tr');
+    await rows.nth(DOCTORS - 1).waitFor();
+    const rowCount = await rows.count();
+    await page.locator('figure.chart canvas').first().waitFor();
+    await page.waitForTimeout(500); // the lazy chart module has drawn once
+
+    const ids = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-row-key')!));
+    const durations: number[] = [];
+    const applied: number[] = [];
+    for (let i = 0; i < EDITS; i++) {
+      const id = ids[(i * 7) % ids.length];
+      const cellSel = `[role="grid"] [data-row-key="${id}"][data-col="employment"]`;
+      await page.locator(cellSel).click();
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(`${50 + (i % 5) * 10} %`);
+      await page.evaluate(() => {
+        performance.clearMeasures('edit');
+        performance.clearMeasures('edit-applied');
+      });
+      await page.keyboard.press('Enter');
+      const d = await page.waitForFunction(() => {
+        const e = performance.getEntriesByName('edit', 'measure');
+        return e.length > 0 ? e[e.length - 1].duration : null;
+      });
+      durations.push((await d.jsonValue()) as number);
+      applied.push(await page.evaluate(() => performance.getEntriesByName('edit-applied', 'measure').at(-1)?.duration ?? NaN));
+    }
+    const sorted = [...durations].sort((a, b) => a - b);
+    const p50 = percentile(sorted, 50);
+    const p95 = percentile(sorted, 95);
+
+    console.log(`  första vyn (#/enhet): ${firstViewFiles} JS-filer, ${firstViewKb.toFixed(1)} KB gzip (mål ≤ ${FIRST_VIEW_GOAL_KB} KB) ${firstViewKb <= FIRST_VIEW_GOAL_KB ? 'OK' : 'ÖVER MÅLET'}`);
+    for (const f of files) console.log(`    ${f}`);
+    console.log(
+      `  redigering → tal och diagram uppdaterade, ${rowCount} läkare, ${EDITS} redigeringar: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms (mål p95 ≤ ${P95_GOAL_MS} ms) ${p95 <= P95_GOAL_MS ? 'OK' : 'ÖVER MÅLET'}`,
+    );
+    const appliedSorted = [...applied].sort((a, b) => a - b);
+    console.log(
+      `    varav till DOM och diagram uppdaterade (före nästa bildruta): p50 ${percentile(appliedSorted, 50).toFixed(1)} ms, p95 ${percentile(appliedSorted, 95).toFixed(1)} ms`,
+    );
+    if (rowCount !== DOCTORS) throw new Error(`väntade ${DOCTORS} läkare, fick ${rowCount}`);
+    if (p95 > P95_GOAL_MS || firstViewKb > FIRST_VIEW_GOAL_KB) process.exitCode = 1;
+  } finally {
+    await browser.close();
+    if (server?.pid) {
+      try {
+        process.kill(-server.pid);
+      } catch {
+        // already gone
+      }
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// Run directly: `npx tsx bench/ui.bench.ts`
+if (process.argv[1] && resolve(process.argv[1]) === resolve(ROOT, 'bench/ui.bench.ts')) {
+  await uiBench();
+}
