@@ -127,6 +127,7 @@ export const REPORT_SV = {
     `${perPoint} kr per listningspoäng och ${perWeight} kr per vårdtyngdspoäng (${period})`,
   minEmployment: 'Minsta planerade anställningstid',
   monthsCount: (n: string) => `${n} månader`,
+  monthsDefault: (n: string) => `${n} månader fram (varning vid kortare planerad anställning)`,
   locumRule: 'Hyrläkare',
   locumCannot: 'kan inte vara fast läkarkontakt; deras patienter står på fiktiva listor.',
   locumCan: 'räknas utan kapacitet (ingen egen lista).',

@@ -6,6 +6,9 @@ import {
   formatDecimal,
   formatNumber,
   formatPercent,
+  TIME_KEYS,
+  DEFAULT_MIN_EMPLOYMENT_MONTHS,
+  type TimeKey,
   type IsoDate,
   type Plan,
   type RuleProfile,
@@ -31,18 +34,6 @@ export function loadText(loadRatio: number | null): { value: string; flag: strin
   if (!Number.isFinite(loadRatio)) return { value: '∞', flag: T.noCapacity };
   return { value: formatPercent(loadRatio), flag: loadRatio > 1 ? T.overCapacity : null };
 }
-
-const TIME_KEYS = [
-  'fullTimeHours',
-  'weeksPerYear',
-  'indirectShare',
-  'plannedMinutes',
-  'acuteMinutes',
-  'plannedShare',
-  'ownPatientShare',
-  'visitsPerPatientYear',
-] as const;
-type TimeKey = (typeof TIME_KEYS)[number];
 
 function timeValue(key: TimeKey, v: number): string {
   switch (key) {
@@ -145,11 +136,13 @@ export function profileRows(p: RuleProfile, custom = false): ProfileRow[] {
       local: false,
     });
   }
-  rows.push({
-    label: T.minEmployment,
-    value: p.minEmploymentMonths === null ? T.none : T.monthsCount(formatNumber(p.minEmploymentMonths)),
-    local: false,
-  });
+  // The engine warns below DEFAULT_MIN_EMPLOYMENT_MONTHS when the profile sets none (findings.ts):
+  // that default is the tool's own assumption and is shown as one.
+  rows.push(
+    p.minEmploymentMonths === null
+      ? { label: T.minEmployment, value: T.monthsDefault(formatNumber(DEFAULT_MIN_EMPLOYMENT_MONTHS)), local: true }
+      : { label: T.minEmployment, value: T.monthsCount(formatNumber(p.minEmploymentMonths)), local: false },
+  );
   rows.push({
     label: T.locumRule,
     value: [
