@@ -56,3 +56,30 @@ test('an edit survives a reload immediately after it (the write is committed, no
   await waitForApp(page);
   await expect(page.getByLabel(LISTED, { exact: true })).toHaveValue(/^15\s000$/);
 });
+
+test('plan file: save → delete the unit → open the file gives the identical plan', async ({ page }) => {
+  await page.goto('./');
+  await waitForApp(page);
+  await commit(page, LISTED, '13579');
+  await expect(page.getByLabel(LISTED, { exact: true })).toHaveValue(/^13\s579$/);
+
+  await page.goto('./#/installningar');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Spara planfil' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/\.kapacitet\.json$/);
+  const saved = test.info().outputPath(download.suggestedFilename());
+  await download.saveAs(saved);
+  const { readFile } = await import('node:fs/promises');
+  const text = await readFile(saved, 'utf8');
+  expect(JSON.parse(text).unit.listed).toBe(13579);
+
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: 'Ta bort enheten' }).click();
+  await expect(page.getByRole('button', { name: 'Ta bort enheten' })).toBeDisabled();
+
+  await page.locator('input[type="file"]').setInputFiles(saved);
+  await expect(page.getByText('Planfilen lästes in.')).toBeVisible();
+  const [again] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Spara planfil' }).click()]);
+  const savedAgain = test.info().outputPath(`again-${again.suggestedFilename()}`);
+  await again.saveAs(savedAgain);
+  expect(await readFile(savedAgain, 'utf8')).toBe(text);
+});
