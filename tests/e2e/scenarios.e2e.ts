@@ -1,5 +1,7 @@
 // Scenarios (issue 6): make a named copy, change employment in the copy, the comparison shows the
 // difference (numbers, signs, words), the original is unchanged, then promote the copy.
+import { readFile } from 'node:fs/promises';
+import * as XLSX from 'xlsx';
 import { expect, scanAxe, test, waitForApp } from './support';
 
 test('copy, change employment in the copy, compare, original unchanged, promote', async ({ page, externalRequests }) => {
@@ -26,7 +28,7 @@ test('copy, change employment in the copy, compare, original unchanged, promote'
   await page.getByLabel('Scenario att ändra').selectOption({ label: 'Höst 2027 med ny ST' });
   await page.getByLabel('Läkare', { exact: true }).selectOption({ label: 'Erik Johansson (100 %)' });
   await page.getByLabel('Tjänstgöringsgrad (%)').fill('80');
-  await page.getByRole('button', { name: 'Ändra', exact: true }).first().click();
+  await page.getByRole('button', { name: 'Ändra tjänstgöringsgrad (%)' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Ändrat: Erik Johansson 80 %' })).toBeVisible();
 
   // The difference shows as a number with a sign and a word, not only a colour.
@@ -49,11 +51,29 @@ test('copy, change employment in the copy, compare, original unchanged, promote'
   await expect(page.getByRole('img', { name: /Kapacitet och glapp per plan/ })).toBeVisible();
   await scanAxe(page);
 
-  // The original is unchanged: look at it in the Läkare view.
+  // The export of a scenario is its own workbook: Erik at 80 % there, at 100 % in the original's.
+  const employmentIn = async (planName: string) => {
+    const downloadPromise = page.waitForEvent('download');
+    await plans.getByRole('button', { name: `Exportera (xlsx): ${planName}` }).click();
+    const download = await downloadPromise;
+    expect(download.suggestedFilename()).toBe(`Vårdcentralen Exempel – ${planName}.xlsx`);
+    const wb = XLSX.read(await readFile((await download.path())!), { type: 'buffer' });
+    const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets['Läkare']);
+    return rows.find((r) => r.Namn === 'Erik Johansson')?.['Tjänstgöringsgrad'];
+  };
+  expect(await employmentIn('Höst 2027 med ny ST')).toBe(0.8);
+  expect(await employmentIn('Nuläge')).toBe(1);
+
+  // Backup of all the unit's plans: the current plan with the scenario in `scenarios`.
+  const backupPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Säkerhetskopia av alla planer (json)' }).click();
+  const backup = JSON.parse(await readFile((await (await backupPromise).path())!, 'utf8'));
+  expect(backup.format).toBe('kapacitet/plan');
+  expect(backup.scenarios.map((x: { name: string }) => x.name)).toEqual(['Höst 2027 med ny ST']);
+
+  // The original is unchanged: select it for editing; the baseline column still shows 100 %.
   await plans.getByRole('button', { name: 'Redigera Nuläge' }).click();
-  await page.goto('./#/lakare');
-  await expect(page.getByText('Erik Johansson').first()).toBeVisible();
-  await page.goto('./#/scenarier');
+  await expect(plans.getByRole('row', { name: /^Nuläge/ })).toContainText('vald för redigering');
   await expect(page.getByRole('table', { name: /^Läkarna:/ }).getByRole('row', { name: /Erik Johansson/ }).locator('td').nth(0)).toHaveText(/100\s%/);
 
   // Promote the copy: it becomes the current plan, the old one stays as a scenario.

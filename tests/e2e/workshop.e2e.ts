@@ -105,6 +105,15 @@ test('a full workshop with the keyboard only', async ({ page, externalRequests }
   await expect(projector).toBeHidden();
   await expect(page.getByRole('button', { name: 'Visa i storbild' })).toBeFocused();
 
+  // Print: all three areas, read-only, without the editing toolbar.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('button', { name: 'Visa i storbild' })).toBeHidden();
+  await expect(page.getByRole('heading', { level: 3, name: 'Område 3: Information och kommunikation' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: 'Område 1: Rutiner och arbetssätt' })).toBeVisible();
+  await expect(page.getByText('Vi saknar ersättare för fast läkare under semestern.')).toBeVisible();
+  await expect(page.getByRole('textbox')).toHaveCount(0);
+  await page.emulateMedia({ media: 'screen' });
+
   // Export: the workbook has an APT sheet with the notes and the action.
   const downloadPromise = page.waitForEvent('download');
   await tabTo(page, 'Exportera med APT-blad (xlsx)', 20);
