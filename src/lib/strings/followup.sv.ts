@@ -218,6 +218,7 @@ export const FOLLOWUP = {
     confirmRemove: (m: string) => `Ta bort ögonblicksbilden för ${m}?`,
     exportXlsx: 'Exportera serien (Excel)',
     exportCsv: 'Exportera serien (CSV)',
+    trendSectionHeading: 'Utveckling över tid',
     trendHeading: 'Andel listade med fast läkarkontakt',
     trendTable: 'Tabell: andel med fast läkarkontakt per månad',
     doctorTrendHeading: 'Läkarnas listor per månad',

@@ -178,3 +178,17 @@ export function trendCsv(trend: Trend): string {
   };
   return '\ufeff' + trendRows(trend).map((r) => r.map(esc).join(';')).join('\r\n') + '\r\n';
 }
+
+/** Every month from `first` to `last` inclusive (at most `max`), so a chart's time axis has no jumps. */
+export function monthRange(first: YearMonth, last: YearMonth, max = 240): YearMonth[] {
+  const out: YearMonth[] = [];
+  for (let m = first; m <= last && out.length < max; m = addMonths(m, 1)) out.push(m);
+  return out;
+}
+
+/** Values aligned to `axis` months (null for months without a snapshot). */
+export function alignToMonths<T>(months: readonly YearMonth[], values: readonly T[], axis: readonly YearMonth[]): (T | null)[] {
+  const at = new Map<YearMonth, T>();
+  months.forEach((m, i) => at.set(m, values[i]));
+  return axis.map((m) => (at.has(m) ? (at.get(m) as T) : null));
+}

@@ -13,7 +13,7 @@ export interface LineSeries {
   /** Dashed reference line (threshold/goal): told apart from data by dash and legend, not colour alone. */
   dashed?: boolean;
   /** Point style so series differ without colour. */
-  pointStyle?: 'circle' | 'rect' | 'triangle' | 'rectRot' | 'crossRot' | 'star' | false;
+  pointStyle?: 'circle' | 'rect' | 'triangle' | 'rectRot' | 'crossRot' | 'star';
 }
 
 export interface LineSpec {
@@ -39,7 +39,8 @@ function data(spec: LineSpec) {
       backgroundColor: s.color,
       borderWidth: s.dashed ? 2 : 3,
       borderDash: s.dashed ? [8, 5] : [],
-      pointStyle: s.dashed ? (false as const) : (s.pointStyle ?? 'circle'),
+      // 'line' gives a dashed reference line a line marker in the legend.
+      pointStyle: s.dashed ? ('line' as const) : (s.pointStyle ?? 'circle'),
       pointRadius: s.dashed ? 0 : 5,
       spanGaps: true,
       tension: 0,

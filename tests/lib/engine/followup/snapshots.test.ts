@@ -94,3 +94,12 @@ describe('trend export', () => {
     expect(csv.startsWith('\ufeffMånad;Listade;')).toBe(true);
   });
 });
+
+describe('month axis', () => {
+  it('fills gaps between months', async () => {
+    const { monthRange, alignToMonths } = await import('../../../../src/lib/engine/followup');
+    const axis = monthRange('2025-11', '2026-02');
+    expect(axis).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+    expect(alignToMonths(['2025-11', '2026-02'], [0.5, 0.6], axis)).toEqual([0.5, null, null, 0.6]);
+  });
+});
