@@ -896,10 +896,13 @@ export class AppState {
         if (!row) throw new PlanGoneError(planId);
         if (row.kind === 'current') throw new EditRefused(DATA_SV.errors.promoteCurrent);
         const now = this.#now();
-        const old = (await db.plans.where('unitId').equals(row.unitId).toArray()).filter((p) => p.kind === 'current');
-        for (const p of old) {
+        const siblings = await db.plans.where('unitId').equals(row.unitId).toArray();
+        const taken = siblings.filter((p) => p.id !== planId).map((p) => p.name);
+        for (const p of siblings.filter((x) => x.kind === 'current')) {
           await takeBackup(db, p.id, 'promote', now, this.#keepBackups);
-          await db.plans.update(p.id, { kind: 'scenario', name: DATA_SV.formerCurrent(this.today), updatedAt: now });
+          const name = uniqueName(DATA_SV.formerCurrent(this.today), taken);
+          taken.push(name);
+          await db.plans.update(p.id, { kind: 'scenario', name, updatedAt: now });
         }
         await takeBackup(db, planId, 'promote', now, this.#keepBackups);
         await db.plans.update(planId, { kind: 'current', name: DATA_SV.defaultPlanName, updatedAt: now });
@@ -934,7 +937,8 @@ export class AppState {
           if (await db.units.get(record.unitId)) {
             const hasCurrent = !!(await currentPlanOf(db, record.unitId));
             const kind: PlanKind = hasCurrent ? 'scenario' : 'current';
-            const name = hasCurrent ? DATA_SV.restoredPlan(record.planName, this.today) : DATA_SV.defaultPlanName;
+            const taken = (await db.plans.where('unitId').equals(record.unitId).toArray()).map((p) => p.name);
+            const name = hasCurrent ? uniqueName(DATA_SV.restoredPlan(record.planName, this.today), taken) : DATA_SV.defaultPlanName;
             return insertPlan(db, { id: record.planId, unitId: record.unitId, name, kind, plan: parsed.plan, now });
           }
           await db.units.add({ id: record.unitId, name: record.unitName, createdAt: now, updatedAt: now });
@@ -1072,6 +1076,12 @@ export class AppState {
   async deleteCustomProfile(id: string): Promise<void> {
     await deleteRuleProfile(this.db, id);
   }
+}
+
+/** "Name", or "Name (2)", "Name (3)" … when the unit already has a plan by that name. */
+function uniqueName(base: string, taken: string[]): string {
+  if (!taken.includes(base)) return base;
+  for (let i = 2; ; i++) if (!taken.includes(`${base} (${i})`)) return `${base} (${i})`;
 }
 
 function pathMessage(e: PlanError): string {

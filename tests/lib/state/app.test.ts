@@ -204,8 +204,13 @@ describe('scenario primitives', () => {
       ]),
     );
     expect(await app.promotePlan(scen)).toBe(false);
+    // A second promotion the same day: the names stay distinct.
+    const third = await app.duplicatePlan(scen, 'Plan 2028');
+    expect(await app.promotePlan(third)).toBe(true);
+    await vi.waitFor(() => expect(app.plans.find((p) => p.id === scen)?.name).toBe(`Tidigare nuläge ${TODAY} (2)`));
+    expect(app.plans.find((p) => p.id === orig)?.name).toBe(`Tidigare nuläge ${TODAY}`);
     const reasons = (await app.db.backups.toArray()).map((b) => b.reason);
-    expect(reasons.filter((r) => r === 'promote')).toHaveLength(2);
+    expect(reasons.filter((r) => r === 'promote')).toHaveLength(4);
   });
 
   it('deletes a scenario (backup first) but refuses the current plan', async () => {
