@@ -86,6 +86,7 @@ export const REPORT_SV = {
   modelGuidelineShort: 'riktvärdet',
   modelTimeShort: 'tidsmodellen',
   targetCoverage: 'Mål för andel med fast läkarkontakt',
+  priorityGroups: 'Prioriterade grupper (patienter)',
   employmentFte: 'Tjänstgöring, summa',
   clinicalFte: 'Klinisk tid, summa',
   stimulus: 'Uppskattad stimulansersättning per period',

@@ -81,4 +81,17 @@ describe('UpdateNotice', () => {
     expect(register).toHaveBeenCalledTimes(1);
     expect(pwa.registerError).toBe('SecurityError');
   });
+
+  it('says calmly when the app cannot be prepared for offline use', async () => {
+    const pwa = new PwaState();
+    Object.defineProperty(navigator, 'serviceWorker', { value: {}, configurable: true });
+    await pwa.start((o) => {
+      o.onRegisterError?.(new Error('SecurityError'));
+      return async () => undefined;
+    });
+    render(UpdateNotice, { pwa, autostart: false });
+    expect(screen.getByRole('status')).toHaveTextContent('Kunde inte förbereda appen för användning utan nätverk');
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Uppfattat' }));
+    expect(screen.getByRole('status')).toBeEmptyDOMElement();
+  });
 });
