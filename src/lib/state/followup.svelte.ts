@@ -141,6 +141,13 @@ export class FollowUpState {
     return true;
   }
 
+  /** Ends the live query (tests; the app's singleton lives as long as the page). */
+  dispose(): void {
+    this.#snapshots?.dispose();
+    this.#snapshots = null;
+    this.#snapshotsUnit = null;
+  }
+
   clearMessages(): void {
     this.error = null;
     this.errorDetails = [];

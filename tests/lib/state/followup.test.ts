@@ -1,0 +1,91 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AppState } from '../../../src/lib/state/app.svelte';
+import { FollowUpState } from '../../../src/lib/state/followup.svelte';
+import { slotsPerPatient } from '../../../src/lib/engine/followup';
+
+const TODAY = '2026-11-23';
+let n = 0;
+const started: { app: AppState; fu: FollowUpState }[] = [];
+
+async function setup() {
+  const app = new AppState({ dbName: `fu-${++n}-${Date.now()}`, today: TODAY, storage: null });
+  await app.start();
+  const fu = new FollowUpState(app, () => Date.UTC(2026, 10, 23, 9));
+  started.push({ app, fu });
+  return { app, fu };
+}
+
+afterEach(async () => {
+  for (const { app, fu } of started.splice(0)) {
+    fu.dispose();
+    app.db.close();
+    await app.db.delete();
+  }
+});
+
+describe('FollowUpState', () => {
+  it('takes a snapshot from the plan; the trend equals the plan figures', async () => {
+    const { app, fu } = await setup();
+    expect(fu.snapshots).toEqual([]);
+    expect(await fu.takeFromPlan('2026-11')).toBe(true);
+    await vi.waitFor(() => expect(fu.snapshots.length).toBe(1));
+    const u = app.plan!.unit;
+    expect(fu.trend.points[0]).toMatchObject({ month: '2026-11', listed: u.listed, withNamedDoctor: u.withNamedDoctor });
+    expect(fu.trend.points[0].coverage).toBeCloseTo(u.withNamedDoctor / u.listed, 12);
+    expect(fu.trend.threshold).toBe(app.result!.profile.coverageThreshold);
+    // The same month again replaces it.
+    await app.updateUnit({ withNamedDoctor: u.withNamedDoctor + 10 });
+    expect(await fu.takeFromPlan('2026-11')).toBe(true);
+    await vi.waitFor(() => expect(fu.snapshots[0].withNamedDoctor).toBe(u.withNamedDoctor + 10));
+    expect(fu.snapshots.length).toBe(1);
+  });
+
+  it('refuses an invalid manual snapshot with Swedish details', async () => {
+    const { fu } = await setup();
+    expect(await fu.saveManual({ month: '2026-10', listed: 100, withNamedDoctor: 200, doctors: [], source: 'manual' })).toBe(false);
+    expect(fu.error).toBeTruthy();
+    expect(fu.errorDetails.join(' ')).toMatch(/fler än listade/);
+  });
+
+  it('reads a contact log (personnummer keys pseudonymised, nothing stored) and computes continuity', async () => {
+    const { app, fu } = await setup();
+    const csv = 'Personnummer;Datum;Läkare;Kontakttyp\n19121212-1212;2026-01-01;d1;besök\n19121212-1212;2026-02-01;d1;telefon\n19121212-1212;2026-03-01;d2;video\n';
+    expect(await fu.loadContacts(new File([csv], 'k.csv'))).toBe(true);
+    expect(fu.pseudonymised).toBe(1);
+    expect(fu.log!.patientKeys[0]).toMatch(/^P-/);
+    expect(JSON.stringify(fu.log!.patientKeys)).not.toContain('121212');
+    expect(fu.fromIso).toBe('2025-03-02');
+    expect(fu.toIso).toBe('2026-03-01');
+    const r = fu.continuity!;
+    expect(r.patientsIncluded).toBe(1);
+    expect(r.meanUpc).toBeCloseTo(2 / 3, 12);
+    expect(r.meanCoc).toBeCloseTo((4 + 1 - 3) / 6, 12);
+    expect(r.namedAvailable).toBe(false);
+    fu.minContacts = 4;
+    expect(fu.continuity!.patientsIncluded).toBe(0);
+    // Nothing of the log reached the database.
+    const dump = JSON.stringify(await Promise.all(app.db.tables.map((t) => t.toArray())));
+    expect(dump).not.toContain('121212');
+    // A mapping file adds the named doctor.
+    expect(await fu.loadNamedMapping(new File(['Patient;Fast läkarkontakt\n19121212-1212;d2\n'], 'flk.csv'))).toBe(true);
+    expect(fu.continuity!.namedAvailable).toBe(true);
+    fu.minContacts = 3;
+    expect(fu.continuity!.meanNamedShare).toBeCloseTo(1 / 3, 12);
+  });
+
+  it('estimates groups from the plan and proposes an allocation within capacity', async () => {
+    const { app, fu } = await setup();
+    fu.groupsFromPlan();
+    expect(fu.groups.length).toBeGreaterThan(0);
+    const p = fu.proposal!;
+    expect(p).not.toBeNull();
+    for (const d of p.doctors) {
+      const r = app.result!.doctors.find((x) => x.id === d.doctorId)!;
+      const listed = r.listed ?? 0;
+      const used = d.shares.reduce((s, sh) => s + sh.count * slotsPerPatient(sh.careWeight, { ...r, listed, careWeight: r.careWeight } as never), 0);
+      expect(used).toBeLessThanOrEqual(Math.max(0, r.capacity - listed) + 1e-6);
+    }
+    expect(p.totalAssigned + p.unassigned.reduce((s, u) => s + u.count, 0)).toBe(p.totalPatients);
+  });
+});
