@@ -207,6 +207,8 @@ export class AppState {
   storage = $state<StorageStatus>({ supported: false, persisted: null, mayEvict: false });
 
   #pending = $state(0);
+  /** Our writes in flight per plan: while a plan has some, db emissions for it are held back. */
+  #pendingByPlan: Record<string, number> = {};
   saving = $derived(this.#pending > 0);
   #histories = new Histories();
   /** Bumped on every history change so canUndo/canRedo are reactive. */
@@ -452,15 +454,15 @@ export class AppState {
     }
     await this.#remember(lastPlanKey(row.unitId), id);
     if (this.planId === id && this.plan) return;
-    this.#setPlanSelection(id);
+    // Read first, then switch: the view goes from one plan to the next without an empty moment.
     const plan = await readPlan(db, id);
-    if (this.planId === id && plan && this.#pending === 0) this.plan = plan;
+    this.#setPlanSelection(id, plan);
   }
 
-  #setPlanSelection(id: string | null): void {
+  #setPlanSelection(id: string | null, plan?: Plan): void {
     this.#disposeAll(this.#planLive);
     this.planId = id;
-    this.plan = undefined;
+    this.plan = plan;
     this.backups = [];
     this.#historyTick++;
     if (!id) return;
@@ -472,7 +474,7 @@ export class AppState {
           return row ? assemblePlan(row, sortDoctorRows(doctors)) : undefined;
         },
         (plan) => {
-          if (this.planId !== id || this.#pending > 0) return; // our own writes are in flight: they win
+          if (this.planId !== id || this.#pendingOf(id) > 0) return; // our own writes are in flight: they win
           if (plan === undefined) return; // deleted: the plans list moves the selection
           if (!this.plan || !deepEqual(plan, this.plan)) this.plan = plan;
         },
@@ -560,6 +562,7 @@ export class AppState {
    */
   #write(planId: string, ops: PlanOps, backup: 'auto' | BackupReason): Promise<boolean> {
     this.#pending++;
+    this.#pendingByPlan[planId] = this.#pendingOf(planId) + 1;
     const db = this.db;
     return this.#enqueue(async () => {
       try {
@@ -575,16 +578,23 @@ export class AppState {
         return this.#failWrite(e);
       } finally {
         this.#pending--;
-        if (this.#pending === 0) await this.#resync(planId);
+        const left = this.#pendingOf(planId) - 1;
+        if (left > 0) this.#pendingByPlan[planId] = left;
+        else delete this.#pendingByPlan[planId];
+        if (left === 0) await this.#resync(planId);
       }
     });
+  }
+
+  #pendingOf(planId: string): number {
+    return this.#pendingByPlan[planId] ?? 0;
   }
 
   /** After our writes: the stored plan is the truth (rolls back a failed optimistic edit). */
   async #resync(planId: string): Promise<void> {
     const seq = this.#editSeq;
     const plan = await readPlan(this.db, planId).catch(() => undefined);
-    if (this.planId !== planId || this.#pending > 0 || seq !== this.#editSeq || !plan) return;
+    if (this.planId !== planId || this.#pendingOf(planId) > 0 || seq !== this.#editSeq || !plan) return;
     if (!this.plan || !deepEqual(plan, this.plan)) this.plan = plan;
   }
 

@@ -518,3 +518,18 @@ describe('conflicts between tabs', () => {
     expect(await loser.addDoctor('st')).not.toBeNull();
   });
 });
+
+describe('switching plans while writes are in flight', () => {
+  it('the new plan shows at once and the old plan\'s pending write still lands', async () => {
+    const app = await startApp();
+    const a = app.planId!;
+    const b = await app.duplicatePlan(a, 'B');
+    const write = app.updateUnit({ listed: 10101 }); // not awaited
+    await app.selectPlan(b);
+    expect(app.planId).toBe(b);
+    expect(app.plan?.unit.listed).toBe(demo().unit.listed);
+    expect(await write).toBe(true);
+    expect((await app.getPlanSnapshot(a)).unit.listed).toBe(10101);
+    expect(app.plan?.unit.listed).toBe(demo().unit.listed);
+  });
+});
