@@ -10,6 +10,7 @@ import { computePlan, parsePlan, serializePlan } from '../engine/index';
 import type { CapacityModel, DoctorCategory, Plan } from '../engine/index';
 import { SCENARIOS as S } from '../strings/workshop.sv';
 import { app, type AppState } from './app.svelte';
+import { io } from './io.svelte';
 
 export const MAX_COMPARE = 3;
 
@@ -253,8 +254,8 @@ export class ScenariosState {
   async exportWorkbook(planId: string): Promise<boolean> {
     const done = await this.#run(async () => {
       const plan = await this.#host.getPlanSnapshot(planId);
-      const { exportWorkbook } = await import('../io/index');
-      const bytes = exportWorkbook(plan, { today: this.#host.today });
+      // Through IO's worker client, so a large plan never blocks the page.
+      const bytes = await io.client.run('exportWorkbook', [plan, { today: this.#host.today }]);
       const name = `${fileSafe(plan.unit.name)} – ${fileSafe(this.planName(planId))}.xlsx`;
       downloadBytes(bytes, name, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       return true;

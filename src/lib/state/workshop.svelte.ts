@@ -23,7 +23,9 @@ import {
   type WorkshopAreaId,
 } from '../engine/workshop';
 import { APT_SHEET, WORKSHOP as W, WORKSHOP_AREAS } from '../strings/workshop.sv';
+import type { Plan } from '../engine/index';
 import { app, type AppState } from './app.svelte';
+import { io } from './io.svelte';
 import { LiveValue } from './live.svelte';
 import { downloadBytes } from './scenarios.svelte';
 
@@ -348,11 +350,12 @@ export class WorkshopState {
     if (!plan || !this.workshop) return false;
     await this.flush();
     try {
-      const { exportWorkbook } = await import('../io/index');
-      const bytes = exportWorkbook(plan, {
-        today: this.#host.today,
-        extraSheets: [{ name: APT_SHEET.name, rows: this.sheetRows(), colWidths: APT_COL_WIDTHS }],
-      });
+      // Through IO's worker client, so a large plan never blocks the page.
+      const snapshot = $state.snapshot(plan) as Plan;
+      const bytes = await io.client.run('exportWorkbook', [
+        snapshot,
+        { today: this.#host.today, extraSheets: [{ name: APT_SHEET.name, rows: this.sheetRows(), colWidths: APT_COL_WIDTHS }] },
+      ]);
       const safe = plan.unit.name.replace(/[\\/:*?"<>|]+/g, '-');
       downloadBytes(bytes, `${safe} – APT ${this.workshop.meetingDate}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       this.announcement = W.exported;
