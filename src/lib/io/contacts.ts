@@ -290,22 +290,22 @@ function readQuoted(s: string, pos: number): [string, number] {
 }
 
 /**
- * Interns keys straight from character ranges of the source text (open addressing on an FNV-1a
- * hash), so a key that was seen before costs no substring and no Map lookup: only the first
- * occurrence of each key becomes a string.
+ * Interns keys straight from character ranges of the source text, so a key that was seen before
+ * costs no substring and no Map lookup: only the first occurrence of each key becomes a string.
+ * Open addressing; each slot holds [hash, value + 1, offset, length] side by side in one Int32Array
+ * and the key characters live in one flat Uint16Array pool, so a lookup touches two memory places
+ * (the slot and the pooled characters) — with 100 000+ patients, cache misses are the cost.
  */
 class RangeInterner {
-  private table: Int32Array;
+  private slots: Int32Array;
   private mask: number;
-  private keys: string[] = [];
-  private vals = new Int32Array(256);
-  private hashes = new Int32Array(256);
+  private pool = new Uint16Array(1 << 16);
+  private poolLen = 0;
   private n = 0;
-  /** Hash of the last failed lookup (insert() reuses it). */
   private lastHash = 0;
 
   constructor(bits = 16) {
-    this.table = new Int32Array(1 << bits);
+    this.slots = new Int32Array(4 << bits);
     this.mask = (1 << bits) - 1;
   }
 
@@ -323,48 +323,54 @@ class RangeInterner {
     const h = RangeInterner.hash(s, a, b);
     this.lastHash = h;
     const len = b - a;
-    let slot = h & this.mask;
+    const slots = this.slots;
+    const pool = this.pool;
+    let i = h & this.mask;
     for (;;) {
-      const e = this.table[slot];
-      if (e === 0) return -1;
-      const k = e - 1;
-      if (this.hashes[k] === h) {
-        const key = this.keys[k];
-        if (key.length === len) {
-          let i = 0;
-          while (i < len && key.charCodeAt(i) === s.charCodeAt(a + i)) i++;
-          if (i === len) return this.vals[k];
-        }
+      const at = i << 2;
+      const v = slots[at + 1];
+      if (v === 0) return -1;
+      if (slots[at] === h && slots[at + 3] === len) {
+        const off = slots[at + 2];
+        let j = 0;
+        while (j < len && pool[off + j] === s.charCodeAt(a + j)) j++;
+        if (j === len) return v - 1;
       }
-      slot = (slot + 1) & this.mask;
+      i = (i + 1) & this.mask;
     }
   }
 
-  /** Adds `key` (the text of the range last passed to find) with `val`. */
-  insert(key: string, val: number): void {
-    const k = this.n++;
-    if (k >= this.hashes.length) {
-      const h2 = new Int32Array(this.hashes.length * 2);
-      h2.set(this.hashes);
-      this.hashes = h2;
-      const v2 = new Int32Array(this.vals.length * 2);
-      v2.set(this.vals);
-      this.vals = v2;
+  /** Adds the range last passed to find() with `val`. */
+  insert(s: string, a: number, b: number, val: number): void {
+    const len = b - a;
+    if (this.poolLen + len > this.pool.length) {
+      const next = new Uint16Array(Math.max(this.pool.length * 2, this.poolLen + len));
+      next.set(this.pool);
+      this.pool = next;
     }
-    this.keys.push(key);
-    this.vals[k] = val;
-    this.hashes[k] = this.lastHash;
-    if (this.n * 2 > this.table.length) {
-      this.table = new Int32Array(this.table.length * 2);
-      this.mask = this.table.length - 1;
-      for (let j = 0; j < this.n; j++) this.place(this.hashes[j], j);
-    } else this.place(this.lastHash, k);
+    const off = this.poolLen;
+    for (let j = 0; j < len; j++) this.pool[off + j] = s.charCodeAt(a + j);
+    this.poolLen += len;
+    this.n++;
+    if (this.n * 2 > this.mask + 1) this.grow();
+    this.place(this.lastHash, val, off, len);
   }
 
-  private place(h: number, k: number): void {
-    let slot = h & this.mask;
-    while (this.table[slot] !== 0) slot = (slot + 1) & this.mask;
-    this.table[slot] = k + 1;
+  private place(h: number, val: number, off: number, len: number): void {
+    let i = h & this.mask;
+    while (this.slots[(i << 2) + 1] !== 0) i = (i + 1) & this.mask;
+    const at = i << 2;
+    this.slots[at] = h;
+    this.slots[at + 1] = val + 1;
+    this.slots[at + 2] = off;
+    this.slots[at + 3] = len;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    this.mask = (this.mask << 1) | 1;
+    for (let at = 0; at < old.length; at += 4) if (old[at + 1] !== 0) this.place(old[at], old[at + 1] - 1, old[at + 2], old[at + 3]);
   }
 }
 
@@ -448,9 +454,8 @@ function parseCsv(text: string, options: ParseContactsOptions): ParseContactsRes
     if (a === e) return -2;
     const hit = table.find(src, a, e);
     if (hit >= 0) return hit;
-    const key = src.slice(a, e);
-    const v = add(key);
-    table.insert(key, v);
+    const v = add(src.slice(a, e));
+    table.insert(src, a, e, v);
     return v;
   };
   const addPatient = (k: string) => b.patientIndexOf(k);
