@@ -540,6 +540,11 @@ export class AppState {
 
   // ------------------------------------------------------------------ the edit pipeline
 
+  /** Resolves when every write started so far has committed (or failed). */
+  flush(): Promise<void> {
+    return this.#idle();
+  }
+
   /** Waits until every queued write has finished. */
   async #idle(): Promise<void> {
     let q: Promise<unknown>;
