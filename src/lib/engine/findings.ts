@@ -4,18 +4,26 @@
  */
 import { AGE_GROUP_LABELS, FINDING_TEXT } from '../strings/engine.sv';
 import { addMonths, isIsoDate } from './dates';
-import { formatDecimal, formatNumber, formatPercent } from './format';
+import { NBSP, formatDecimal, formatNumber, formatPercent } from './format';
 import { DEFAULT_MIN_EMPLOYMENT_MONTHS } from './profiles';
 import { num, round9 } from './round';
 import { isFictiveList } from './unit';
 import type { Doctor, DoctorResult, Finding, IsoDate, Plan, RuleProfile, Severity, TimeAssumptions, UnitResult } from './types';
 
-/** Small whole numbers print the same as formatNumber/formatDecimal; this skips their cost in large batches. */
-function fmtInt(x: number): string {
-  return Number.isInteger(x) && x > -1000 && x < 1000 ? String(x) : formatNumber(x);
+/** Whole numbers print exactly as formatNumber/formatDecimal print them, without their regex cost in large batches. */
+export function fmtInt(x: number): string {
+  if (!Number.isInteger(x) || Math.abs(x) >= 1e15) return formatNumber(x);
+  let s = String(Math.abs(x));
+  if (s.length <= 3) return x < 0 ? '-' + s : s;
+  let out = '';
+  while (s.length > 3) {
+    out = NBSP + s.slice(-3) + out;
+    s = s.slice(0, -3);
+  }
+  return (x < 0 ? '-' : '') + s + out;
 }
 function fmtDec(x: number, k: number): string {
-  return Number.isInteger(x) && x > -1000 && x < 1000 ? String(x) : formatDecimal(x, k);
+  return Number.isInteger(x) ? fmtInt(x) : formatDecimal(x, k);
 }
 const fmtPatients = (x: number) => fmtDec(x, 1);
 const fmtLoad = (x: number) => (Number.isFinite(x) ? formatPercent(x) : '∞');
@@ -44,6 +52,13 @@ export function fictiveNameStartsWithUnit(listName: string, unitName: string): b
 
 type Buckets = Record<Severity, Finding[]>;
 
+/** Plan-wide values the doctor rules share (computed once per plan). */
+interface DoctorRuleContext extends FindingsContext {
+  employmentMonths: number;
+  /** today + employmentMonths: a planned end before this is short (ISO dates compare as strings). */
+  employmentLimit: IsoDate;
+}
+
 export interface FindingsContext {
   plan: Plan;
   profile: RuleProfile;
@@ -53,13 +68,14 @@ export interface FindingsContext {
   unit: UnitResult;
 }
 
-function doctorFindings(d: Doctor, r: DoctorResult, ctx: FindingsContext, out: Buckets): void {
-  const { profile, time, plan, today } = ctx;
+function addDoctorFinding(out: Buckets, id: string, rule: Finding['rule'], severity: Severity, message: string, field: string): void {
+  out[severity].push({ rule, severity, doctorId: id, message, field: `doctors.${id}.${field}` });
+}
+
+function doctorFindings(d: Doctor, r: DoctorResult, ctx: DoctorRuleContext, out: Buckets): void {
+  const { profile, time, plan } = ctx;
   const name = nameOf(d);
-  const id = d.id;
-  const add = (rule: Finding['rule'], severity: Severity, message: string, field: string) => {
-    out[severity].push({ rule, severity, doctorId: id, message, field: `doctors.${id}.${field}` });
-  };
+  const add = (rule: Finding['rule'], severity: Severity, message: string, field: string) => addDoctorFinding(out, d.id, rule, severity, message, field);
   const listed = r.listed;
   const fictive = isFictiveList(d);
 
@@ -98,10 +114,8 @@ function doctorFindings(d: Doctor, r: DoctorResult, ctx: FindingsContext, out: B
   }
 
   // short-employment: planned end earlier than today + minEmploymentMonths (default 12), for doctors who can hold a named list.
-  if (r.base > 0 && isIsoDate(d.plannedEnd)) {
-    const months = profile.minEmploymentMonths ?? DEFAULT_MIN_EMPLOYMENT_MONTHS;
-    const limit = addMonths(today, months);
-    if (d.plannedEnd < limit) add('short-employment', 'warning', FINDING_TEXT.shortEmployment(name, d.plannedEnd, fmtInt(months), limit), 'plannedEnd');
+  if (r.base > 0 && typeof d.plannedEnd === 'string' && d.plannedEnd < ctx.employmentLimit && isIsoDate(d.plannedEnd)) {
+    add('short-employment', 'warning', FINDING_TEXT.shortEmployment(name, d.plannedEnd, fmtInt(ctx.employmentMonths), ctx.employmentLimit), 'plannedEnd');
   }
 
   // over-capacity: loadRatio > 1 (domain.md §4). A fictive list is no named-doctor list, so it carries no load.
@@ -159,7 +173,9 @@ function unitFindings(ctx: FindingsContext, out: Buckets): void {
 export function computeFindings(ctx: FindingsContext): Finding[] {
   const out: Buckets = { error: [], warning: [], info: [] };
   unitFindings(ctx, out);
+  const employmentMonths = ctx.profile.minEmploymentMonths ?? DEFAULT_MIN_EMPLOYMENT_MONTHS;
+  const dctx: DoctorRuleContext = { ...ctx, employmentMonths, employmentLimit: addMonths(ctx.today, employmentMonths) };
   const doctors = ctx.plan.doctors;
-  for (let i = 0; i < doctors.length; i++) doctorFindings(doctors[i], ctx.doctors[i], ctx, out);
+  for (let i = 0; i < doctors.length; i++) doctorFindings(doctors[i], ctx.doctors[i], dctx, out);
   return out.error.concat(out.warning, out.info);
 }

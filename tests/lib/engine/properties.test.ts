@@ -162,3 +162,17 @@ describe('unit invariants', () => {
     );
   });
 });
+
+describe('fast whole-number formatting in findings', () => {
+  it('prints exactly what formatNumber prints', async () => {
+    const { fmtInt } = await import('../../../src/lib/engine/findings');
+    const { formatNumber } = await import('../../../src/lib/engine/format');
+    fc.assert(
+      fc.property(fc.integer({ min: -1e12, max: 1e12 }), (n) => {
+        expect(fmtInt(n)).toBe(formatNumber(n));
+      }),
+      { numRuns: 500 },
+    );
+    for (const n of [0, -0, 999, 1000, -1000, 1100, 9800, 123456789, 1.5]) expect(fmtInt(n)).toBe(formatNumber(n));
+  });
+});
