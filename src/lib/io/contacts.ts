@@ -53,7 +53,12 @@ export type ParseContactsResult =
       unknownTypeContacts: number;
       warnings: IoMessage[];
     }
-  | { ok: false; errors: IoMessage[] };
+  | {
+      ok: false;
+      errors: IoMessage[];
+      /** Present when required columns could not be found: the header row and the guess, so the user can map them. */
+      mapping?: { headers: string[]; columns: Partial<Record<ContactColumn, number>> };
+    };
 
 const MAX_ROWS = 5_000_000;
 const MAX_ERRORS = 20;
@@ -411,7 +416,7 @@ function parseCsv(text: string, options: ParseContactsOptions): ParseContactsRes
   for (let i = firstEnd + 1; i < sampleEnd; i++) if (text.charCodeAt(i) === 10) sampleRows++;
   const expected = sampleRows > 0 ? Math.ceil(((len - firstEnd) / (sampleEnd - firstEnd)) * sampleRows * 1.05) + 16 : 1024;
   const made = makeSink(sheet, headers, options, expected);
-  if (Array.isArray(made)) return { ok: false, errors: made };
+  if (Array.isArray(made)) return { ok: false, errors: made, mapping: { headers, columns: { ...guessContactColumns(headers), ...(options.columns ?? {}) } } };
   const sink = made;
   const b = sink.builder;
   const c = sink.columns;
@@ -580,7 +585,12 @@ function parseXlsx(bytes: Uint8Array, options: ParseContactsOptions): ParseConta
   if (headerIdx < 0) return { ok: false, errors: [{ sheet: name, row: null, column: null, message: t.empty }] };
   const headers = (rows[headerIdx] as unknown[]).map(cellText);
   const made = makeSink(name, headers, options, rows.length);
-  if (Array.isArray(made)) return { ok: false, errors: made.map((m) => ({ ...m, row: headerIdx + 1 })) };
+  if (Array.isArray(made))
+    return {
+      ok: false,
+      errors: made.map((m) => ({ ...m, row: headerIdx + 1 })),
+      mapping: { headers, columns: { ...guessContactColumns(headers), ...(options.columns ?? {}) } },
+    };
   const sink = made;
   const c = sink.columns;
   const total = rows.length;

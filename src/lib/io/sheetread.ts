@@ -29,6 +29,32 @@ export function toBytes(input: ArrayBuffer | Uint8Array): Uint8Array {
  * Size checks, then SheetJS with a row cap (`sheetRows`): a sheet with more than `maxRows` rows
  * is reported (the parse stops at the cap, so memory stays bounded).
  */
+/** Size checks of a zip from its central directory (no inflation); null when it may be read. */
+export function checkZip(bytes: Uint8Array, maxBytes: number, maxEntryBytes?: number): { ok: false; errors: IoMessage[] } | null {
+  if (bytes.length > maxBytes) return fileError(fill(M.tooLarge, { size: formatBytes(bytes.length), max: formatBytes(maxBytes) }));
+  const scan = scanZip(bytes);
+  if (!scan.ok) return fileError(fill(M.corrupt, { detail: 'zip' }));
+  if (scan.entries.length > LIMITS.zipEntries) {
+    return fileError(fill(M.tooManyEntries, { count: scan.entries.length, max: LIMITS.zipEntries }));
+  }
+  let total = 0;
+  const maxEntry = maxEntryBytes ?? LIMITS.entryBytes;
+  for (const e of scan.entries) {
+    if (e.uncompressedSize > maxEntry) {
+      return fileError(fill(M.zipEntryTooLarge, { name: e.name, size: formatBytes(e.uncompressedSize), max: formatBytes(maxEntry) }));
+    }
+    // Deflate never makes data much larger: a declared size far below the compressed one is a lie.
+    if (e.method === 8 && e.uncompressedSize + 1024 < e.compressedSize * 0.99) return fileError(fill(M.corrupt, { detail: e.name }));
+    total += e.uncompressedSize;
+    // A compression ratio beyond 1:1000 does not occur in real spreadsheets (deflate tops out near 1:1030).
+    if (e.compressedSize > 0 && e.uncompressedSize / e.compressedSize > 1000 && e.uncompressedSize > 10 * 1024 * 1024) {
+      return fileError(fill(M.zipTooLarge, { max: formatBytes(LIMITS.unzippedBytes) }));
+    }
+  }
+  if (total > LIMITS.unzippedBytes) return fileError(fill(M.zipTooLarge, { max: formatBytes(LIMITS.unzippedBytes) }));
+  return null;
+}
+
 export function readWorkbookGuarded(
   bytes: Uint8Array,
   opts: { maxBytes: number; maxRows: number; maxEntryBytes?: number; allowCfb?: boolean },
@@ -38,26 +64,8 @@ export function readWorkbookGuarded(
     return fileError(fill(M.tooLarge, { size: formatBytes(bytes.length), max: formatBytes(opts.maxBytes) }));
   }
   if (isZip(bytes)) {
-    const scan = scanZip(bytes);
-    if (!scan.ok) return fileError(fill(M.corrupt, { detail: 'zip' }));
-    if (scan.entries.length > LIMITS.zipEntries) {
-      return fileError(fill(M.tooManyEntries, { count: scan.entries.length, max: LIMITS.zipEntries }));
-    }
-    let total = 0;
-    const maxEntry = opts.maxEntryBytes ?? LIMITS.entryBytes;
-    for (const e of scan.entries) {
-      if (e.uncompressedSize > maxEntry) {
-        return fileError(fill(M.zipEntryTooLarge, { name: e.name, size: formatBytes(e.uncompressedSize), max: formatBytes(maxEntry) }));
-      }
-      // Deflate never makes data much larger: a declared size far below the compressed one is a lie.
-      if (e.method === 8 && e.uncompressedSize + 1024 < e.compressedSize * 0.99) return fileError(fill(M.corrupt, { detail: e.name }));
-      total += e.uncompressedSize;
-      // A compression ratio beyond 1:1000 does not occur in real spreadsheets (deflate tops out near 1:1030).
-      if (e.compressedSize > 0 && e.uncompressedSize / e.compressedSize > 1000 && e.uncompressedSize > 10 * 1024 * 1024) {
-        return fileError(fill(M.zipTooLarge, { max: formatBytes(LIMITS.unzippedBytes) }));
-      }
-    }
-    if (total > LIMITS.unzippedBytes) return fileError(fill(M.zipTooLarge, { max: formatBytes(LIMITS.unzippedBytes) }));
+    const refused = checkZip(bytes, opts.maxBytes, opts.maxEntryBytes);
+    if (refused) return refused;
   } else if (!(opts.allowCfb && isCfb(bytes))) {
     return fileError(M.notWorkbook);
   }

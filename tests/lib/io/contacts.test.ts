@@ -51,7 +51,10 @@ describe('parseContactLog (CSV)', () => {
   it('says which column is missing', () => {
     const r = parseContactLog('Patient;Typ\nA;besök\n');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors.map((e) => e.message).join(' ')).toMatch(/datum/);
+    if (r.ok) return;
+    expect(r.errors.map((e) => e.message).join(' ')).toMatch(/datum/);
+    // The header row comes back so the user can map the columns by hand.
+    expect(r.mapping).toEqual({ headers: ['Patient', 'Typ'], columns: { patient: 0, type: 1 } });
   });
 
   it('replaces personnummer patient keys with pseudonyms and says so; never returns them', () => {

@@ -162,3 +162,29 @@ describe('per-patient listing', () => {
     expect(!r.ok && r.errors[0]).toEqual({ sheet: 'CSV', row: 3, column: 'Ålder', message: '"fyrtio" är ingen ålder.' });
   });
 });
+
+describe('fast xlsx reader', () => {
+  it('reads the same values as SheetJS (shared and inline strings, numbers, booleans, entities, gaps, sheets)', async () => {
+    const XLSX = await import('xlsx');
+    const { readXlsxFast } = await import('../../../src/lib/io/listing/fastxlsx');
+    const rows = [
+      ['Läkare', 'Antal', 'Not'],
+      ['A & B <C>', 12, 'x"y\'z'],
+      [null, 3.25, true],
+      ['Åsa Öberg', -1, null],
+      [],
+      ['   ', 0, 'tab\tsep'],
+    ];
+    for (const bookSST of [false, true]) {
+      const wb = XLSX.utils.book_new();
+      XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['tomt blad']]), 'Först');
+      XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), 'Lista & annat');
+      const bytes = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', bookSST }) as ArrayBuffer);
+      const fast = readXlsxFast(bytes, 'Lista & annat', 1000, 200);
+      expect(fast?.sheets).toEqual(['Först', 'Lista & annat']);
+      const expected = XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(bytes, { type: 'array' }).Sheets['Lista & annat'], { header: 1, raw: true, blankrows: true, defval: null });
+      const norm = (v: unknown) => (v === undefined || v === null || v === '' ? null : typeof v === 'boolean' ? String(v) : v);
+      expect(fast!.rows.map((r) => Array.from({ length: 3 }, (_, c) => norm(r[c])))).toEqual(expected.map((r) => Array.from({ length: 3 }, (_, c) => norm(r[c]))));
+    }
+  });
+});

@@ -7,7 +7,8 @@ import { IO_STRINGS, fill } from '../../strings/io.sv';
 import { formatNumber } from '../../engine/format';
 import { LIMITS, formatBytes } from '../limits';
 import type { IoMessage } from '../messages';
-import { cellValue, readWorkbookGuarded, sheetColCount, sheetRowCount } from '../sheetread';
+import { cellValue, checkZip, readWorkbookGuarded, sheetColCount, sheetRowCount } from '../sheetread';
+import { readXlsxFast } from './fastxlsx';
 import { isZip } from '../zip';
 
 export type GridCell = string | number | null;
@@ -40,6 +41,23 @@ export function readGrid(bytes: Uint8Array, sheetWanted?: string): { ok: true; g
 }
 
 function readSpreadsheet(bytes: Uint8Array, sheetWanted?: string): { ok: true; grid: Grid } | { ok: false; errors: IoMessage[] } {
+  if (isZip(bytes)) {
+    // Same size checks as the SheetJS path (zip bomb, entry sizes), then the fast values-only scan.
+    const guard = checkZip(bytes, LIMITS.listingBytes);
+    if (guard) return guard;
+    let fast: ReturnType<typeof readXlsxFast> = null;
+    try {
+      fast = readXlsxFast(bytes, sheetWanted, LIMITS.listingRows, LIMITS.columns);
+    } catch {
+      fast = null; // SheetJS below reports what is wrong in Swedish
+    }
+    if (fast) {
+      if (fast.truncated) {
+        return err(fill(M.tooManyRows, { rows: `fler än ${formatNumber(LIMITS.listingRows)}`, max: formatNumber(LIMITS.listingRows) }), fast.sheet);
+      }
+      return { ok: true, grid: { format: 'xlsx', sheets: fast.sheets, sheet: fast.sheet, rows: fast.rows } };
+    }
+  }
   const read = readWorkbookGuarded(bytes, { maxBytes: LIMITS.listingBytes, maxRows: LIMITS.listingRows, allowCfb: true });
   if (!read.ok) return read;
   const wb = read.wb;
@@ -54,8 +72,12 @@ function readSpreadsheet(bytes: Uint8Array, sheetWanted?: string): { ok: true; g
   if (nCols > LIMITS.columns) return err(fill(M.tooManyColumns, { cols: nCols, max: LIMITS.columns }), sheet);
   const rows: GridCell[][] = new Array(nRows);
   for (let r = 0; r < nRows; r++) {
-    const row: GridCell[] = new Array(nCols);
-    for (let c = 0; c < nCols; c++) {
+    // Only the cells that exist (dense data): a sheet whose range is huge but nearly empty stays small.
+    const data = (ws['!data'] as XLSX.CellObject[][] | undefined)?.[r];
+    const row: GridCell[] = [];
+    const width = data ? Math.min(data.length, nCols) : 0;
+    for (let c = 0; c < width; c++) {
+      if (!data![c]) continue;
       const v = cellValue(ws, r, c);
       row[c] = v === undefined ? null : typeof v === 'object' ? null : typeof v === 'boolean' ? String(v) : v;
     }
