@@ -157,11 +157,19 @@ describe('production build: everything precached for offline use', () => {
     for (const url of precached) expect(url).not.toMatch(/^(https?:)?\/\//);
   });
 
-  it('lazily loaded chunks and workers are part of the precache', () => {
-    // Every .js file under assets/ (entry, lazy SheetJS chunk, io worker) is checked above; here we make
-    // sure the app really has been split so the check covers lazy code once it exists.
-    const js = files.filter((f) => /^assets\/.+\.js$/.test(f.path.split('\\').join('/')));
-    expect(js.length).toBeGreaterThanOrEqual(1);
+  it('workers and the SheetJS chunk are part of the precache (import/export work offline)', () => {
+    const sw = files.find((f) => f.path === 'sw.js')!.text;
+    const precached = new Set([...sw.matchAll(/\burl\s*:\s*"([^"]+)"/g)].map((m) => m[1]));
+    const js = files.filter((f) => /\.m?js$/.test(f.path) && f.path.startsWith('assets'));
+    // Workers are referenced as new Worker(new URL("/assets/…js", import.meta.url)).
+    const workers = js.flatMap((f) =>
+      [...f.text.matchAll(/new Worker\(\s*new URL\(\s*[`"']\/?([^`"']+)[`"']/g)].map((m) => m[1]),
+    );
+    const sheetjs = js.filter((f) => f.text.includes('SheetJS')).map((f) => f.path.split('\\').join('/'));
+    expect(sheetjs.length, 'SheetJS is expected in the build (Excel import/export)').toBeGreaterThan(0);
+    expect(workers.length, 'the io worker is expected in the build').toBeGreaterThan(0);
+    for (const w of workers) expect(precached, `worker ${w}`).toContain(w);
+    for (const x of sheetjs) expect(precached, `SheetJS chunk ${x}`).toContain(x);
   });
 
   it('the web app manifest makes the app installable from this origin', () => {
