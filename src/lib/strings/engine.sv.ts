@@ -75,10 +75,11 @@ export const PROFILE_TEXT = {
   },
   varmland: {
     name: 'Region Värmland',
-    source: 'Region Värmland: 1 500 invånare per fast läkarkontakt som ett steg mot det nationella riktvärdet 1 100.',
+    source:
+      'Region Värmland: 1 500 invånare per fast läkarkontakt som ett steg mot det nationella riktvärdet 1 100. ST-värdet 750 är hälften, som i det nationella riktvärdet (lokalt antagande).',
   },
   custom: { name: 'Egen profil', source: 'Egna värden, sparade med planen.' },
-  stimulusPeriod: 'per period enligt regionens beslut (rapporteras månadsvis)',
+  stimulusPeriod: 'enligt regionens beslut (rapporteras månadsvis)',
 } as const;
 
 /** Finding messages. Every argument is a formatted number or a name. */
@@ -274,8 +275,8 @@ export const EXPLAIN_WORDS = {
   guidelineSpecialist: 'riktvärde för specialist',
   guidelineSt: 'riktvärde för ST mitt i utbildningen',
   stMonths: (done: string, total: string) => `${done} ÷ ${total} ST-månader`,
-  stProgressUnknown: 'ST-månader saknas: räknas som mitt i utbildningen (andel 0,5).',
-  stRampAssumption: 'Att ST-läkarens lista växer från halva till en och en halv gånger riktvärdet är ett lokalt antagande; riktvärdet anger bara mitten av utbildningen (lokalt antagande).',
+  stProgressUnknown: 'ST-månader saknas: räknas som mitt i utbildningen, andel 0,5 (lokalt antagande).',
+  stRampAssumption: 'ST-läkarens grundvärde växer under utbildningen från halva till en och en halv gånger ST-riktvärdet; riktvärdet anger bara mitten av utbildningen (lokalt antagande).',
   notQualifying: (category: string) => `${category}: ingen lista som fast läkarkontakt`,
   noDuties: 'inga andra uppdrag',
   hoursPerWeek: 'tim/v',
@@ -319,7 +320,7 @@ export const EXPLAIN_WORDS = {
   timeDefault: 'standardvärde för tidsmodellen (lokalt antagande)',
   timeFromPlan: 'enhetens eget värde',
   chosenModel: (model: string) => `vald modell: ${model}`,
-  modelCompare: (other: string, value: string) => `Den andra modellen (${other}) ger ${value}.`,
+  modelCompare: (other: string, value: string) => `Den andra modellen, ${other}, ger ${value}.`,
   modelWhy: (timePerFte: string, base: string) =>
     `Varför modellerna skiljer sig: för en heltid utan andra uppdrag och med vårdtyngd 1 ger tidsmodellen ${timePerFte} patienter med enhetens tidsantaganden, riktvärdet ${base}. Båda räknas om med samma kliniska tjänstgöring och vårdtyngd, så skillnaden kommer från ${timePerFte} mot ${base}.`,
   modelWhySt:

@@ -109,7 +109,7 @@ describe('why the models differ', () => {
     const a = explain(p, r, 'doctors.a.capacity')?.notes.join(' ') ?? '';
     expect(a).toContain(sv('ger tidsmodellen 1 176 patienter'));
     expect(a).toContain(sv('riktvärdet 1 100'));
-    expect(a).toContain(sv('Den andra modellen (tidsmodellen (nerifrån)) ger 1 176'));
+    expect(a).toContain(sv('Den andra modellen, tidsmodellen (nerifrån), ger 1 176'));
     const b = explain(p, r, 'doctors.b.capacityTime')?.notes.join(' ') ?? '';
     expect(b).toContain('ST-läkare');
   });
