@@ -231,6 +231,7 @@ function finish(sink: Sink, format: 'csv' | 'xlsx'): ParseContactsResult {
       message: t.otherTypes(formatNumber(sink.unknownTypeContacts), [...sink.unknownTypeExamples].map((x) => `”${x}”`).join(', ')),
     });
   if (b.namedConflicts) warnings.push({ sheet: sink.sheet, row: null, column: sink.headers[sink.columns.named!] ?? null, message: t.conflictingNamed(formatNumber(b.namedConflicts)) });
+  if (!sink.hasType) warnings.push({ sheet: sink.sheet, row: null, column: null, message: t.noTypeColumn });
   if (sink.hasNamed) b.enableNamed();
   return {
     ok: true,

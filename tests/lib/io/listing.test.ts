@@ -65,7 +65,7 @@ describe('per-doctor listing', () => {
     if (r.ok) return;
     expect(r.errors).toEqual([
       { sheet: 'CSV', row: 3, column: 'Listade', message: '"tio" är inte ett tal.' },
-      { sheet: 'CSV', row: 4, column: 'Listade', message: '"-1" är inte ett tal.' },
+      { sheet: 'CSV', row: 4, column: 'Listade', message: 'Värdet kan inte vara negativt (-1).' },
     ]);
   });
 

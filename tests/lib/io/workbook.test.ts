@@ -259,6 +259,15 @@ describe('importWorkbook: errors name sheet, row and column, and nothing is retu
     expect(!r.ok && r.errors[0]).toMatchObject({ row: 3, column: 'Id' });
   });
 
+  it('refuses a personnummer as a doctor name or id', () => {
+    const r = importWorkbook(handmade([['Id', 'Namn', 'Kategori', 'Tjänstgöringsgrad'], ['19121212-1212', 'A', 'ST', 1], ['d2', '811228-9874', 'ST', 1]]));
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.errors.map((e) => [e.row, e.column])).toEqual([[2, 'Id'], [3, 'Namn']]);
+      expect(JSON.stringify(r.errors)).not.toMatch(/1212-1212|9874/);
+    }
+  });
+
   it('refuses a personnummer typed into a number column without echoing it', () => {
     const r = importWorkbook(handmade([['Namn', 'Kategori', 'Tjänstgöringsgrad', 'Listade'], ['A', 'ST', 1, '19121212-1212']]));
     expect(r.ok).toBe(false);

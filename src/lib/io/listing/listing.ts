@@ -295,7 +295,8 @@ function importListingUnsafe(bytes: Uint8Array, mappingIn: ListingMapping | unde
     if (kind === 'perDoctor') {
       const n = numberOf(cell('listed'));
       if (n === null || n < 0 || Math.abs(n - Math.round(n)) > 1e-9) {
-        error(rowNo, header('listed'), cell('listed') === null ? M.missingValue : fill(M.notNumber, { value: text(cell('listed')).slice(0, 30) }));
+        const shown = text(cell('listed')).slice(0, 30);
+        error(rowNo, header('listed'), cell('listed') === null ? M.missingValue : n === null ? fill(M.notNumber, { value: shown }) : n < 0 ? fill(M.negative, { value: shown }) : fill(M.notWhole, { value: shown }));
         continue;
       }
       entry.listed += n;

@@ -229,6 +229,10 @@ function readDoctors(wb: XLSX.WorkBook, sheetName: string, p: Problems): DoctorR
     if (!anyInput) continue;
     const name = readText(get('name'));
     if (!name) p.error(...where('name'), M.missingName);
+    // Personal identity numbers are never stored (brief: data is sensitive), not even as a name or id.
+    for (const key of ['name', 'id'] as const) {
+      if (looksLikePersonnummer(readText(get(key)) ?? '')) p.error(...where(key), M.personnummer.replace('Kolumnen ser ut att innehålla', 'Cellen ser ut att innehålla'));
+    }
     const catText = readText(get('category'));
     let category: DoctorCategory | null = null;
     if (!catText) p.error(...where('category'), M.missingValue);
