@@ -43,7 +43,7 @@ import {
 } from '../engine/followup/index';
 import type { IsoDate } from '../engine/types';
 import type { IoMessage } from '../io/messages';
-import type { ParseContactsResult } from '../io/contacts';
+import type { ContactColumn, ParseContactsResult } from '../io/contacts';
 import type { ProgressInfo } from '../io/protocol';
 import { FOLLOWUP as T } from '../strings/followup.sv';
 import { app, type AppState } from './app.svelte';
@@ -51,6 +51,10 @@ import { LiveValue } from './live.svelte';
 import { downloadBytes } from './scenarios.svelte';
 
 export type FollowUpTab = 'snapshots' | 'continuity' | 'allocation';
+
+/** The contact-log fields (io/contacts.ts), listed here so this module never pulls SheetJS in statically. */
+export const CONTACT_COLUMNS: readonly ContactColumn[] = ['patient', 'date', 'doctor', 'type', 'named'];
+export type { ContactColumn };
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -74,7 +78,7 @@ function messageText(m: IoMessage): string {
 /** Parses a contact log in a Web Worker (progress reported); falls back to the page without Worker (tests). */
 function parseInWorker(
   bytes: ArrayBuffer,
-  options: { salt: string },
+  options: { salt: string; columns?: Partial<Record<ContactColumn, number>> },
   onProgress: (p: ProgressInfo) => void,
 ): Promise<ParseContactsResult> {
   if (typeof Worker === 'undefined') {
@@ -283,6 +287,8 @@ export class FollowUpState {
   types = $state<ContactType[]>([...DEFAULT_CONTACT_TYPES]);
   minContacts = $state(DEFAULT_MIN_CONTACTS);
   namedMappingFile = $state('');
+  /** When the columns could not be found: the file's headers and the current choice (0-based; -1 none). */
+  columnChoice = $state<{ file: File; headers: string[]; columns: Record<ContactColumn, number> } | null>(null);
 
   get span(): { first: IsoDate; last: IsoDate } | null {
     const s = this.log ? logSpan(this.log) : null;
@@ -320,7 +326,7 @@ export class FollowUpState {
     return d ? d.name : null;
   }
 
-  async loadContacts(file: File): Promise<boolean> {
+  async loadContacts(file: File, columns?: Partial<Record<ContactColumn, number>>): Promise<boolean> {
     this.loading = true;
     this.progress = { done: 0, total: file.size };
     this.status = T.continuity.reading(file.name);
@@ -328,8 +334,18 @@ export class FollowUpState {
     this.errorDetails = [];
     try {
       const bytes = await file.arrayBuffer();
-      const r = await parseInWorker(bytes, { salt: this.#salt }, (p) => (this.progress = { done: p.done, total: p.total }));
-      if (!r.ok) return this.#fail(T.continuity.importFailed(file.name), r.errors.map(messageText));
+      const r = await parseInWorker(bytes, { salt: this.#salt, columns }, (p) => (this.progress = { done: p.done, total: p.total }));
+      if (!r.ok) {
+        this.columnChoice = r.mapping
+          ? {
+              file,
+              headers: r.mapping.headers,
+              columns: Object.fromEntries(CONTACT_COLUMNS.map((c) => [c, r.mapping!.columns[c] ?? -1])) as Record<ContactColumn, number>,
+            }
+          : null;
+        return this.#fail(T.continuity.importFailed(file.name), r.errors.map(messageText));
+      }
+      this.columnChoice = null;
       this.log = r.log;
       this.logFileName = file.name;
       this.logWarnings = r.warnings.map(messageText);
@@ -347,6 +363,15 @@ export class FollowUpState {
       this.loading = false;
       this.progress = null;
     }
+  }
+
+  /** Reads the file again with the columns the user chose. */
+  async retryWithColumns(): Promise<boolean> {
+    const c = this.columnChoice;
+    if (!c) return false;
+    const columns: Partial<Record<ContactColumn, number>> = {};
+    for (const k of CONTACT_COLUMNS) if (c.columns[k] >= 0) columns[k] = c.columns[k];
+    return this.loadContacts(c.file, columns);
   }
 
   /** A separate file with each patient's named doctor (when the log has no such column). */

@@ -107,6 +107,7 @@ export const CONTACTS_IO = {
   badDate: (value: string) => `”${value}” är inget giltigt datum. Skriv datum som ÅÅÅÅ-MM-DD.`,
   doctorPersonnummer:
     'Kolumnen för läkare ser ut att innehålla personnummer. Läkare ska anges med namn eller HSA-id; importen avbröts och inget sparades.',
+  noTypeColumn: 'Filen saknar kolumn för kontakttyp: alla kontakter räknas som besök.',
   tooManyErrors: (n: number) => `… och ${n} fel till.`,
   tooManyRows: (max: string) => `Filen har fler än ${max} rader; dela upp den per period.`,
   pseudonymised: (n: string) =>
@@ -245,6 +246,18 @@ export const FOLLOWUP = {
     chooseFile: 'Välj kontaktlogg …',
     chooseMapping: 'Välj fil med fast läkarkontakt …',
     mappingHeading: 'Fast läkarkontakt från en separat fil',
+    mapHeading: (f: string) => `Välj kolumner i ${f}`,
+    mapHelp: 'Kolumnerna kunde inte hittas från rubrikerna. Ange vilken kolumn som innehåller vad (patient, datum och läkare krävs).',
+    mapField: {
+      patient: 'Patientnyckel',
+      date: 'Datum',
+      doctor: 'Läkare',
+      type: 'Kontakttyp (valfri)',
+      named: 'Fast läkarkontakt (valfri)',
+    } as Record<string, string>,
+    mapNone: '— ingen —',
+    mapColumn: (n: number) => `Kolumn ${n}`,
+    mapRetry: 'Läs in med dessa kolumner',
     mappingHelp: 'Saknar loggen en kolumn för fast läkarkontakt kan du läsa in en separat fil: en rad per patient med patientnyckel och fast läkare.',
     reading: (f: string) => `Läser ${f} …`,
     progress: 'Inläsning',
