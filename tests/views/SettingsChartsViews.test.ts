@@ -1,0 +1,76 @@
+// @vitest-environment jsdom
+import 'fake-indexeddb/auto';
+import '@testing-library/jest-dom/vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { render, screen, within, waitFor } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { app } from '../../src/lib/state/app.svelte';
+import { formatNumber } from '../../src/lib/engine/index';
+import SettingsView from '../../src/views/SettingsView.svelte';
+import ChartsView from '../../src/views/ChartsView.svelte';
+
+const charts: { spec: { labels: string[] } }[] = [];
+vi.mock('../../src/lib/ui/charts/chartjs', () => ({
+  createBarChart: (_c: unknown, spec: { labels: string[] }) => {
+    charts.push({ spec });
+    return { update: () => {}, destroy: () => {} };
+  },
+}));
+
+const sp = (s: string) => s.replace(/\u00a0/g, ' ');
+
+beforeAll(async () => {
+  await app.start();
+});
+afterAll(() => app.dispose());
+
+describe('SettingsView', () => {
+  it('labels every time-model default as a local assumption and saves a changed one', async () => {
+    const user = userEvent.setup();
+    render(SettingsView);
+    const field = screen.getByLabelText(/Arbetsveckor per år/);
+    expect(field.closest('.field')).toHaveTextContent('lokalt antagande');
+    expect(screen.getAllByText('lokalt antagande').length).toBeGreaterThanOrEqual(8);
+    const before = app.result!.unit.capacityTime;
+    await user.clear(field);
+    await user.type(field, '40{Enter}');
+    await waitFor(() => expect(app.plan!.time?.weeksPerYear).toBe(40));
+    expect(app.result!.unit.capacityTime).toBeLessThan(before);
+    await user.click(screen.getByRole('button', { name: 'Återställ standardvärden' }));
+    await waitFor(() => expect(app.plan!.time?.weeksPerYear).toBeUndefined());
+  });
+
+  it('switches the capacity model and makes an editable custom profile', async () => {
+    const user = userEvent.setup();
+    render(SettingsView);
+    await user.click(screen.getByLabelText('Tidsmodellen (nerifrån och upp)'));
+    await waitFor(() => expect(app.plan!.model).toBe('time'));
+    await user.click(screen.getByLabelText('Riktvärdet (uppifrån och ner)'));
+    await waitFor(() => expect(app.plan!.model).toBe('guideline'));
+
+    await user.click(screen.getByRole('button', { name: 'Gör en egen profil utifrån den valda' }));
+    await waitFor(() => expect(typeof app.plan!.profile).toBe('object'));
+    const specialist = await screen.findByLabelText('Riktvärde per heltidsspecialist');
+    await user.clear(specialist);
+    await user.type(specialist, '1 000{Enter}');
+    await waitFor(() => expect((app.plan!.profile as { guideline: { specialist: number } }).guideline.specialist).toBe(1000));
+    await user.selectOptions(screen.getByLabelText('Region/profil'), 'national');
+    await waitFor(() => expect(app.plan!.profile).toBe('national'));
+  });
+});
+
+describe('ChartsView', () => {
+  it('draws three charts, each with a table of the engine numbers behind a toggle', async () => {
+    const user = userEvent.setup();
+    render(ChartsView);
+    await waitFor(() => expect(charts.length).toBeGreaterThanOrEqual(3));
+    const toggles = screen.getAllByRole('button', { name: 'Visa som tabell' });
+    expect(toggles).toHaveLength(3);
+    await user.click(toggles[1]);
+    expect(toggles[1]).toHaveAttribute('aria-expanded', 'true');
+    const table = screen.getByRole('table', { name: /Kapacitet och nuvarande lista per läkare/ });
+    const d = app.result!.doctors[0];
+    const row = within(table).getByRole('row', { name: new RegExp(d.name) });
+    expect(row).toHaveTextContent(sp(formatNumber(d.capacity)));
+  });
+});
