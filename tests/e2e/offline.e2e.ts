@@ -48,7 +48,7 @@ async function cutNetwork(context: BrowserContext): Promise<string[]> {
   return reachedNetwork;
 }
 
-test('after one visit the app loads, edits and persists with the network off', async ({ page, context }) => {
+test('after one visit the app loads, edits, exports, imports and persists with the network off', async ({ page, context }, testInfo) => {
   await installServiceWorker(page, true);
   const reachedNetwork = await cutNetwork(context);
   expect(await page.evaluate(() => navigator.onLine)).toBe(false);
@@ -91,6 +91,19 @@ test('after one visit the app loads, edits and persists with the network off', a
     await expect(main.locator('h2').first()).toBeVisible();
     await expect(main.getByText('Appen kunde inte läsa sina data.')).toHaveCount(0);
   }
+  // Excel export and import offline: SheetJS chunk and io worker come from the precache.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('io-export').click()]);
+  const xlsxPath = testInfo.outputPath(download.suggestedFilename());
+  await download.saveAs(xlsxPath);
+  expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  const bytes = await readFile(xlsxPath);
+  expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK'); // a real zip (xlsx) file
+  await page.getByTestId('io-import-input').setInputFiles(xlsxPath);
+  await expect(page.getByTestId('io-status')).toContainText(/importerades med \d+ läkare/);
+  await expect(page.getByLabel('Listade invånare', { exact: true })).toHaveCount(0); // still on the last view
+  await page.getByRole('link', { name: 'Enhet', exact: true }).click();
+  await expect(page.getByLabel('Listade invånare', { exact: true })).toHaveValue(/12\s?34[56]/);
+
   // The report shows the offline edit.
   await page.getByRole('link', { name: 'Rapport', exact: true }).click();
   await expect(page.getByTestId('report')).toContainText(/12\s34[56] patienter/);
