@@ -242,6 +242,7 @@ export const SCENARIOS = {
   whatIfEmployment: 'Ändra tjänstgöringsgrad',
   whatIfDoctor: 'Läkare',
   whatIfPercent: 'Tjänstgöringsgrad (%)',
+  whatIfPercentHint: 'Till exempel 80 eller 80 %.',
   whatIfApply: 'Ändra',
   whatIfAddDoctor: 'Lägg till läkare',
   whatIfCategory: 'Kategori',

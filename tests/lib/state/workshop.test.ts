@@ -67,6 +67,10 @@ describe('WorkshopState', () => {
     await ws.open('2026-12-01');
     ws.setTitle('Decembermötet');
     await ws.flush();
+    // The live list of the unit's meetings, newest first.
+    const t0 = Date.now();
+    while (ws.meetings.length < 2 && Date.now() - t0 < 3000) await new Promise((r) => setTimeout(r, 10));
+    expect(ws.meetings.map((m) => m.title)).toEqual(['Decembermötet', 'Höstens APT']);
     const fresh = new WorkshopState(started[0].app);
     await fresh.openLatestOrToday();
     expect(fresh.workshop?.title).toBe('Decembermötet');
