@@ -101,7 +101,7 @@ test('edit → recomputed numbers on screen with 60 doctors: p95 within the 50 m
   await expect(page.getByLabel(LISTED, { exact: true })).toHaveValue(/^60\s000$/);
 
   const times = await page.evaluate(async (label) => {
-    const lab = [...document.querySelectorAll('label')].find((l) => l.textContent?.trim() === label)!;
+    const lab = Array.from(document.querySelectorAll('label')).find((l) => l.textContent?.trim() === label)!;
     const input = document.getElementById(lab.htmlFor) as HTMLInputElement;
     const summary = document.querySelector('[data-testid="unit-summary"]')!;
     const out: number[] = [];

@@ -1011,7 +1011,10 @@ export class AppState {
     }
     if (this.plan && this.planId && !options.asNewUnit) {
       const ok = await this.replacePlan(parsed.plan, 'file');
-      return ok ? { ok: true } : { ok: false, errors: (this.lastError?.details ?? []).map((m) => ({ path: '', message: m })) };
+      if (ok) return { ok: true };
+      const err = this.lastError;
+      const lines = err ? (err.details.length ? err.details : [err.message]) : [DATA_SV.errors.fileInvalid];
+      return { ok: false, errors: lines.map((message) => ({ path: '', message })) };
     }
     try {
       await this.createUnitFromPlan(parsed.plan);
