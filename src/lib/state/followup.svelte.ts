@@ -62,6 +62,17 @@ function fileSafe(name: string): string {
   return name.replace(/[\\/:*?"<>|]+/g, '-').replace(/\s+/g, ' ').trim() || 'enhet';
 }
 
+/** Lower case, no diacritics or punctuation, without a leading "Dr": for comparing list names. */
+function normName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .replace(/^(dr|doktor) /, '');
+}
+
 function randomSalt(): string {
   const b = new Uint8Array(16);
   globalThis.crypto.getRandomValues(b);
@@ -225,10 +236,26 @@ export class FollowUpState {
       const { importListing } = await import('../io/index');
       const r = importListing(await file.arrayBuffer(), undefined, this.#host.plan);
       if (!r.ok) return this.#fail(T.snapshots.importFailed(file.name), r.errors.map(messageText));
-      const named = r.doctors.filter((d) => d.match.kind !== 'fictive');
+      // Rows that are not a named doctor's list: fictive locum lists (domain.md §1), the unit's own
+      // list of patients without a doctor, and plan doctors who cannot be named doctors.
+      const plan = this.#host.plan;
+      const unitKey = normName(plan?.unit.name ?? '');
+      const notNamed = (d: (typeof r.doctors)[number]): string | null => {
+        if (d.match.kind === 'fictive') return T.snapshots.excludedFictive;
+        const k = normName(d.name);
+        if ((unitKey && k === unitKey) || /utan (fast )?lakare|ej namngiven|ingen lakare|vakant|ospecificerad/.test(k)) return T.snapshots.excludedUnitList;
+        if (d.match.kind === 'doctor') {
+          const id = d.match.doctorId;
+          const cat = plan?.doctors.find((x) => x.id === id)?.category;
+          if (cat === 'locum' || cat === 'junior') return T.snapshots.excludedNoList;
+        }
+        return null;
+      };
+      const named = r.doctors.filter((d) => notNamed(d) === null);
+      const excluded = r.doctors.filter((d) => notNamed(d) !== null).map((d) => `${d.name} (${notNamed(d)})`);
       const data: SnapshotData = {
         month,
-        listed: r.totalListed,
+        listed: Math.max(r.totalListed, named.reduce((s, d) => s + d.listed, 0)),
         withNamedDoctor: named.reduce((s, d) => s + d.listed, 0),
         doctors: named.map((d) => {
           const row: SnapshotData['doctors'][number] = { name: d.name, listed: d.listed };
@@ -238,11 +265,10 @@ export class FollowUpState {
         }),
         source: 'import',
       };
-      // A per-doctor report does not carry the unit's total listed when it leaves out unlisted; keep
-      // the plan's figure when it is larger (the report then only covers the doctors' lists).
-      const planListed = this.#host.plan?.unit.listed ?? 0;
-      if (data.listed < data.withNamedDoctor) data.listed = data.withNamedDoctor;
-      if (r.kind === 'perDoctor' && planListed > data.listed) data.listed = planListed;
+      if (excluded.length) {
+        const ok = await this.#save(data, T.snapshots.savedFromImport(month, file.name) + ' ' + T.snapshots.excluded(excluded.join(', ')));
+        return ok;
+      }
       return this.#save(data, T.snapshots.savedFromImport(month, file.name));
     } catch (e) {
       return this.#fail(T.snapshots.importFailed(file.name), [e instanceof Error ? e.message : String(e)]);

@@ -41,6 +41,19 @@ describe('FollowUpState', () => {
     expect(fu.snapshots.length).toBe(1);
   });
 
+  it('takes a snapshot from a listing report; fictive and unit lists are not a named doctor', async () => {
+    const { app, fu } = await setup();
+    const docs = app.plan!.doctors.filter((d) => d.category === 'specialist').slice(0, 2);
+    const unit = app.plan!.unit.name;
+    const csv = 'Läkare;Listade\n' + docs.map((d) => `${d.name};400`).join('\n') + `\n${unit} Dr Hyr;120\n${unit};80\n`;
+    expect(await fu.importListingSnapshot(new File([csv], 'lista.csv'), '2026-10')).toBe(true);
+    await vi.waitFor(() => expect(fu.snapshots.length).toBe(1));
+    const s = fu.snapshots[0];
+    expect(s).toMatchObject({ month: '2026-10', listed: 1000, withNamedDoctor: 800, source: 'import' });
+    expect(s.doctors.map((d) => d.doctorId)).toEqual(docs.map((d) => d.id));
+    expect(fu.status).toMatch(/inte som fast läkarkontakt/);
+  });
+
   it('refuses an invalid manual snapshot with Swedish details', async () => {
     const { fu } = await setup();
     expect(await fu.saveManual({ month: '2026-10', listed: 100, withNamedDoctor: 200, doctors: [], source: 'manual' })).toBe(false);
