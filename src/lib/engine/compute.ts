@@ -7,15 +7,30 @@ import { resolveTime } from './time';
 import { computeUnit } from './unit';
 import type { ComputeOptions, Plan, PlanResult } from './types';
 
-export function computePlan(plan: Plan, options: ComputeOptions = {}): PlanResult {
+/** What computePlan uses when a half-built plan has no unit yet. */
+const NO_UNIT: Plan['unit'] = {
+  name: '',
+  listed: 0,
+  careWeight: 1,
+  withNamedDoctor: 0,
+  targetCoverage: 1,
+  priority: { multimorbid: 0, nursingHome: 0, homeCare: 0, palliative: 0, chronic: 0 },
+};
+
+/**
+ * Never throws on a half-edited plan (the UI recomputes on every keystroke): missing numbers count
+ * as 0, a missing unit as an empty one. parsePlan is where nonsense is refused.
+ */
+export function computePlan(input: Plan, options: ComputeOptions = {}): PlanResult {
+  const plan: Plan = input.unit && typeof input.unit === 'object' ? input : { ...input, unit: NO_UNIT };
   const profile = resolveProfile(plan.profile);
   const time = resolveTime(plan);
   const model = plan.model === 'time' ? 'time' : 'guideline';
   const today = isIsoDate(options.today) ? options.today : todayIso();
-  const doctors = plan.doctors ?? [];
+  const doctors = Array.isArray(plan.doctors) ? plan.doctors.filter((d) => d !== null && typeof d === 'object') : [];
   const ctx = { profile, time, unitCareWeight: plan.unit?.careWeight, model } as const;
   const doctorResults = doctors.map((d) => computeDoctor(d, ctx));
   const unit = computeUnit(plan.unit, doctors, doctorResults, profile);
-  const findings = computeFindings({ plan, profile, time, today, doctors: doctorResults, unit });
+  const findings = computeFindings({ plan: doctors === plan.doctors ? plan : { ...plan, doctors }, profile, time, today, doctors: doctorResults, unit });
   return { doctors: doctorResults, unit, findings, profile, model, time, today };
 }

@@ -87,7 +87,45 @@ export const DEFAULT_MIN_EMPLOYMENT_MONTHS = 12;
  */
 export function resolveProfile(ref: string | RuleProfile): RuleProfile {
   if (typeof ref === 'string') return PROFILES[ref] ?? PROFILES.national;
-  return ref;
+  if (ref === null || typeof ref !== 'object') return PROFILES.national;
+  return isComplete(ref) ? ref : completeProfile(ref);
+}
+
+function isComplete(p: RuleProfile): boolean {
+  return (
+    typeof p.guideline?.specialist === 'number' &&
+    typeof p.guideline?.stMid === 'number' &&
+    typeof p.stRamp?.enabled === 'boolean' &&
+    typeof p.locumRule?.cannotHoldList === 'boolean' &&
+    p.listLimits !== undefined &&
+    p.coverageThreshold !== undefined &&
+    p.goals !== undefined &&
+    p.stimulus !== undefined &&
+    p.minEmploymentMonths !== undefined
+  );
+}
+
+/**
+ * A custom profile held by the UI may be half-edited; computePlan must not fail on it. Missing guideline,
+ * ramp and locum values come from the national profile; missing optional rules are "none" (null).
+ * parsePlan reports such gaps in a file; this only keeps the calculation running.
+ */
+function completeProfile(p: Partial<RuleProfile>): RuleProfile {
+  const n = PROFILES.national;
+  return {
+    ...p,
+    id: p.id ?? 'custom',
+    name: p.name ?? PROFILE_TEXT.custom.name,
+    source: p.source ?? PROFILE_TEXT.custom.source,
+    guideline: { ...n.guideline, ...p.guideline },
+    stRamp: { ...n.stRamp, ...p.stRamp },
+    listLimits: p.listLimits ?? null,
+    coverageThreshold: p.coverageThreshold ?? null,
+    goals: p.goals ?? null,
+    stimulus: p.stimulus ?? null,
+    minEmploymentMonths: p.minEmploymentMonths ?? null,
+    locumRule: { ...n.locumRule, ...p.locumRule },
+  };
 }
 
 /** A full custom profile to start editing from: a copy of a shipped one with id "custom". */

@@ -52,6 +52,16 @@ describe('shipped profiles', () => {
     expect(resolveProfile('okänd')).toBe(PROFILES.national);
     expect(computePlan(plan({ doctors: [doc()] }, custom), { today: TODAY }).doctors[0].capacityGuideline).toBe(1000);
   });
+  it('computes with a half-edited custom profile, filling gaps from the national one', () => {
+    const partial = { id: 'custom', name: 'Halv', guideline: { specialist: 1200 } } as unknown as Parameters<typeof resolveProfile>[0];
+    const resolved = resolveProfile(partial);
+    expect(resolved.guideline).toEqual({ specialist: 1200, stMid: 550 });
+    expect(resolved.listLimits).toBeNull();
+    expect(resolved.stRamp.enabled).toBe(true);
+    const r = computePlan(plan({ doctors: [doc({ listed: 1300 })] }, partial), { today: TODAY });
+    expect(r.doctors[0].capacityGuideline).toBe(1200);
+    expect(r.findings.map((f) => f.rule)).toEqual(['over-capacity']);
+  });
   it('a custom profile copy does not share state with the shipped one', () => {
     const c = createCustomProfile('vgr');
     expect(c.id).toBe('custom');

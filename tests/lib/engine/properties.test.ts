@@ -176,3 +176,42 @@ describe('fast whole-number formatting in findings', () => {
     for (const n of [0, -0, 999, 1000, -1000, 1100, 9800, 123456789, 1.5]) expect(fmtInt(n)).toBe(formatNumber(n));
   });
 });
+
+describe('robustness of computePlan on half-edited plans', () => {
+  it('never throws and keeps capacities whole and non-negative, whatever the doctor fields hold', () => {
+    const junk = fc.oneof(fc.constant(undefined), fc.constant(null), fc.double(), fc.string({ maxLength: 5 }), fc.boolean(), fc.constant(NaN));
+    const field = fc.record(
+      {
+        category: fc.oneof(category, fc.string({ maxLength: 4 })),
+        employment: junk,
+        absenceWeeks: junk,
+        careWeight: junk,
+        stMonthsDone: junk,
+        stMonthsTotal: junk,
+        listed: junk,
+        listPoints: junk,
+        plannedEnd: fc.oneof(junk, fc.constant('2027-01-01'), fc.constant('2027-13-45')),
+        duties: fc.oneof(fc.constant(undefined), fc.array(fc.record({ kind: fc.constantFrom(...DUTY_KINDS), hoursPerWeek: junk }), { maxLength: 3 })),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.array(field, { maxLength: 5 }), profileArb, (fields, profile) => {
+        const p = plan({ doctors: fields.map((f, i) => ({ id: `d${i}`, name: 'X', ...f }) as unknown as Doctor) }, profile);
+        const r = computePlan(p, { today: TODAY });
+        for (const d of r.doctors) {
+          for (const c of [d.capacityGuideline, d.capacityTime, d.capacity]) {
+            expect(Number.isInteger(c)).toBe(true);
+            expect(c).toBeGreaterThanOrEqual(0);
+          }
+        }
+        expect(Number.isFinite(r.unit.capacity)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('computes a plan without a unit as an empty unit', () => {
+    const p = { ...plan(), unit: undefined } as unknown as Plan;
+    expect(computePlan(p, { today: TODAY }).unit.capacity).toBe(1100);
+  });
+});
