@@ -113,6 +113,54 @@ describe('DoctorsView in the app', () => {
   });
 });
 
+describe('DoctorsView rows and marks', () => {
+  it('marks over-capacity with an icon and a message reachable from the cell', async () => {
+    const grid = await openDoctors();
+    const over = app.result!.doctors.find((x) => x.loadRatio !== null && x.loadRatio > 1)!;
+    expect(over).toBeDefined();
+    const cell = grid.querySelector<HTMLElement>(`[data-row-key="${over.id}"][data-col="loadRatio"]`)!;
+    expect(cell).toHaveTextContent('⚠');
+    const tip = document.getElementById(cell.getAttribute('aria-describedby')!);
+    expect(tip?.textContent).toMatch(/kapacitet/i);
+  });
+
+  it('edits several duties of a doctor in the duty dialog', async () => {
+    const user = userEvent.setup();
+    const grid = await openDoctors();
+    const d = app.plan!.doctors[0];
+    await user.click(grid.querySelector<HTMLElement>(`[data-row-key="${d.id}"][data-col="name"]`)!);
+    await user.click(screen.getByRole('button', { name: `Redigera uppdrag för ${d.name}` }));
+    const dialog = screen.getAllByRole('dialog').find((x) => x.hasAttribute('open'))!;
+    const n = d.duties.length;
+    await user.click(within(dialog).getByRole('button', { name: 'Lägg till uppdrag' }));
+    await user.selectOptions(within(dialog).getByLabelText(`Typ ${n + 1}`), 'research');
+    const hours = within(dialog).getByLabelText(`Timmar per vecka ${n + 1}`);
+    await user.clear(hours);
+    await user.type(hours, '3,5');
+    await user.type(within(dialog).getByLabelText(`Beskrivning ${n + 1}`), 'Forskning KI');
+    await user.click(within(dialog).getByRole('button', { name: 'Spara uppdragen' }));
+    await waitFor(() => expect(app.plan!.doctors[0].duties).toHaveLength(n + 1));
+    expect(app.plan!.doctors[0].duties[n]).toEqual({ kind: 'research', hoursPerWeek: 3.5, label: 'Forskning KI' });
+    expect(grid.querySelector(`[data-row-key="${d.id}"][data-col="duty.research"]`)).toHaveTextContent('3,5');
+    await app.undo();
+  });
+
+  it('moves and removes doctors with labelled buttons (undoable)', async () => {
+    const user = userEvent.setup();
+    const grid = await openDoctors();
+    const [a, b] = app.plan!.doctors;
+    await user.click(grid.querySelector<HTMLElement>(`[data-row-key="${a.id}"][data-col="name"]`)!);
+    await user.click(screen.getByRole('button', { name: new RegExp(`Flytta ner ${a.name}`) }));
+    await waitFor(() => expect(app.plan!.doctors[1].id).toBe(a.id));
+    expect(app.plan!.doctors[0].id).toBe(b.id);
+    await user.click(screen.getByRole('button', { name: `Ta bort ${a.name}` }));
+    await waitFor(() => expect(app.plan!.doctors.some((x) => x.id === a.id)).toBe(false));
+    await app.undo();
+    await app.undo();
+    await waitFor(() => expect(app.plan!.doctors[0].id).toBe(a.id));
+  });
+});
+
 /** A plain copy of a (possibly proxied) value. */
 function plain<T>(x: T): T {
   return JSON.parse(JSON.stringify(x));

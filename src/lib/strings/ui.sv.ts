@@ -259,6 +259,8 @@ export const SETTINGS = {
 export const NUMBER_ERRORS = {
   notNumber: 'Skriv ett tal, t.ex. 1 100 eller 0,8.',
   negative: 'Talet får inte vara negativt.',
+  positive: 'Talet måste vara större än 0.',
+  atMost: (max: number) => `Talet får vara högst ${String(max).replace('.', ',')}.`,
   share: 'Skriv en andel mellan 0 och 100 %.',
   integer: 'Skriv ett heltal.',
 } as const;
