@@ -194,7 +194,9 @@ function checkUnit(c: Checker, plan: Obj): void {
   const listed = c.num(u, 'listed', 'unit.listed', { ...PATIENTS, integer: true }, undefined, true);
   c.num(u, 'careWeight', 'unit.careWeight', CARE_WEIGHT, 1);
   const withNamed = c.num(u, 'withNamedDoctor', 'unit.withNamedDoctor', { ...PATIENTS, integer: true }, 0);
-  if (listed !== undefined && withNamed !== undefined && withNamed > listed) c.error('unit.withNamedDoctor', PARSE_TEXT.withNamedAboveListed);
+  // A warning, not an error: while a user edits listed and withNamedDoctor one after the other, the plan may
+  // pass through this state (the app validates every edit), and computePlan copes with it.
+  if (listed !== undefined && withNamed !== undefined && withNamed > listed) c.warn('unit.withNamedDoctor', PARSE_TEXT.withNamedAboveListed);
   c.num(u, 'targetCoverage', 'unit.targetCoverage', SHARE, 1);
   if (u.priority === undefined || u.priority === null) u.priority = {};
   const pr = c.obj(u, 'priority', 'unit.priority', true);

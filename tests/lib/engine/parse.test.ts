@@ -88,7 +88,6 @@ describe('parsePlan rejects nonsense with paths and Swedish messages', () => {
       ['unit.listed', (r) => (r.unit.listed = '9800')],
       ['unit.careWeight', (r) => (r.unit.careWeight = 0)],
       ['unit.careWeight', (r) => (r.unit.careWeight = 11)],
-      ['unit.withNamedDoctor', (r) => (r.unit.withNamedDoctor = 9801)],
       ['unit.targetCoverage', (r) => (r.unit.targetCoverage = 1.2)],
       ['unit.priority.palliative', (r) => ((r.unit.priority as Record<string, unknown>).palliative = -1)],
       ['time.weeksPerYear', (r) => (r.time = { weeksPerYear: 0 })],
@@ -115,6 +114,13 @@ describe('parsePlan rejects nonsense with paths and Swedish messages', () => {
       expect(paths(r), path).toContain(path);
       for (const e of errorsOf(r)) expect(e.message.length, path).toBeGreaterThan(5);
     }
+  });
+  it('warns, without refusing, when more have a named doctor than are listed', () => {
+    const raw = v1();
+    raw.unit.withNamedDoctor = 9801;
+    const r = parsePlan(raw);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.warnings.map((w) => w.path)).toEqual(['unit.withNamedDoctor']);
   });
   it('refuses duplicate doctor ids', () => {
     const raw = v1();
