@@ -1,8 +1,11 @@
 // Offline-first (owner OFFLINE): after one visit the app loads and works with the network off —
 // every view (also those never opened online, i.e. lazily loaded chunks), edits that survive reloads,
 // and every precached file (SheetJS chunk, io worker) served by the service worker.
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS } from '../../playwright.config';
 import { test, expect, waitForApp, type BrowserContext, type Page } from './support';
 
 const VIEWS: { hash: string; link: string }[] = [
@@ -200,5 +203,41 @@ test('a new version waits for the user: calm notice, "Senare" keeps the page, "L
     expect(after).toEqual({ waiting: null, active: 'activated' });
   } finally {
     await writeFile(swPath, original);
+  }
+});
+
+test('survives a browser restart: the same profile opens offline with the edit', async ({ baseURL }) => {
+  // A persistent profile on disk, closed and relaunched — what a user's browser does overnight.
+  const profile = await mkdtemp(join(tmpdir(), 'kapacitet-profile-'));
+  const launch = () =>
+    chromium.launchPersistentContext(profile, {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+      headless: true,
+      baseURL,
+      locale: 'sv-SE',
+      timezoneId: 'Europe/Stockholm',
+    });
+  try {
+    const first = await launch();
+    const page = first.pages()[0] ?? (await first.newPage());
+    await installServiceWorker(page);
+    const listed = page.getByLabel('Listade invånare', { exact: true });
+    await listed.fill('23 456');
+    await listed.press('Enter');
+    await expect(page.getByText('Sparat lokalt')).toBeVisible();
+    await expect(listed).toHaveValue(/23\s?456/);
+    await first.close();
+
+    const second = await launch();
+    const reachedNetwork = await cutNetwork(second);
+    const again = second.pages()[0] ?? (await second.newPage());
+    await again.goto('./');
+    await waitForApp(again);
+    await expect(again.getByLabel('Listade invånare', { exact: true })).toHaveValue(/23\s?456/);
+    expect(reachedNetwork).toEqual([]);
+    await second.close();
+  } finally {
+    await rm(profile, { recursive: true, force: true });
   }
 });
