@@ -343,7 +343,8 @@ function combineDuties(row: DoctorRow, fromSheet: Duty[] | undefined, p: Problem
 // ---------- unknown fields from Data ----------
 
 function sameKnown(a: Duty, b: unknown): boolean {
-  return isRecord(b) && a.kind === b.kind && a.hoursPerWeek === b.hoursPerWeek && (a.label ?? undefined) === (b.label ?? undefined);
+  const label = (x: unknown) => (typeof x === 'string' && x.trim() !== '' ? x.trim() : undefined);
+  return isRecord(b) && a.kind === b.kind && a.hoursPerWeek === b.hoursPerWeek && label(a.label) === label(b.label);
 }
 
 /** Copies fields we do not show in the sheets (unknown to the workbook) from the Data plan. */
@@ -492,14 +493,17 @@ function importWorkbookUnsafe(bytes: Uint8Array, options: ImportWorkbookOptions)
       });
       if (matched) duties = src.duties as Duty[];
     }
-    return keepUnknown({ ...row.doctor, duties }, src, DOCTOR_KNOWN);
+    // Cells are read trimmed; text the file's own Data sheet has with surrounding spaces is kept as it was.
+    const doctor = { ...row.doctor, duties };
+    if (isRecord(src) && typeof src.name === 'string' && src.name.trim() === doctor.name) doctor.name = src.name;
+    return keepUnknown(doctor, src, DOCTOR_KNOWN);
   });
   // Keep the original field order of a doctor from the Data plan (cosmetic; JSON diff friendly).
   if (p.errors.length > 0) return { ok: false, errors: p.errors };
 
   const unit = keepUnknown(
     {
-      name: name ?? '',
+      name: typeof dataUnit?.name === 'string' && dataUnit.name.trim() === name ? dataUnit.name : (name ?? ''),
       listed: listed ?? 0,
       careWeight: careWeight ?? 1,
       withNamedDoctor: withNamedDoctor ?? 0,
