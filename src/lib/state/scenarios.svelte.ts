@@ -6,7 +6,8 @@
  * every plan with the engine's computePlan, so every number equals the engine's.
  */
 import { comparePlans, type CompareEntry, type PlanComparison } from '../engine/compare';
-import { computePlan, parsePlan, serializePlan } from '../engine/index';
+import { computePlan, looksLikePersonnummer, parsePlan, serializePlan } from '../engine/index';
+import { findPersonnummerIn } from '../engine/workshop';
 import type { CapacityModel, DoctorCategory, Plan } from '../engine/index';
 import { SCENARIOS as S } from '../strings/workshop.sv';
 import { app, type AppState } from './app.svelte';
@@ -135,6 +136,7 @@ export class ScenariosState {
   validateName(name: string, exceptId?: string): string | null {
     const n = name.trim();
     if (!n) return S.nameRequired;
+    if (n.split(/\s+/).some((w) => looksLikePersonnummer(w)) || findPersonnummerIn(n).length) return S.namePersonnummer;
     const taken = this.#host.plans.some((p) => p.id !== exceptId && p.name.trim().toLocaleLowerCase('sv-SE') === n.toLocaleLowerCase('sv-SE'));
     return taken ? S.nameTaken : null;
   }

@@ -164,6 +164,7 @@ export const SCENARIOS = {
   copied: (name: string) => `Kopian ”${name}” är skapad och vald för redigering.`,
   nameRequired: 'Ge kopian ett namn.',
   nameTaken: 'Det finns redan en plan med det namnet.',
+  namePersonnummer: 'Namnet ser ut att innehålla ett personnummer. Personnummer sparas aldrig.',
   edit: 'Redigera',
   editHint: (name: string) => `”${name}” är vald. Ändra den under Enhet och Läkare.`,
   editingNow: (name: string) => `Du redigerar nu ”${name}”.`,

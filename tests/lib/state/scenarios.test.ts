@@ -63,6 +63,8 @@ describe('ScenariosState over the real AppState', () => {
     await until(() => app.plans.length === 2);
     expect(await sc.copy(app.planId!, 'a')).toBeNull();
     expect(sc.error).toMatch(/redan/);
+    expect(await sc.copy(app.planId!, 'Dr 19121212-1212')).toBeNull();
+    expect(sc.error).toMatch(/personnummer/);
   });
 
   it('comparison numbers equal computePlan of each plan, with deltas', async () => {
