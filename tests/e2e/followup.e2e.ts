@@ -70,3 +70,48 @@ test('follow-up: snapshot and trend, continuity from a contact log, allocation p
 
   expect(externalRequests).toEqual([]);
 });
+
+test('follow-up: manual month, series export, bad contact log named by row and column, columns chosen by hand', async ({ page }) => {
+  await page.goto('./#/uppfoljning');
+  await waitForApp(page);
+
+  // A month typed by hand, then the series as CSV with the same numbers.
+  await page.locator('#fu-month').fill('2026-06');
+  await page.locator('summary', { hasText: 'Mata in en månad' }).click();
+  await page.getByLabel('Listade', { exact: true }).fill('10 000');
+  await page.getByLabel('Med fast läkarkontakt', { exact: true }).fill('5 500');
+  await page.getByRole('button', { name: 'Spara månaden' }).click();
+  await expect(page.getByTestId('snapshot-list')).toContainText('55,0 %');
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exportera serien (CSV)' }).click()]);
+  const text = await readFile((await csv.path())!, 'utf8');
+  expect(text).toContain('2026-06;10000;5500;0,55');
+
+  // An invalid month is refused with a Swedish reason, nothing stored.
+  await page.getByLabel('Med fast läkarkontakt', { exact: true }).fill('20 000');
+  await page.getByRole('button', { name: 'Spara månaden' }).click();
+  await expect(page.getByTestId('followup-error')).toContainText('fler än listade');
+
+  // A broken contact log: the error names row and column; nothing is loaded.
+  await page.getByRole('tab', { name: 'Kontinuitet' }).click();
+  await page.getByTestId('contacts-file').setInputFiles({
+    name: 'fel.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('Patient;Datum;Läkare\nA;2026-02-30;d1\n', 'utf8'),
+  });
+  await expect(page.getByTestId('followup-error')).toContainText('rad 2, kolumn ”Datum”');
+  await expect(page.getByTestId('contacts-loaded')).toHaveCount(0);
+
+  // Unrecognised headers: choose the columns by hand and read again.
+  await page.getByTestId('contacts-file').setInputFiles({
+    name: 'export.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('k1;k2;k3\nA;2026-01-01;d1\nA;2026-01-02;d1\nA;2026-01-03;d2\n', 'utf8'),
+  });
+  await page.getByLabel('Patientnyckel').selectOption({ label: 'k1' });
+  await page.getByLabel('Datum', { exact: true }).selectOption({ label: 'k2' });
+  await page.getByLabel('Läkare', { exact: true }).selectOption({ label: 'k3' });
+  await page.getByRole('button', { name: 'Läs in med dessa kolumner' }).click();
+  await expect(page.getByTestId('contacts-loaded')).toContainText('3 kontakter');
+  await expect(page.getByTestId('named-missing')).toBeVisible();
+  await scanAxe(page);
+});
