@@ -147,3 +147,17 @@ describe.runIf(soffice !== null || CI)('a workbook saved again by LibreOffice', 
     expect(r.ok && r.plan).toEqual(plan);
   }, 120_000);
 });
+
+describe.runIf(soffice !== null || CI)('LibreOffice reproduces the engine on many random doctors', () => {
+  it('every formula path (categories, ST ramp, duties over time, absence, care weights, both models)', async () => {
+    const fc = (await import('fast-check')).default;
+    const { planArb } = await import('./arbitraries');
+    const samples = fc.sample(planArb, { numRuns: 40, seed: 20261123 });
+    const plan = structuredClone(samples[0]);
+    plan.doctors = samples.flatMap((p) => p.doctors).map((d, i) => ({ ...d, id: `d${i + 1}` }));
+    plan.model = 'time';
+    expect(plan.doctors.length).toBeGreaterThan(60);
+    const out = convertWithLibreOffice(exportWorkbook(plan, { today: TODAY }), 'xlsx', { recalc: 'always' });
+    expectMatches(XLSX.read(out.get('plan.xlsx')!, { type: 'buffer' }), plan);
+  }, 120_000);
+});
