@@ -67,9 +67,15 @@ export function dutyHoursPerWeek(d: Pick<Doctor, 'duties'>): Hours {
   return round9(sum);
 }
 
-/** Employment as a share, never negative. */
+/** Employment as a share, 0–1 (tjänstgöringsgrad; parsePlan refuses anything else, this keeps a half-edited plan sane). */
 export function employmentOf(d: Pick<Doctor, 'employment'>): Share {
-  return Math.max(0, num(d.employment));
+  return clamp(num(d.employment), 0, 1);
+}
+
+/** Whole, finite, non-negative patients (a nonsense input never yields a negative or infinite capacity). */
+function wholePatients(x: number): Patients {
+  const c = floorPatients(x);
+  return Number.isFinite(c) && c > 0 ? c : 0;
 }
 
 /** dutyShare = min(1, dutyHours / (employment × fullTimeHours)); employment 0 → 1 (domain.md §2). */
@@ -101,7 +107,7 @@ export function careWeightOf(d: Pick<Doctor, 'careWeight'>, unitCareWeight: unkn
 /** capacityGuideline = floor(base × clinicalFte / careWeight) (domain.md §2). */
 export function capacityGuidelineOf(base: Patients, clinicalFte: Fte, careWeight: CareWeight): Patients {
   if (base <= 0 || clinicalFte <= 0) return 0;
-  return Math.max(0, floorPatients((base * clinicalFte) / careWeight));
+  return wholePatients((base * clinicalFte) / careWeight);
 }
 
 /** visitMinutes = plannedShare × plannedMinutes + (1 − plannedShare) × acuteMinutes (domain.md §3). */
@@ -142,7 +148,7 @@ export function timeBreakdownOf(employment: Share, dutyHours: Hours, presence: S
 export function capacityTimeOf(base: Patients, visitsYear: number, careWeight: CareWeight, t: TimeAssumptions): Patients {
   const demand = t.visitsPerPatientYear * careWeight;
   if (base <= 0 || demand <= 0 || visitsYear <= 0) return 0;
-  return Math.max(0, floorPatients((visitsYear * t.ownPatientShare) / demand));
+  return wholePatients((visitsYear * t.ownPatientShare) / demand);
 }
 
 /** loadRatio = listed / capacity (domain.md §4): null if listed unknown, 0 if listed 0, Infinity if capacity 0. */

@@ -14,7 +14,7 @@ import {
   MODEL_LABELS,
   PRIORITY_LABELS,
 } from '../strings/engine.sv';
-import { DEFAULT_ST_MONTHS_TOTAL, stProgress, timeModelPatientsPerFte } from './doctor';
+import { DEFAULT_ST_MONTHS_TOTAL, employmentOf, stProgress, timeModelPatientsPerFte } from './doctor';
 import { NBSP, formatDecimal, formatNumber, formatPercent } from './format';
 import { round9 } from './round';
 import { isDefaultTime, type TimeKey } from './time';
@@ -133,6 +133,7 @@ function explainDoctor(plan: Plan, result: PlanResult, d: Doctor, r: DoctorResul
   let inputs: Input[] = [];
   let section = '§2';
   const profile = result.profile;
+  const emp = employmentOf(d);
 
   switch (field) {
     case 'base': {
@@ -201,14 +202,14 @@ function explainDoctor(plan: Plan, result: PlanResult, d: Doctor, r: DoctorResul
     case 'dutyShare': {
       unit = U.share;
       rule = EXPLAIN_RULES.dutyShare;
-      const available = Math.max(0, d.employment) * t.fullTimeHours;
+      const available = emp * t.fullTimeHours;
       formula =
         available <= 0
           ? `${W.employment} 0 → ${dec(value)}`
-          : `min(1; ${dec(r.dutyHoursPerWeek, 2)} ${W.hoursPerWeek} ÷ (${W.employment} ${dec(d.employment)} × ${W.fullTime} ${dec(t.fullTimeHours, 2)} ${W.hoursPerWeek})) = ${dec(value)}`;
+          : `min(1; ${dec(r.dutyHoursPerWeek, 2)} ${W.hoursPerWeek} ÷ (${W.employment} ${dec(emp)} × ${W.fullTime} ${dec(t.fullTimeHours, 2)} ${W.hoursPerWeek})) = ${dec(value)}`;
       inputs = [
         { label: L.dutyHoursPerWeek, value: dec(r.dutyHoursPerWeek, 2), path: p('dutyHoursPerWeek') },
-        { label: W.employment, value: dec(d.employment), path: p('employment') },
+        { label: W.employment, value: dec(emp), path: p('employment') },
         timeInput(plan, result, 'fullTimeHours', W.fullTime, (x) => dec(x, 2)),
       ];
       break;
@@ -226,9 +227,9 @@ function explainDoctor(plan: Plan, result: PlanResult, d: Doctor, r: DoctorResul
     case 'clinicalFte': {
       unit = U.fte;
       rule = EXPLAIN_RULES.clinicalFte;
-      formula = `${W.employment} ${dec(d.employment)} × (1 − ${dec(r.dutyShare)} ${W.dutyShare}) × ${W.presence} ${dec(r.presence)} = ${dec(value)}`;
+      formula = `${W.employment} ${dec(emp)} × (1 − ${dec(r.dutyShare)} ${W.dutyShare}) × ${W.presence} ${dec(r.presence)} = ${dec(value)}`;
       inputs = [
-        { label: W.employment, value: dec(d.employment), path: p('employment') },
+        { label: W.employment, value: dec(emp), path: p('employment') },
         { label: L.dutyShare, value: dec(r.dutyShare), path: p('dutyShare') },
         { label: L.presence, value: dec(r.presence), path: p('presence') },
       ];
@@ -322,10 +323,10 @@ function explainDoctor(plan: Plan, result: PlanResult, d: Doctor, r: DoctorResul
       rule = EXPLAIN_RULES.limits;
       const perFte = field === 'limits.min' ? l.minPerFte : field === 'limits.max' ? l.maxPerFte : (l.maxPointsPerFte ?? 0);
       const parts = [`${int(perFte)} ${W.perFte}`];
-      if (l.scaleWithEmployment) parts.push(`${W.employment} ${dec(d.employment)}`);
+      if (l.scaleWithEmployment) parts.push(`${W.employment} ${dec(emp)}`);
       if (d.category === 'st') parts.push(`${W.stFactor} ${dec(l.stFactor)}`);
       formula = `${parts.join(' × ')} = ${dec(value, 1)}`;
-      inputs = [{ label: W.employment, value: dec(d.employment), path: p('employment') }];
+      inputs = [{ label: W.employment, value: dec(emp), path: p('employment') }];
       notes.push(EXPLAIN_TEXT.profileRef(profile.name));
       break;
     }
@@ -333,9 +334,9 @@ function explainDoctor(plan: Plan, result: PlanResult, d: Doctor, r: DoctorResul
       section = '§3';
       unit = U.hoursYear;
       rule = EXPLAIN_RULES.patientHoursYear;
-      formula = `max(0; ${dec(d.employment)} × ${dec(t.fullTimeHours, 2)} ${W.hoursPerWeek} − ${dec(r.dutyHoursPerWeek, 2)} ${W.hoursPerWeek}) × ${dec(t.weeksPerYear, 1)} ${W.weeks} × ${W.presence} ${dec(r.presence)} = ${dec(value, 1)}`;
+      formula = `max(0; ${dec(emp)} × ${dec(t.fullTimeHours, 2)} ${W.hoursPerWeek} − ${dec(r.dutyHoursPerWeek, 2)} ${W.hoursPerWeek}) × ${dec(t.weeksPerYear, 1)} ${W.weeks} × ${W.presence} ${dec(r.presence)} = ${dec(value, 1)}`;
       inputs = [
-        { label: W.employment, value: dec(d.employment), path: p('employment') },
+        { label: W.employment, value: dec(emp), path: p('employment') },
         timeInput(plan, result, 'fullTimeHours', W.fullTime, (x) => dec(x, 2)),
         { label: L.dutyHoursPerWeek, value: dec(r.dutyHoursPerWeek, 2), path: p('dutyHoursPerWeek') },
         timeInput(plan, result, 'weeksPerYear', W.weeksPerYear, (x) => dec(x, 1)),
@@ -369,7 +370,7 @@ function explainDoctor(plan: Plan, result: PlanResult, d: Doctor, r: DoctorResul
       section = '§3';
       unit = U.hoursYear;
       rule = EXPLAIN_RULES.dutyHoursYear;
-      const capped = Math.min(r.dutyHoursPerWeek, Math.max(0, d.employment) * t.fullTimeHours);
+      const capped = Math.min(r.dutyHoursPerWeek, emp * t.fullTimeHours);
       formula = `${dec(capped, 2)} ${W.hoursPerWeek} × ${dec(t.weeksPerYear, 1)} ${W.weeks} × ${W.presence} ${dec(r.presence)} = ${dec(value, 1)}`;
       inputs = [
         { label: L.dutyHoursPerWeek, value: dec(r.dutyHoursPerWeek, 2), path: p('dutyHoursPerWeek') },
@@ -382,9 +383,9 @@ function explainDoctor(plan: Plan, result: PlanResult, d: Doctor, r: DoctorResul
       section = '§3';
       unit = U.hoursYear;
       rule = EXPLAIN_RULES.absenceHoursYear;
-      formula = `${dec(d.employment)} × ${dec(t.fullTimeHours, 2)} ${W.hoursPerWeek} × ${dec(t.weeksPerYear, 1)} ${W.weeks} × (1 − ${W.presence} ${dec(r.presence)}) = ${dec(value, 1)}`;
+      formula = `${dec(emp)} × ${dec(t.fullTimeHours, 2)} ${W.hoursPerWeek} × ${dec(t.weeksPerYear, 1)} ${W.weeks} × (1 − ${W.presence} ${dec(r.presence)}) = ${dec(value, 1)}`;
       inputs = [
-        { label: W.employment, value: dec(d.employment), path: p('employment') },
+        { label: W.employment, value: dec(emp), path: p('employment') },
         timeInput(plan, result, 'fullTimeHours', W.fullTime, (x) => dec(x, 2)),
         timeInput(plan, result, 'weeksPerYear', W.weeksPerYear, (x) => dec(x, 1)),
         { label: L.presence, value: dec(r.presence), path: p('presence') },
@@ -522,8 +523,8 @@ function explainUnit(plan: Plan, result: PlanResult, field: UnitField): Explanat
     case 'employmentFte':
       unit = U.fte;
       rule = EXPLAIN_RULES.employmentFte;
-      inputs = plan.doctors.map((d) => ({ label: d.name || d.id, value: dec(Math.max(0, d.employment)), path: `doctors.${d.id}.employment` }));
-      formula = sumFormula(plan.doctors.map((d) => dec(Math.max(0, d.employment))), dec(value));
+      inputs = plan.doctors.map((d) => ({ label: d.name || d.id, value: dec(employmentOf(d)), path: `doctors.${d.id}.employment` }));
+      formula = sumFormula(plan.doctors.map((d) => dec(employmentOf(d))), dec(value));
       break;
     case 'clinicalFte':
       unit = U.fte;

@@ -6,7 +6,7 @@ import { AGE_GROUP_LABELS, FINDING_TEXT } from '../strings/engine.sv';
 import { addMonths, isIsoDate } from './dates';
 import { NBSP, formatDecimal, formatNumber, formatPercent } from './format';
 import { DEFAULT_MIN_EMPLOYMENT_MONTHS } from './profiles';
-import { num, round9 } from './round';
+import { clamp, num, round9 } from './round';
 import { isFictiveList } from './unit';
 import type { Doctor, DoctorResult, Finding, IsoDate, Plan, RuleProfile, Severity, TimeAssumptions, UnitResult } from './types';
 
@@ -80,7 +80,7 @@ function doctorFindings(d: Doctor, r: DoctorResult, ctx: DoctorRuleContext, out:
   const fictive = isFictiveList(d);
 
   // duties-exceed-time: duty hours > employment × fullTimeHours (domain.md §5).
-  const availableWeek = round9(Math.max(0, num(d.employment)) * time.fullTimeHours);
+  const availableWeek = round9(clamp(num(d.employment), 0, 1) * time.fullTimeHours);
   if (r.dutyHoursPerWeek > availableWeek) {
     add('duties-exceed-time', 'error', FINDING_TEXT.dutiesExceedTime(name, fmtDec(r.dutyHoursPerWeek, 1), fmtDec(availableWeek, 1)), 'duties');
   }

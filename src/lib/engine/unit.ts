@@ -1,5 +1,5 @@
 /** The unit part (domain.md §4) and the stimulus estimate (domain.md §5, VGR). */
-import { ceilPatients, num, round9 } from './round';
+import { ceilPatients, clamp, num, round9 } from './round';
 import { PRIORITY_KEYS } from './types';
 import type { Doctor, DoctorResult, Fte, Patients, PriorityGroups, RuleProfile, Sek, Share, UnitInputs, UnitResult } from './types';
 
@@ -92,7 +92,7 @@ export function computeUnit(unit: UnitInputs, doctors: Doctor[], results: Doctor
     capacityGuideline += r.capacityGuideline;
     capacityTime += r.capacityTime;
     if (r.listed !== null) listedOnDoctors += r.listed;
-    employmentFte += Math.max(0, num(doctors[i].employment));
+    employmentFte += clamp(num(doctors[i].employment), 0, 1);
     clinicalFte += r.clinicalFte;
   }
   const coverageToday = coverageTodayOf(withNamed, listed);

@@ -215,3 +215,27 @@ describe('robustness of computePlan on half-edited plans', () => {
     expect(computePlan(p, { today: TODAY }).unit.capacity).toBe(1100);
   });
 });
+
+describe('explain on random plans', () => {
+  it('explains every number, and each formula ends with the value as the UI formats it', async () => {
+    const { explain, explainablePaths, formatDecimal, formatNumber } = await import('../../../src/lib/engine/index');
+    const endings = (v: number) => [formatNumber(v), formatDecimal(v, 1), formatDecimal(v, 2), formatDecimal(v, 3), `${formatDecimal(v * 100, 1)}\u00a0%`];
+    fc.assert(
+      fc.property(fc.array(doctorArb, { minLength: 1, maxLength: 6 }), profileArb, fc.constantFrom('guideline' as const, 'time' as const), (ds, profile, model) => {
+        const p = plan(
+          { model, unit: { listed: 3000, withNamedDoctor: 2000 }, doctors: ds.map((d, i) => ({ ...toDoctor(d, `d${i + 1}`), listPoints: 300 })) },
+          profile,
+        );
+        const r = computePlan(p, { today: TODAY });
+        for (const path of explainablePaths(r)) {
+          const e = explain(p, r, path);
+          expect(e, path).not.toBeNull();
+          if (!e) continue;
+          const ok = endings(e.value).some((f) => e.formula.endsWith(`= ${f}`) || e.formula.endsWith(`→ ${f}`));
+          expect(ok, `${path}: ${e.formula} (${e.value})`).toBe(true);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
