@@ -88,3 +88,28 @@ test('a listing CSV with personnummer: mapping dialog, masked column, per-doctor
   await expect(page.getByTestId('io-status')).toContainText('Listade uppdaterades');
   expect(await page.content()).not.toContain('1212-1212');
 });
+
+test('dropping a workbook on the page imports it; dropping a CSV opens the listing dialog', async ({ page }) => {
+  await start(page);
+  const plan = createDemoPlan();
+  plan.unit.name = 'Vårdcentralen Släppby';
+  const drop = async (bytes: number[], name: string, type: string) => {
+    const dt = await page.evaluateHandle(
+      ([arr, n, t]) => {
+        const d = new DataTransfer();
+        d.items.add(new File([new Uint8Array(arr as number[])], n as string, { type: t as string }));
+        return d;
+      },
+      [bytes, name, type] as const,
+    );
+    const zone = page.getByTestId('io-dropzone').first();
+    await zone.dispatchEvent('dragenter', { dataTransfer: dt });
+    await zone.dispatchEvent('dragover', { dataTransfer: dt });
+    await zone.dispatchEvent('drop', { dataTransfer: dt });
+  };
+  await drop([...exportWorkbook(plan)], 'slappby.xlsx', XLSX_MIME);
+  await expect(page.getByTestId('io-status')).toContainText('Vårdcentralen Släppby');
+  await drop([...Buffer.from('Läkare;Listade\nAnna Lindqvist;999\n', 'utf8')], 'lista.csv', 'text/csv');
+  await expect(page.getByTestId('io-listing-dialog')).toBeVisible();
+  await expect(page.getByTestId('io-map-listed')).toHaveValue('1');
+});
