@@ -2,6 +2,8 @@
  * Follow-up state (domain.md §6) over the core `app` state: the current unit's monthly snapshots
  * and their trend, continuity from a contact log (parsed in a Web Worker with progress; computed
  * here from the columnar log, ~0,1–0,3 s for a million contacts), and the allocation suggestion.
+ * The log is parsed by IO's worker (op `parseContacts`), which runs `parseContactLog` from
+ * src/lib/io/contacts.ts with IO's size preflight.
  *
  * Nothing of the contact log or the patient list is stored: they live in memory for the session.
  * Personal identity numbers used as patient keys in a contact log are replaced by salted pseudonyms
@@ -47,6 +49,7 @@ import type { ContactColumn, ParseContactsResult } from '../io/contacts';
 import type { ProgressInfo } from '../io/protocol';
 import { FOLLOWUP as T } from '../strings/followup.sv';
 import { app, type AppState } from './app.svelte';
+import { io } from './io.svelte';
 import { LiveValue } from './live.svelte';
 import { downloadBytes } from './scenarios.svelte';
 
@@ -86,32 +89,20 @@ function messageText(m: IoMessage): string {
   return where ? `${where}: ${m.message}` : m.message;
 }
 
-/** Parses a contact log in a Web Worker (progress reported); falls back to the page without Worker (tests). */
-function parseInWorker(
+/**
+ * Parses a contact log in IO's Web Worker (op `parseContacts`, src/lib/io/worker.ts; the log's typed
+ * arrays are transferred back). IO's client falls back to the page where there is no Worker (tests).
+ */
+async function parseInWorker(
   bytes: ArrayBuffer,
   options: { salt: string; columns?: Partial<Record<ContactColumn, number>> },
   onProgress: (p: ProgressInfo) => void,
 ): Promise<ParseContactsResult> {
-  if (typeof Worker === 'undefined') {
-    return import('../io/contacts').then(({ parseContactLog }) => parseContactLog(bytes, { ...options, onProgress }));
+  try {
+    return await io.client.run('parseContacts', [bytes, options], onProgress);
+  } catch (e) {
+    return { ok: false, errors: [{ sheet: '', row: null, column: null, message: e instanceof Error ? e.message : T.continuity.workerFailed }] };
   }
-  return new Promise((resolve) => {
-    const worker = new Worker(new URL('../io/contactsWorker.ts', import.meta.url), { type: 'module', name: 'kontaktlogg' });
-    const id = 1;
-    const done = (r: ParseContactsResult) => {
-      worker.terminate();
-      resolve(r);
-    };
-    worker.onmessage = (e: MessageEvent) => {
-      const m = e.data as { kind: string; id: number } & Record<string, unknown>;
-      if (m.id !== id) return;
-      if (m.kind === 'progress') onProgress(m as unknown as ProgressInfo);
-      else if (m.kind === 'result') done(m.value as ParseContactsResult);
-      else done({ ok: false, errors: [{ sheet: '', row: null, column: null, message: String(m.message ?? T.continuity.workerFailed) }] });
-    };
-    worker.onerror = () => done({ ok: false, errors: [{ sheet: '', row: null, column: null, message: T.continuity.workerFailed }] });
-    worker.postMessage({ id, bytes, options }, [bytes]);
-  });
 }
 
 export class FollowUpState {
