@@ -73,6 +73,15 @@ export const UNIT = {
   of: 'av',
   patients: 'patienter',
   findingsHeading: 'Regler och fynd',
+  modelDiffHeading: 'Varför modellerna skiljer sig',
+  modelDiffIntro: (diff: string, timeHigher: boolean) =>
+    `Tidsmodellen ger ${diff} patienter ${timeHigher ? 'mer' : 'mindre'} än riktvärdet för hela enheten. Störst skillnad hos:`,
+  doctor: 'Läkare',
+  likelyCause: 'Trolig orsak',
+  causeSt:
+    'ST-läkare: riktvärdet följer utbildningens gång, tidsmodellen räknar med full arbetstid för patienter (lokalt antagande om ST-rampen).',
+  causeTimeAssumptions:
+    'Tidsmodellens antaganden (besökstid, besök per patient och år, andel indirekt tid, andel för egna listade) – se Inställningar. Tjänstgöringsgrad, uppdrag, frånvaro och vårdtyngd påverkar båda modellerna lika.',
   noFindings: 'Inga fynd: planen följer profilens regler.',
   goToField: 'Gå till fältet',
   invalidNumber: 'Skriv ett tal, t.ex. 1 100 eller 0,8.',
