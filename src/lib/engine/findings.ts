@@ -86,8 +86,10 @@ function doctorFindings(d: Doctor, r: DoctorResult, ctx: DoctorRuleContext, out:
   }
 
   // not-eligible (domain.md §5; seed 001: who may be fast läkarkontakt).
+  let listError = false;
   if (listed !== null && listed > 0) {
     if (d.category === 'junior') {
+      listError = true;
       add('not-eligible', 'error', FINDING_TEXT.notEligibleJunior(name, fmtInt(listed)), 'listed');
     } else if (d.category === 'geriatrician' || d.category === 'pediatrician') {
       add('not-eligible', 'info', FINDING_TEXT.notEligibleAgeGroup(name, AGE_GROUP_LABELS[r.ageGroup]), 'listed');
@@ -96,6 +98,7 @@ function doctorFindings(d: Doctor, r: DoctorResult, ctx: DoctorRuleContext, out:
 
   // locum-holds-list (seed 000): a locum's patients belong on a fictive list.
   if (profile.locumRule.cannotHoldList && d.category === 'locum' && listed !== null && listed > 0 && !fictive) {
+    listError = true;
     add('locum-holds-list', 'error', FINDING_TEXT.locumHoldsList(name, fmtInt(listed)), 'listed');
   }
 
@@ -118,8 +121,9 @@ function doctorFindings(d: Doctor, r: DoctorResult, ctx: DoctorRuleContext, out:
     add('short-employment', 'warning', FINDING_TEXT.shortEmployment(name, d.plannedEnd, fmtInt(ctx.employmentMonths), ctx.employmentLimit), 'plannedEnd');
   }
 
-  // over-capacity: loadRatio > 1 (domain.md §4). A fictive list is no named-doctor list, so it carries no load.
-  if (!fictive && r.loadRatio !== null && r.loadRatio > 1 && listed !== null) {
+  // over-capacity: loadRatio > 1 (domain.md §4). A fictive list is no named-doctor list, so it carries no load;
+  // and a list that already has an error (locum or AT/BT holding a list) is not reported twice.
+  if (!fictive && !listError && r.loadRatio !== null && r.loadRatio > 1 && listed !== null) {
     add('over-capacity', 'warning', FINDING_TEXT.overCapacity(name, fmtInt(listed), fmtInt(r.capacity), fmtLoad(r.loadRatio)), 'listed');
   }
 }

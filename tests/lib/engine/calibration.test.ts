@@ -54,3 +54,60 @@ describe('the demo unit "Vårdcentralen Exempel", computed by hand', () => {
     expect(r.findings.some((f) => f.severity === 'error')).toBe(false);
   });
 });
+
+describe('worked case: a VGR unit', () => {
+  const p = plan(
+    {
+      unit: { name: 'Vårdcentralen Väster', listed: 5000, withNamedDoctor: 3600, careWeight: 1 },
+      doctors: [
+        doc({ id: 'a', name: 'Alva', duties: [{ kind: 'supervision', hoursPerWeek: 4 }], listed: 1500, listPoints: 520 }),
+        doc({ id: 'b', name: 'Bengt', category: 'st', stMonthsDone: 30, stMonthsTotal: 60, listed: 1250, listPoints: 410 }),
+        doc({ id: 'c', name: 'Cecilia', employment: 0.5, listed: 250, listPoints: 90, plannedEnd: '2027-06-30' }),
+      ],
+    },
+    'vgr',
+  );
+  const r = computePlan(p, { today: TODAY });
+
+  it('computes capacities, gap, FTE and stimulus by hand', () => {
+    expect(r.doctors.map((d) => d.capacity)).toEqual([990, 550, 550]); // 1 100 × 0.9; 550; 1 100 × 0.5
+    expect(r.unit.capacity).toBe(2090);
+    expect(r.unit.gapPatients).toBe(2910);
+    expect(r.unit.fteNeeded).toBeCloseTo(2910 / 1100, 9);
+    expect(r.unit.coverageToday).toBe(0.72);
+    expect(r.unit.stimulusSek).toBe(12 * (520 + 410 + 90)); // 12 240
+  });
+  it('reports exactly the rule breaks of this unit', () => {
+    expect(r.findings.map((f) => `${f.rule}:${f.doctorId ?? 'unit'}`).sort()).toEqual(
+      [
+        'list-above-max:b', // 1 250 > 1 200 (ST: 2 400 × 0.5)
+        'points-above-max:b', // 410 > 400
+        'over-capacity:a', // 1 500 > 990
+        'over-capacity:b', // 1 250 > 550
+        'list-below-min:c', // 250 < 300 (600 × 0.5)
+        'short-employment:c', // 2027-06-30 < 2027-11-23
+      ].sort(),
+    );
+  });
+});
+
+describe('worked case: a Västmanland unit with locums', () => {
+  it('refuses a locum list that is not fictive and checks fictive list names', () => {
+    const p = plan(
+      {
+        unit: { name: 'Vårdcentralen Norberg' },
+        doctors: [
+          doc({ id: 'a', listed: 900 }),
+          doc({ id: 'h1', name: 'Hyr Ett', category: 'locum', listed: 600 }),
+          doc({ id: 'h2', name: 'Hyr Två', category: 'locum', listed: 400, fictiveListName: 'Vårdcentralen Norberg Dr 1' }),
+          doc({ id: 'h3', name: 'Hyr Tre', category: 'locum', listed: 300, fictiveListName: 'Dr Tre' }),
+        ],
+      },
+      'vastmanland',
+    );
+    const r = computePlan(p, { today: TODAY });
+    expect(r.findings.map((f) => `${f.severity}:${f.rule}:${f.doctorId}`)).toEqual(['error:locum-holds-list:h1', 'warning:fictive-list-name:h3']);
+    expect(r.unit.capacity).toBe(1100);
+    expect(r.unit.listedOnDoctors).toBe(2200);
+  });
+});

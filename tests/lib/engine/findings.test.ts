@@ -209,3 +209,18 @@ describe('order and cleanliness', () => {
     expect(findings(plan({ doctors: [doc({ listed: 900, plannedEnd: '2030-01-01' })] }))).toEqual([]);
   });
 });
+
+describe('one finding per problem', () => {
+  it('does not add over-capacity to a list that already has an error', () => {
+    const junior = plan({ doctors: [doc({ category: 'junior', listed: 40 })] });
+    expect(findings(junior).map((f) => f.rule)).toEqual(['not-eligible']);
+    const locum = plan({ doctors: [doc({ category: 'locum', listed: 40 })] }, 'vastmanland');
+    expect(findings(locum).map((f) => f.rule)).toEqual(['locum-holds-list']);
+  });
+  it('still reports a locum list without a fictive name as over capacity where locums may hold lists', () => {
+    const locum = plan({ doctors: [doc({ category: 'locum', listed: 40 })] });
+    const [f] = findings(locum);
+    expect(f.rule).toBe('over-capacity');
+    expect(f.message).toContain('∞');
+  });
+});
