@@ -360,8 +360,8 @@ export const FOLLOWUP = {
     unassignedHeading: 'Kunde inte fördelas',
     export: 'Exportera förslaget (Excel)',
     nothingToExport: 'Det finns inget förslag att exportera.',
-    badWeight: 'Vårdtyngd ska vara ett tal större än 0 (eller tom).',
-    badCount: 'Antal ska vara ett heltal, 0 eller större.',
+    badWeight: 'Vårdtyngd ska vara ett tal från 0,1 till 20 (eller tom för okänd).',
+    badCount: 'Antal ska vara ett heltal från 0 till 1 000 000.',
     noPlan: 'Förslaget kräver en plan med läkare.',
   },
 };
