@@ -140,11 +140,11 @@ function explainDoctor(plan: Plan, result: PlanResult, d: Doctor, r: DoctorResul
       if (r.base <= 0) {
         rule = EXPLAIN_RULES.baseNone;
         formula = `${W.notQualifying(CATEGORY_LABELS[d.category])} = 0`;
-        inputs = [{ label: 'Kategori', value: CATEGORY_LABELS[d.category], path: p('category') }];
+        inputs = [{ label: W.inputCategory, value: CATEGORY_LABELS[d.category], path: p('category') }];
       } else if (d.category === 'st') {
         const g = profile.guideline.stMid;
         inputs = [
-          { label: 'Kategori', value: CATEGORY_LABELS.st, path: p('category') },
+          { label: W.inputCategory, value: CATEGORY_LABELS.st, path: p('category') },
           { label: W.guidelineSt, value: int(g), path: 'profile.guideline.stMid' },
         ];
         if (!profile.stRamp.enabled) {
@@ -163,8 +163,8 @@ function explainDoctor(plan: Plan, result: PlanResult, d: Doctor, r: DoctorResul
               ? `${int(g)} × (0,5 + ${inner}) = ${dec(value, 1)}`
               : `${int(g)} × (${dec(s)} + ${inner} × (${dec(e)} − ${dec(s)})) = ${dec(value, 1)}`;
           if (known) {
-            inputs.push({ label: 'Gjorda ST-månader', value: dec(d.stMonthsDone as number, 1), path: p('stMonthsDone') });
-            inputs.push({ label: 'ST-tidens månader', value: dec(total, 1), path: p('stMonthsTotal') });
+            inputs.push({ label: W.inputStMonthsDone, value: dec(d.stMonthsDone as number, 1), path: p('stMonthsDone') });
+            inputs.push({ label: W.inputStMonthsTotal, value: dec(total, 1), path: p('stMonthsTotal') });
             if (typeof d.stMonthsTotal !== 'number') notes.push(W.missingMonthsTotal);
           } else notes.push(W.stProgressUnknown);
           notes.push(W.stRampAssumption);
@@ -178,7 +178,7 @@ function explainDoctor(plan: Plan, result: PlanResult, d: Doctor, r: DoctorResul
               : EXPLAIN_RULES.baseSpecialist;
         formula = `${W.guidelineSpecialist} ${int(profile.guideline.specialist)} ${W.perFte} = ${int(value)}`;
         inputs = [
-          { label: 'Kategori', value: CATEGORY_LABELS[d.category], path: p('category') },
+          { label: W.inputCategory, value: CATEGORY_LABELS[d.category], path: p('category') },
           { label: W.guidelineSpecialist, value: int(profile.guideline.specialist), path: 'profile.guideline.specialist' },
         ];
         if (r.ageGroup !== 'all') notes.push(W.ageGroupNote(AGE_GROUP_LABELS[r.ageGroup]));
@@ -219,7 +219,7 @@ function explainDoctor(plan: Plan, result: PlanResult, d: Doctor, r: DoctorResul
       rule = EXPLAIN_RULES.presence;
       formula = `1 − ${dec(d.absenceWeeks ?? 0, 1)} ${W.weeksAbsence} ÷ ${dec(t.weeksPerYear, 1)} ${W.weeksPerYear} = ${dec(value)}`;
       inputs = [
-        { label: 'Frånvaro (veckor)', value: dec(d.absenceWeeks ?? 0, 1), path: p('absenceWeeks') },
+        { label: W.inputAbsenceWeeks, value: dec(d.absenceWeeks ?? 0, 1), path: p('absenceWeeks') },
         timeInput(plan, result, 'weeksPerYear', W.weeksPerYear, (x) => dec(x, 1)),
       ];
       break;
@@ -399,8 +399,8 @@ function explainDoctor(plan: Plan, result: PlanResult, d: Doctor, r: DoctorResul
       formula = `${dec(t.plannedShare)} × ${dec(t.plannedMinutes, 1)} ${W.minutes} + (1 − ${dec(t.plannedShare)}) × ${dec(t.acuteMinutes, 1)} ${W.minutes} = ${dec(value, 2)}`;
       inputs = [
         timeInput(plan, result, 'plannedShare', W.plannedShare, (x) => dec(x)),
-        timeInput(plan, result, 'plannedMinutes', 'planerat besök (min)', (x) => dec(x, 1)),
-        timeInput(plan, result, 'acuteMinutes', 'akut besök (min)', (x) => dec(x, 1)),
+        timeInput(plan, result, 'plannedMinutes', W.inputPlannedMinutes, (x) => dec(x, 1)),
+        timeInput(plan, result, 'acuteMinutes', W.inputAcuteMinutes, (x) => dec(x, 1)),
       ];
       break;
     }
@@ -457,7 +457,7 @@ function explainUnit(plan: Plan, result: PlanResult, field: UnitField): Explanat
       const w = Math.max(0, Number(plan.unit.withNamedDoctor) || 0);
       formula = u.listed > 0 ? `${int(w)} ${W.withNamedDoctor} ÷ ${int(u.listed)} ${W.listed} = ${pct(value)}` : `0 ${W.listed} → ${pct(value)}`;
       inputs = [
-        { label: 'Listade med fast läkarkontakt i dag', value: int(w), path: 'unit.withNamedDoctor' },
+        { label: W.inputWithNamedDoctor, value: int(w), path: 'unit.withNamedDoctor' },
         { label: L.listed, value: int(u.listed), path: 'unit.listed' },
       ];
       break;
@@ -491,7 +491,7 @@ function explainUnit(plan: Plan, result: PlanResult, field: UnitField): Explanat
       formula = `${int(u.gapPatients)} ${W.patients} × ${W.careWeight} ${dec(cw)} ÷ ${int(g)} ${W.perFte} = ${dec(value, 2)}`;
       inputs = [
         { label: L.gapPatients, value: int(u.gapPatients), path: 'unit.gapPatients' },
-        { label: 'Enhetens vårdtyngd', value: dec(cw), path: 'unit.careWeight' },
+        { label: W.inputUnitCareWeight, value: dec(cw), path: 'unit.careWeight' },
         { label: W.guidelineSpecialist, value: int(g), path: 'profile.guideline.specialist' },
       ];
       notes.push(W.fteProfileNote(int(g)));

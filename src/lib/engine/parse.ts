@@ -3,7 +3,7 @@
  * errors with JSON paths ("doctors[2].employment"). Unknown fields are kept. serializePlan writes
  * the `.kapacitet.json` file.
  */
-import { CATEGORY_LABELS, DUTY_LABELS, PARSE_TEXT } from '../strings/engine.sv';
+import { CATEGORY_LABELS, DUTY_LABELS, PARSE_TEXT, PROFILE_TEXT } from '../strings/engine.sv';
 import { parseCategory, parseDutyKind } from './categories';
 import { isIsoDate } from './dates';
 import { formatDecimal, formatNumber } from './format';
@@ -129,7 +129,7 @@ function checkProfile(c: Checker, plan: Obj): void {
   }
   const start = c.errors.length;
   c.str(p, 'id', 'profile.id', false, 'custom');
-  c.str(p, 'name', 'profile.name', false, 'Egen profil');
+  c.str(p, 'name', 'profile.name', false, PROFILE_TEXT.custom.name);
   c.str(p, 'source', 'profile.source', false, '');
   const g = c.obj(p, 'guideline', 'profile.guideline', true);
   if (g) {

@@ -334,5 +334,13 @@ export const EXPLAIN_WORDS = {
   notQualifyingNote: 'Tidsmodellen ger 0 för läkare som inte kan vara fast läkarkontakt.',
   ageGroupNote: (group: string) => `Listan får bara ha patienter ${group}, om inte dispens finns.`,
   stimulusPointsNote: 'Listningspoäng räknas för namngivna listor hos läkare som kan vara fast läkarkontakt; fiktiva listor räknas inte (lokalt antagande).',
+  inputCategory: 'Kategori',
+  inputStMonthsDone: 'Gjorda ST-månader',
+  inputStMonthsTotal: 'ST-tidens månader',
+  inputAbsenceWeeks: 'Frånvaro (veckor)',
+  inputPlannedMinutes: 'planerat besök (min)',
+  inputAcuteMinutes: 'akut besök (min)',
+  inputWithNamedDoctor: 'Listade med fast läkarkontakt i dag',
+  inputUnitCareWeight: 'Enhetens vårdtyngd',
   missingMonthsTotal: 'ST-tidens längd saknas: 60 månader antas (lokalt antagande).',
 } as const;
