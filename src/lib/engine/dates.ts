@@ -34,8 +34,3 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
   const d = Math.min(Number(m[3]), daysInMonth(y, mo));
   return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
-
-/** Swedish display of an ISO date is the ISO date itself (Swedish convention). */
-export function formatDate(date: IsoDate): string {
-  return date;
-}

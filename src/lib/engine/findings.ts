@@ -26,7 +26,8 @@ function fmtDec(x: number, k: number): string {
   return Number.isInteger(x) ? fmtInt(x) : formatDecimal(x, k);
 }
 const fmtPatients = (x: number) => fmtDec(x, 1);
-const fmtLoad = (x: number) => (Number.isFinite(x) ? formatPercent(x) : '∞');
+/** Load in whole percent, rounded up so that a load just over 1 never reads "100 %". */
+const fmtLoad = (x: number) => (Number.isFinite(x) ? formatPercent(Math.ceil(round9(x * 100)) / 100) : '∞');
 function nameOf(d: Doctor): string {
   const n = typeof d.name === 'string' ? d.name.trim() : '';
   return n !== '' ? n : d.id;

@@ -224,3 +224,10 @@ describe('one finding per problem', () => {
     expect(f.message).toContain('∞');
   });
 });
+
+describe('load in the over-capacity message', () => {
+  it('never reads 100 % for a list just over capacity', () => {
+    const [f] = findings(plan({ doctors: [doc({ listed: 1101 })] }));
+    expect(f.message).toContain('belastning 101\u00a0%');
+  });
+});
