@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what a fresh machine lacks: Node packages from the lockfile, Debian's Chromium
-# (browser tests) and LibreOffice Calc (the real-spreadsheet check of exported workbooks).
+# (browser tests), LibreOffice Calc (the real-spreadsheet check of exported workbooks) and
+# poppler-utils (pdftotext reads the printed report's PDF).
 # Usage: ensure-setup.sh [--browsers]
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +15,7 @@ if [ "${1:-}" = "--browsers" ]; then
   need=()
   [ -x /usr/bin/chromium ] || need+=(chromium)
   command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
+  command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
   if [ ${#need[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ]; then
       echo "» Installerar ${need[*]} med apt-get…"
