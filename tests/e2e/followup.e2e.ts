@@ -45,6 +45,13 @@ test('follow-up: snapshot and trend, continuity from a contact log, allocation p
   await expect(figures).toContainText('0,75');
   await expect(figures).toContainText('37,5');
   await expect(page.getByTestId('continuity-doctors')).toContainText('HSA-1');
+  // The export carries the same unit figures (aggregates only, no patient keys).
+  const [contExport] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exportera kontinuiteten (Excel)' }).click()]);
+  const cwb = XLSX.read(await readFile((await contExport.path())!), { type: 'buffer' });
+  expect(cwb.SheetNames).toEqual(['Kontinuitet', 'Per läkare', 'Fördelning']);
+  const unitRows = XLSX.utils.sheet_to_json<unknown[]>(cwb.Sheets['Kontinuitet'], { header: 1 });
+  expect(unitRows.find((r) => r[0] === 'UPC (medel)')?.[1]).toBeCloseTo(0.875, 10);
+  expect(JSON.stringify(XLSX.utils.sheet_to_json(cwb.Sheets['Per läkare'], { header: 1 }))).not.toMatch(/"[ABC]"/);
   // Raising the minimum to 4 leaves only A.
   await page.getByLabel('Minsta antal kontakter per patient').fill('4');
   await expect(figures).toContainText(/Patienter som räknas\s*1\b/);

@@ -25,6 +25,7 @@ import {
   allocate,
   allocationDoctors,
   computeContinuity,
+  continuityRows,
   dayOfIso,
   defaultPeriod,
   groupPatients,
@@ -47,7 +48,7 @@ import type { IsoDate } from '../engine/types';
 import type { IoMessage } from '../io/messages';
 import type { ContactColumn, ParseContactsResult } from '../io/contacts';
 import type { ProgressInfo } from '../io/protocol';
-import { FOLLOWUP as T } from '../strings/followup.sv';
+import { CONTACT_TYPE_LABELS, FOLLOWUP as T } from '../strings/followup.sv';
 import { app, type AppState } from './app.svelte';
 import { io } from './io.svelte';
 import { LiveValue } from './live.svelte';
@@ -403,6 +404,53 @@ export class FollowUpState {
     this.namedMappingFile = file.name;
     this.logWarnings = [...this.logWarnings, ...r.warnings.map(messageText), ...(unknownPatients ? [T.continuity.mappingUnknown(unknownPatients)] : [])];
     return this.#ok(T.continuity.mappingLoaded(applied, file.name));
+  }
+
+  /** The continuity figures as a workbook: aggregates only, never patient keys. */
+  async exportContinuity(): Promise<boolean> {
+    const r = this.continuity;
+    if (!r) return this.#fail(T.continuity.loadLogFirst);
+    const C = T.continuity;
+    const E = C.exportRows;
+    const rows = continuityRows(
+      r,
+      {
+        unit: {
+          heading: C.exportHeading(this.logFileName),
+          rows: [
+            [E.file, this.logFileName],
+            [E.from, this.fromIso],
+            [E.to, this.toIso],
+            [E.types, this.types.map((t) => CONTACT_TYPE_LABELS[t]).join(', ')],
+            [E.min, r.options.minContacts],
+            [E.inScope, r.contactsInScope],
+            [E.outOfScope, r.contactsOutOfScope],
+            [E.included, r.patientsIncluded],
+            [E.below, r.patientsBelowMin],
+            [E.withNamed, r.namedAvailable ? r.patientsWithNamed : null],
+            [E.meanNamed, r.meanNamedShare],
+            [E.meanUpc, r.meanUpc],
+            [E.meanCoc, r.meanCoc],
+            [E.pseudonymised, this.pseudonymised],
+            [E.formulaNamed, C.formulaNamed],
+            [E.formulaUpc, C.formulaUpc],
+            [E.formulaCoc, C.formulaCoc],
+          ],
+        },
+        doctorHeaders: C.doctorHeaders,
+        histHeaders: C.histHeaders,
+        histNames: { upc: C.histUpc, coc: C.histCoc, named: C.histNamed },
+      },
+      (k) => this.doctorName(k),
+    );
+    const { sheetsWorkbook } = await import('../io/allocationWorkbook');
+    const bytes = sheetsWorkbook([
+      { name: C.sheetUnit, rows: rows.unit, colWidths: [44, 60] },
+      { name: C.sheetDoctors, rows: rows.doctors, colWidths: [24, 22, 14, 10, 10, 14, 14, 14, 14, 10] },
+      { name: C.sheetHist, rows: rows.histograms, colWidths: [36, 8, 8, 10] },
+    ]);
+    downloadBytes(bytes, `${this.#unitFileName()} kontinuitet ${this.#host.today}.xlsx`, XLSX_TYPE);
+    return this.#ok(T.exported('Excel'));
   }
 
   clearContacts(): void {

@@ -229,3 +229,24 @@ describe('helpers', () => {
     expect(l2.doctorKeys[l2.namedDoctor![1]]).toBe('d9');
   });
 });
+
+describe('continuityRows', () => {
+  it('exports aggregates equal to the result, no patient keys', async () => {
+    const { continuityRows } = await import('../../../../src/lib/engine/followup');
+    const log = logOf([
+      ['secret-A', 'd1', '2025-01-01'],
+      ['secret-A', 'd1', '2025-01-02'],
+      ['secret-B', 'd2', '2025-01-03'],
+    ]);
+    const r = computeContinuity(log, ALL);
+    const rows = continuityRows(
+      r,
+      { unit: { heading: 'H', rows: [['UPC', r.meanUpc]] }, doctorHeaders: ['d'], histHeaders: ['h'], histNames: { upc: 'u', coc: 'c', named: 'n' } },
+      () => null,
+    );
+    expect(rows.unit).toEqual([['H'], ['UPC', 1]]);
+    expect(rows.doctors.slice(1).map((d) => [d[0], d[2], d[9]])).toEqual([['d1', 1, 2], ['d2', 1, 1]]);
+    expect(rows.histograms.filter((h) => h[0] === 'u').reduce((s, h) => s + (h[3] as number), 0)).toBe(2);
+    expect(JSON.stringify(rows)).not.toContain('secret');
+  });
+});
