@@ -277,7 +277,9 @@ function checkDoctor(c: Checker, d: Obj, i: number, ids: Set<string>, weeksPerYe
 /** Validate a current-version plain object in place (defaults filled, names normalised). */
 export function validatePlanObject(plan: Obj): { errors: PlanError[]; warnings: PlanError[] } {
   const c = new Checker();
-  if (plan.format !== PLAN_FORMAT) c.error('format', PARSE_TEXT.wrongFormat(String(plan.format)));
+  // A missing format on a versioned object is filled in (hand-made or program-made plans); another format is refused.
+  if (plan.format === undefined || plan.format === null) plan.format = PLAN_FORMAT;
+  else if (plan.format !== PLAN_FORMAT) c.error('format', PARSE_TEXT.wrongFormat(String(plan.format)));
   checkProfile(c, plan);
   if (plan.model === undefined || plan.model === null) plan.model = 'guideline';
   else if (plan.model !== 'guideline' && plan.model !== 'time') c.error('model', PARSE_TEXT.unknownModel(String(plan.model)));
