@@ -179,6 +179,12 @@ describe('versions', () => {
     expect(e.message).toMatch(/senare version av Kapacitet/);
     expect(e.message).toContain('2');
   });
+  it('fills in a missing format on a versioned plan', () => {
+    const raw = v1();
+    delete raw.format;
+    const r = parsePlan(raw);
+    expect(r.ok && r.plan.format).toBe('kapacitet/plan');
+  });
   it('refuses a file with a format but no version, and a broken version', () => {
     const raw = v1();
     delete raw.version;
