@@ -38,20 +38,20 @@ const CATEGORY_OPTIONS = DOCTOR_CATEGORIES.map((c) => ({ value: c, label: CATEGO
 
 /** The columns of the doctor grid, in order. */
 export const DOCTOR_COLUMNS: readonly GridColumn[] = [
-  { key: 'name', header: DOCTORS.col.name, kind: 'text', width: '10rem' },
-  { key: 'category', header: DOCTORS.col.category, kind: 'select', options: CATEGORY_OPTIONS, width: '7rem' },
-  { key: 'employment', header: DOCTORS.col.employment, kind: 'number' },
+  { key: 'name', header: DOCTORS.col.name, kind: 'text', widthRem: 11 },
+  { key: 'category', header: DOCTORS.col.category, kind: 'select', options: CATEGORY_OPTIONS, widthRem: 8 },
+  { key: 'employment', header: DOCTORS.col.employment, kind: 'number', widthRem: 11 },
   { key: 'stMonthsDone', header: DOCTORS.col.stMonthsDone, kind: 'number' },
   { key: 'stMonthsTotal', header: DOCTORS.col.stMonthsTotal, kind: 'number' },
-  ...DUTY_KINDS.map((k): GridColumn => ({ key: `duty.${k}`, header: DOCTORS.dutyCol(DUTY_LABELS[k]), kind: 'number' })),
+  ...DUTY_KINDS.map((k): GridColumn => ({ key: `duty.${k}`, header: DOCTORS.dutyCol(DUTY_LABELS[k]), kind: 'number', widthRem: 8 })),
   { key: 'absenceWeeks', header: DOCTORS.col.absenceWeeks, kind: 'number' },
   { key: 'listed', header: DOCTORS.col.listed, kind: 'number' },
-  { key: 'listPoints', header: DOCTORS.col.listPoints, kind: 'number' },
+  { key: 'listPoints', header: DOCTORS.col.listPoints, kind: 'number', widthRem: 8 },
   { key: 'careWeight', header: DOCTORS.col.careWeight, kind: 'number' },
-  { key: 'plannedEnd', header: DOCTORS.col.plannedEnd, kind: 'date', width: '7.5rem' },
-  { key: 'capacityGuideline', header: DOCTORS.col.capacityGuideline, kind: 'computed', description: DOCTORS.computedHint },
-  { key: 'capacityTime', header: DOCTORS.col.capacityTime, kind: 'computed', description: DOCTORS.computedHint },
-  { key: 'loadRatio', header: DOCTORS.col.loadRatio, kind: 'computed', description: DOCTORS.computedHint },
+  { key: 'plannedEnd', header: DOCTORS.col.plannedEnd, kind: 'date', widthRem: 8 },
+  { key: 'capacityGuideline', header: DOCTORS.col.capacityGuideline, kind: 'computed', description: DOCTORS.computedHint, widthRem: 8 },
+  { key: 'capacityTime', header: DOCTORS.col.capacityTime, kind: 'computed', description: DOCTORS.computedHint, widthRem: 8 },
+  { key: 'loadRatio', header: DOCTORS.col.loadRatio, kind: 'computed', description: DOCTORS.computedHint, widthRem: 8 },
 ];
 
 /** Hours a week of one duty kind (several duties of a kind add up, as in the workbook). */
