@@ -165,3 +165,22 @@ test('keyboard: skip link, nav with aria-current, finding link focuses its grid 
   await expect(page).toHaveURL(/#\/lakare\?fokus=doctors\./);
   await expect(page.locator('[role="grid"] [data-col="listed"]:focus')).toHaveCount(1);
 });
+
+test('new empty unit from the header, then delete it', async ({ page }) => {
+  await openView(page, 'enhet');
+  const demoName = await page.getByLabel('Enhet', { exact: true }).locator('option:checked').innerText();
+  await page.getByRole('button', { name: 'Ny tom enhet' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Ny tom enhet' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('Namn på den nya enheten').fill('VC Testby');
+  await dialog.getByRole('button', { name: 'Skapa' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Enhetsdel: VC Testby' })).toBeVisible();
+  await expect(page.getByLabel('Listade invånare')).toHaveValue('0');
+  await openView(page, 'lakare');
+  await expect(page.getByText('Inga läkare ännu.')).toBeVisible();
+
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: 'Ta bort enheten' }).click();
+  await expect(page.getByLabel('Enhet', { exact: true }).locator('option:checked')).toHaveText(demoName);
+  await expect(page.getByLabel('Enhet', { exact: true }).locator('option', { hasText: 'VC Testby' })).toHaveCount(0);
+});
