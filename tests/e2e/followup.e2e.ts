@@ -52,9 +52,12 @@ test('follow-up: snapshot and trend, continuity from a contact log, allocation p
   const unitRows = XLSX.utils.sheet_to_json<unknown[]>(cwb.Sheets['Kontinuitet'], { header: 1 });
   expect(unitRows.find((r) => r[0] === 'UPC (medel)')?.[1]).toBeCloseTo(0.875, 10);
   expect(JSON.stringify(XLSX.utils.sheet_to_json(cwb.Sheets['Per läkare'], { header: 1 }))).not.toMatch(/"[ABC]"/);
-  // Raising the minimum to 4 leaves only A.
+  // Save a baseline for the national goal line (+20 %), then raise the minimum to 4: only A is left.
+  await page.getByRole('button', { name: 'Spara dessa siffror som utgångsläge' }).click();
   await page.getByLabel('Minsta antal kontakter per patient').fill('4');
   await expect(figures).toContainText(/Patienter som räknas\s*1\b/);
+  // COC: baseline 0,75, goal 0,9, now 0,5 (A only) → -33,3 %.
+  await expect(page.getByTestId('continuity-goal')).toContainText('COC: utgångsläge 0,75, mål 0,9, nu 0,5 (-33,3 %');
   await scanAxe(page);
 
   // 3. Allocation: estimate from the plan, see the proposal, export it.

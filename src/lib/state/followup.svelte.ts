@@ -26,6 +26,9 @@ import {
   allocationDoctors,
   computeContinuity,
   continuityRows,
+  goalProgress,
+  type ContinuityBaseline,
+  type GoalProgress,
   dayOfIso,
   defaultPeriod,
   groupPatients,
@@ -404,6 +407,60 @@ export class FollowUpState {
     this.namedMappingFile = file.name;
     this.logWarnings = [...this.logWarnings, ...r.warnings.map(messageText), ...(unknownPatients ? [T.continuity.mappingUnknown(unknownPatients)] : [])];
     return this.#ok(T.continuity.mappingLoaded(applied, file.name));
+  }
+
+  /** The unit's saved continuity baseline (aggregates only, in settings), for the national goal. */
+  baseline = $state<ContinuityBaseline | null>(null);
+  #baselineUnit: string | null = null;
+
+  #baselineKey(unitId: string): string {
+    return `followup.continuityBaseline:${unitId}`;
+  }
+
+  /** Reads the current unit's baseline (once per unit). */
+  async loadBaseline(): Promise<void> {
+    const unitId = this.#host.unitId;
+    if (!unitId || !this.#db() || this.#baselineUnit === unitId) return;
+    this.#baselineUnit = unitId;
+    this.baseline = await this.#host.getSetting<ContinuityBaseline | null>(this.#baselineKey(unitId), null);
+  }
+
+  /** The national goal line: the profile's increase (0,2) applied to the baseline COC and UPC. */
+  get goal(): { increase: number; coc: GoalProgress | null; upc: GoalProgress | null } | null {
+    const inc = this.#host.result?.profile.goals?.continuityIncrease;
+    const r = this.continuity;
+    const b = this.baseline;
+    if (inc === undefined || inc === null || !b) return null;
+    return { increase: inc, coc: goalProgress(b.meanCoc, r?.meanCoc ?? null, inc), upc: goalProgress(b.meanUpc, r?.meanUpc ?? null, inc) };
+  }
+
+  /** Saves the figures shown now as the unit's baseline (replacing an earlier one). */
+  async saveBaseline(): Promise<boolean> {
+    const r = this.continuity;
+    const unitId = this.#host.unitId;
+    if (!r || !unitId || !this.#db()) return this.#fail(T.continuity.loadLogFirst);
+    const b: ContinuityBaseline = {
+      meanCoc: r.meanCoc,
+      meanUpc: r.meanUpc,
+      meanNamedShare: r.meanNamedShare,
+      patientsIncluded: r.patientsIncluded,
+      from: this.fromIso,
+      to: this.toIso,
+      minContacts: r.options.minContacts,
+      savedAt: this.#host.today,
+    };
+    await this.#host.setSetting(this.#baselineKey(unitId), b);
+    this.baseline = b;
+    this.#baselineUnit = unitId;
+    return this.#ok(T.continuity.baselineSaved);
+  }
+
+  async clearBaseline(): Promise<boolean> {
+    const unitId = this.#host.unitId;
+    if (!unitId || !this.#db()) return false;
+    await this.#host.setSetting(this.#baselineKey(unitId), null);
+    this.baseline = null;
+    return this.#ok(T.continuity.baselineCleared);
   }
 
   /** The continuity figures as a workbook: aggregates only, never patient keys. */

@@ -85,6 +85,11 @@ describe('FollowUpState', () => {
     expect(fu.continuity!.namedAvailable).toBe(true);
     fu.minContacts = 3;
     expect(fu.continuity!.meanNamedShare).toBeCloseTo(1 / 3, 12);
+    // Baseline for the national goal (+20 %): stored as aggregates in settings, compared later.
+    expect(await fu.saveBaseline()).toBe(true);
+    expect(await app.getSetting(`followup.continuityBaseline:${app.unitId}`, null)).toMatchObject({ meanCoc: (4 + 1 - 3) / 6, from: '2025-03-02' });
+    expect(fu.goal!.coc).toMatchObject({ baseline: 1 / 3, current: 1 / 3, reached: false });
+    expect(fu.goal!.coc!.target).toBeCloseTo(0.4, 12);
   });
 
   it('estimates groups from the plan and proposes an allocation within capacity', async () => {

@@ -385,3 +385,36 @@ export function continuityRows(
   add(labels.histNames.named, r.namedShareHistogram);
   return { unit, doctors, histograms };
 }
+
+/** A unit's saved continuity baseline (aggregates only), for the national goal line (domain.md §5). */
+export interface ContinuityBaseline {
+  meanCoc: number | null;
+  meanUpc: number | null;
+  meanNamedShare: number | null;
+  patientsIncluded: number;
+  from: string;
+  to: string;
+  minContacts: number;
+  /** ISO date the baseline was saved. */
+  savedAt: string;
+}
+
+export interface GoalProgress {
+  baseline: number;
+  current: number;
+  /** baseline × (1 + increase): the goal line (national: +20 %). */
+  target: number;
+  /** (current − baseline) ÷ baseline. */
+  change: number;
+  reached: boolean;
+}
+
+/**
+ * Progress towards "doctor continuity index up 20 % on the baseline" (domain.md §5, national goals;
+ * `goals.continuityIncrease`). null when either value is missing or the baseline is 0.
+ */
+export function goalProgress(baseline: number | null, current: number | null, increase: number): GoalProgress | null {
+  if (baseline === null || current === null || !(baseline > 0) || !Number.isFinite(increase)) return null;
+  const target = baseline * (1 + increase);
+  return { baseline, current, target, change: (current - baseline) / baseline, reached: current >= target - 1e-12 };
+}

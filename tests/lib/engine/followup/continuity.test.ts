@@ -250,3 +250,16 @@ describe('continuityRows', () => {
     expect(JSON.stringify(rows)).not.toContain('secret');
   });
 });
+
+describe('goalProgress (domain.md §5: continuity index +20 % on the baseline)', () => {
+  it('computes the goal line and the change', async () => {
+    const { goalProgress } = await import('../../../../src/lib/engine/followup');
+    const g = goalProgress(0.4, 0.46, 0.2)!;
+    expect(g.target).toBeCloseTo(0.48, 12);
+    expect(g.change).toBeCloseTo(0.15, 12);
+    expect(g.reached).toBe(false);
+    expect(goalProgress(0.4, 0.48, 0.2)!.reached).toBe(true);
+    expect(goalProgress(0, 0.5, 0.2)).toBeNull();
+    expect(goalProgress(null, 0.5, 0.2)).toBeNull();
+  });
+});
