@@ -26,8 +26,11 @@ describe('doctor columns', () => {
     expect(parseCategory('Geriatrician')).toBe('geriatrician');
     expect(parseCategory('kirurg')).toBeNull();
   });
-  it('refuses a personal identity number as a name', () => {
+  it('refuses a personal identity number as a name or fictive list name', () => {
     expect(parseInput(anna, 'name', '19121212-1212').ok).toBe(false);
+    expect(parseInput(anna, 'fictiveListName', '19121212-1212').ok).toBe(false);
+    expect(parseInput(anna, 'fictiveListName', 'VC Exempel Dr Berg')).toEqual({ ok: true, patch: { fictiveListName: 'VC Exempel Dr Berg' } });
+    expect(parseInput(anna, 'fictiveListName', '')).toEqual({ ok: true, patch: { fictiveListName: undefined } });
   });
   it('sets duty hours per kind, keeping labels, adding and removing', () => {
     const d = setDutyHours([{ kind: 'supervision', hoursPerWeek: 2, label: 'ST' }], 'supervision', 3);

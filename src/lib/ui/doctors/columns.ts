@@ -28,6 +28,8 @@ export type DoctorInputKey =
   | 'listed'
   | 'listPoints'
   | 'careWeight'
+  | 'careWeightPoints'
+  | 'fictiveListName'
   | 'plannedEnd';
 export type DoctorComputedKey = 'capacityGuideline' | 'capacityTime' | 'loadRatio';
 export type DoctorColumnKey = DoctorInputKey | DoctorComputedKey;
@@ -48,7 +50,9 @@ export const DOCTOR_COLUMNS: readonly GridColumn[] = [
   { key: 'listed', header: DOCTORS.col.listed, kind: 'number' },
   { key: 'listPoints', header: DOCTORS.col.listPoints, kind: 'number', widthRem: 8 },
   { key: 'careWeight', header: DOCTORS.col.careWeight, kind: 'number' },
+  { key: 'careWeightPoints', header: DOCTORS.col.careWeightPoints, kind: 'number', widthRem: 8 },
   { key: 'plannedEnd', header: DOCTORS.col.plannedEnd, kind: 'date', widthRem: 8 },
+  { key: 'fictiveListName', header: DOCTORS.col.fictiveListName, kind: 'text', widthRem: 14 },
   { key: 'capacityGuideline', header: DOCTORS.col.capacityGuideline, kind: 'computed', description: DOCTORS.computedHint, widthRem: 8 },
   { key: 'capacityTime', header: DOCTORS.col.capacityTime, kind: 'computed', description: DOCTORS.computedHint, widthRem: 8 },
   { key: 'loadRatio', header: DOCTORS.col.loadRatio, kind: 'computed', description: DOCTORS.computedHint, widthRem: 8 },
@@ -101,8 +105,12 @@ export function displayInput(d: Doctor, key: string): string {
       return optDecimal(d.listPoints);
     case 'careWeight':
       return d.careWeight === undefined ? '' : formatDecimal(d.careWeight, 2);
+    case 'careWeightPoints':
+      return optDecimal(d.careWeightPoints);
     case 'plannedEnd':
       return d.plannedEnd ?? '';
+    case 'fictiveListName':
+      return d.fictiveListName ?? '';
     default:
       if (key.startsWith('duty.')) {
         const h = dutyHours(d.duties, key.slice(5) as DutyKind);
@@ -183,11 +191,16 @@ export function parseInput(d: Doctor, key: string, text: string): ParseOutcome {
       if (n === 0) return { ok: false, message: DOCTORS_ERR.careWeightZero };
       return { ok: true, patch: { careWeight: n } };
     }
+    case 'fictiveListName':
+      if (t === '') return { ok: true, patch: { fictiveListName: undefined } };
+      if (looksLikePersonnummer(t)) return { ok: false, message: DOCTORS_ERR.personnummer };
+      return { ok: true, patch: { fictiveListName: t } };
     case 'stMonthsDone':
     case 'stMonthsTotal':
     case 'absenceWeeks':
     case 'listed':
-    case 'listPoints': {
+    case 'listPoints':
+    case 'careWeightPoints': {
       if (t === '') return { ok: true, patch: { [key]: undefined } };
       const n = nonNegative(t);
       if (typeof n === 'string') return { ok: false, message: n };
