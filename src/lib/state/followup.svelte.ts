@@ -48,6 +48,7 @@ import {
   type Trend,
 } from '../engine/followup/index';
 import type { IsoDate } from '../engine/types';
+import { formatNumber } from '../engine/format';
 import type { IoMessage } from '../io/messages';
 import type { ContactColumn, ParseContactsResult } from '../io/contacts';
 import type { ProgressInfo } from '../io/protocol';
@@ -377,7 +378,7 @@ export class FollowUpState {
         this.fromIso = isoOfDay(period.fromDay);
         this.toIso = isoOfDay(period.toDay);
       }
-      return this.#ok(T.continuity.loaded(r.log.count, r.log.patientKeys.length, file.name));
+      return this.#ok(T.continuity.loaded(formatNumber(r.log.count), formatNumber(r.log.patientKeys.length), file.name));
     } catch (e) {
       return this.#fail(T.continuity.importFailed(file.name), [e instanceof Error ? e.message : String(e)]);
     } finally {
@@ -405,8 +406,8 @@ export class FollowUpState {
     const { log: next, unknownPatients, applied } = withNamedMapping(log, r.pairs);
     this.log = next;
     this.namedMappingFile = file.name;
-    this.logWarnings = [...this.logWarnings, ...r.warnings.map(messageText), ...(unknownPatients ? [T.continuity.mappingUnknown(unknownPatients)] : [])];
-    return this.#ok(T.continuity.mappingLoaded(applied, file.name));
+    this.logWarnings = [...this.logWarnings, ...r.warnings.map(messageText), ...(unknownPatients ? [T.continuity.mappingUnknown(formatNumber(unknownPatients))] : [])];
+    return this.#ok(T.continuity.mappingLoaded(formatNumber(applied), file.name));
   }
 
   /** The unit's saved continuity baseline (aggregates only, in settings), for the national goal. */
@@ -595,7 +596,7 @@ export class FollowUpState {
     this.groups = groupPatients(r.rows);
     this.groupsSource = 'file';
     this.patientFileName = file.name;
-    return this.#ok(T.allocation.loaded(r.rows.length, file.name));
+    return this.#ok(T.allocation.loaded(formatNumber(r.rows.length), file.name));
   }
 
   clearGroups(): void {
