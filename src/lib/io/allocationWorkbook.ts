@@ -155,6 +155,40 @@ function parseAgeBand(raw: string): AgeBand | null {
   return null;
 }
 
+/** RFC 4180 CSV: quoted fields may hold the delimiter, doubled quotes and line breaks. */
+export function splitCsv(text: string, delim: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += c;
+    } else if (c === '"' && field === '') quoted = true;
+    else if (c === delim) {
+      row.push(field.trim());
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field.trim());
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length) {
+    row.push(field.trim());
+    rows.push(row);
+  }
+  return rows;
+}
+
 function readRows(input: ArrayBuffer | Uint8Array | string): { sheet: string; rows: string[][] } {
   if (typeof input !== 'string') {
     const b = input instanceof Uint8Array ? input : new Uint8Array(input);
@@ -174,8 +208,9 @@ function readRows(input: ArrayBuffer | Uint8Array | string): { sheet: string; ro
   }
   const text = input.replace(/^\ufeff/, '');
   const first = text.split(/\r?\n/, 1)[0] ?? '';
-  const delim = (first.match(/;/g)?.length ?? 0) >= (first.match(/,/g)?.length ?? 0) ? (first.includes('\t') && !first.includes(';') ? '\t' : ';') : ',';
-  const rows = text.split(/\r?\n/).map((line) => line.split(delim).map((v) => v.trim().replace(/^"(.*)"$/, '$1').replace(/""/g, '"')));
+  const count = (ch: string) => first.split(ch).length - 1;
+  const delim = count('\t') > count(';') && count('\t') > count(',') ? '\t' : count(';') >= count(',') ? ';' : ',';
+  const rows = splitCsv(text, delim);
   return { sheet: P.sheetCsv, rows };
 }
 

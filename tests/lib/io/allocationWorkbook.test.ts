@@ -54,3 +54,12 @@ describe('allocation workbook', () => {
     expect(XLSX.utils.sheet_to_json(wb.Sheets['Serie'], { header: 1 })).toEqual([['Månad', 'Andel'], ['2026-01', 0.5]]);
   });
 });
+
+describe('patient list CSV', () => {
+  it('reads quoted fields with delimiters, doubled quotes and line breaks', async () => {
+    const { splitCsv } = await import('../../../src/lib/io/allocationWorkbook');
+    expect(splitCsv('a;"b;c";"d ""e"""\r\n"x\ny";2;\n', ';')).toEqual([['a', 'b;c', 'd "e"'], ['x\ny', '2', '']]);
+    const r = parsePatientList('Patientnyckel,Grupp,Ålder\n"K,1",SÄBO,88\n');
+    expect(r.ok && r.rows[0]).toMatchObject({ key: 'K,1', priority: 'nursingHome', ageBand: '65+' });
+  });
+});
