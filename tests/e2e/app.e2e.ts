@@ -184,3 +184,19 @@ test('new empty unit from the header, then delete it', async ({ page }) => {
   await expect(page.getByLabel('Enhet', { exact: true }).locator('option:checked')).toHaveText(demoName);
   await expect(page.getByLabel('Enhet', { exact: true }).locator('option', { hasText: 'VC Testby' })).toHaveCount(0);
 });
+
+test('explain dialog from the keyboard in the grid: formula shown, axe clean, Escape returns focus', async ({ page }) => {
+  await openView(page, 'lakare');
+  const id = await firstDoctorId(page);
+  const computed = cell(page, id, 'capacityGuideline');
+  await computed.click();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId('explain-formula')).toContainText('=');
+  await expect(dialog.getByRole('button', { name: 'Stäng' })).toBeFocused();
+  await scanAxe(page);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(computed).toBeFocused();
+});
