@@ -22,6 +22,9 @@ export const LIMITS = {
   workbookSheetRows: 20000,
   /** Rows of a listing report (one row per patient: a large unit ~40 000). */
   listingRows: 500000,
+  /** A contact log (issue 7): a year of a large unit's doctor contacts, ~1 M rows, can pass 60 MB as CSV. */
+  contactsBytes: 250 * 1024 * 1024,
+  contactsRows: 1500000,
   columns: 200,
   /** How many errors are listed before the rest are summarised. */
   maxErrors: 200,

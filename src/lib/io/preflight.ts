@@ -12,11 +12,11 @@ import { declaredSheetRows, isZip, verifyZipInflation } from './zip';
 
 const M = IO_STRINGS.import;
 
-export async function preflight(bytes: Uint8Array, kind: 'workbook' | 'listing'): Promise<IoMessage[] | null> {
-  const maxBytes = kind === 'workbook' ? LIMITS.workbookBytes : LIMITS.listingBytes;
+export async function preflight(bytes: Uint8Array, kind: 'workbook' | 'listing' | 'contacts'): Promise<IoMessage[] | null> {
+  const maxBytes = kind === 'workbook' ? LIMITS.workbookBytes : kind === 'contacts' ? LIMITS.contactsBytes : LIMITS.listingBytes;
   if (bytes.length > maxBytes) return [{ sheet: '', row: null, column: null, message: fill(M.tooLarge, { size: formatBytes(bytes.length), max: formatBytes(maxBytes) }) }];
   if (!isZip(bytes)) return null; // CSV / xls: the synchronous checks cover them
-  const maxRows = kind === 'workbook' ? LIMITS.workbookSheetRows : LIMITS.listingRows;
+  const maxRows = kind === 'workbook' ? LIMITS.workbookSheetRows : kind === 'contacts' ? LIMITS.contactsRows : LIMITS.listingRows;
   const maxEntry = kind === 'workbook' ? LIMITS.workbookEntryBytes : LIMITS.entryBytes;
   const bad = await verifyZipInflation(bytes, maxEntry, (_name, head) => {
     const rows = declaredSheetRows(head);

@@ -42,7 +42,7 @@ const HANDLERS: { [K in IoOpName]: Handler<K> } = {
     return importListing(u8(bytes), mapping, plan, { ...(options ?? {}), onProgress });
   },
   async parseContacts([bytes, options], onProgress) {
-    const refused = await preflight(u8(bytes), 'listing');
+    const refused = await preflight(u8(bytes), 'contacts');
     if (refused) return { ok: false, errors: refused };
     return parseContactLog(bytes, { ...(options ?? {}), onProgress });
   },
