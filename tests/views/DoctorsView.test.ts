@@ -96,6 +96,28 @@ describe('DoctorsView in the app', () => {
     await waitFor(() => expect(app.plan!.doctors.slice(0, 3)).toEqual(docs));
   });
 
+  it('a paste that runs past the last doctor adds the new doctors, and one Ctrl+Z takes back the whole paste', async () => {
+    const user = userEvent.setup();
+    const grid = await openDoctors();
+    const before = structuredClone(plain(app.plan!));
+    const n = before.doctors.length;
+    const last = before.doctors[n - 1];
+    const start = grid.querySelector<HTMLElement>(`[data-row-key="${last.id}"][data-col="name"]`)!;
+    await user.click(start);
+    // Columns from Namn: name, category, employment. Row 1 edits the last doctor, rows 2–3 are new.
+    paste(start, `${last.name}\tspecialist\t90 %\r\nNy Andersson\tST\t100 %\r\nNy Berg\tspecialist\t0,5\r\n`);
+    await waitFor(() => expect(app.plan!.doctors).toHaveLength(n + 2));
+    const now = app.plan!.doctors;
+    expect(now[n - 1].employment).toBe(0.9);
+    expect(now[n]).toMatchObject({ name: 'Ny Andersson', category: 'st', employment: 1 });
+    expect(now[n + 1]).toMatchObject({ name: 'Ny Berg', category: 'specialist', employment: 0.5 });
+    expect(screen.getByText(/2 nya läkare lades till/)).toBeInTheDocument();
+    await waitFor(() => expect(grid.querySelector(`[data-row-key="${now[n + 1].id}"][data-col="name"]`)).toHaveTextContent('Ny Berg'));
+    start.focus();
+    await user.keyboard('{Control>}z{/Control}');
+    await waitFor(() => expect(plain(app.plan!)).toEqual(before));
+  });
+
   it('Enter on a computed cell opens its explanation with the formula', async () => {
     const user = userEvent.setup();
     const grid = await openDoctors();

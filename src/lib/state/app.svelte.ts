@@ -646,11 +646,28 @@ export class AppState {
     return this.#edit(DATA_SV.undo.doctor, (p) => withDoctorPatches(p, [{ doctorId, patch: clean }], this.#missingDoctor));
   }
 
-  /** A pasted block: many doctors, one undo step, one transaction. */
-  updateDoctors(patches: { doctorId: string; patch: Partial<Doctor> }[]): Promise<boolean> {
-    const label = patches.length === 1 ? DATA_SV.undo.doctor : DATA_SV.undo.doctors;
+  /**
+   * A pasted block: many doctors, one undo step, one transaction. `additions` are rows pasted below the
+   * last doctor: each becomes a new doctor at the end (createDoctor with the row's category, then the
+   * row's values; an `id` in a row is ignored), in the same step as the patches.
+   */
+  updateDoctors(patches: { doctorId: string; patch: Partial<Doctor> }[], additions: Partial<Doctor>[] = []): Promise<boolean> {
+    const label =
+      additions.length > 0 ? DATA_SV.undo.pasteRows(additions.length) : patches.length === 1 ? DATA_SV.undo.doctor : DATA_SV.undo.doctors;
     const clean = $state.snapshot(patches) as { doctorId: string; patch: Partial<Doctor> }[];
-    return this.#edit(label, (p) => withDoctorPatches(p, clean, this.#missingDoctor));
+    const added = $state.snapshot(additions) as Partial<Doctor>[];
+    return this.#edit(label, (p) => {
+      let next = withDoctorPatches(p, clean, this.#missingDoctor);
+      for (const row of added) {
+        const doctor = createDoctor(
+          row.category ?? 'specialist',
+          next.doctors.map((d) => d.id),
+        );
+        next = withDoctorAdded(next, doctor);
+        next = withDoctorPatches(next, [{ doctorId: doctor.id, patch: row }], this.#missingDoctor);
+      }
+      return next;
+    });
   }
 
   async addDoctor(category: DoctorCategory, atIndex?: number): Promise<string | null> {

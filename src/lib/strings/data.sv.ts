@@ -37,6 +37,7 @@ export const DATA_SV = {
     doctor: 'Ändra läkare',
     doctors: 'Ändra flera läkare',
     addDoctor: 'Lägg till läkare',
+    pasteRows: (n: number) => `Klistra in ${n === 1 ? 'en ny läkare' : `${n} nya läkare`}`,
     removeDoctor: 'Ta bort läkare',
     moveDoctor: 'Flytta läkare',
     duties: 'Ändra uppdrag',

@@ -145,6 +145,45 @@ describe('edits', () => {
     expect(app.canUndo).toBe(false);
   });
 
+  it('a pasted block that runs past the last doctor adds the new doctors in the same undo step', async () => {
+    const app = await startApp();
+    const original = app.plan!;
+    const n = original.doctors.length;
+    const first = original.doctors[0];
+    const ok = await app.updateDoctors(
+      [{ doctorId: first.id, patch: { employment: 0.5 } }],
+      [
+        { name: 'Ny A', employment: 0.8 },
+        { name: 'Ny B', category: 'st', stMonthsDone: 12, id: 'd1' },
+      ],
+    );
+    expect(ok).toBe(true);
+    const now = app.plan!.doctors;
+    expect(now).toHaveLength(n + 2);
+    expect(now[0].employment).toBe(0.5);
+    expect(now[n]).toMatchObject({ name: 'Ny A', category: 'specialist', employment: 0.8 });
+    // A row's category decides the new doctor's defaults; an id in a row never overrides the generated one.
+    expect(now[n + 1]).toMatchObject({ name: 'Ny B', category: 'st', stMonthsDone: 12, stMonthsTotal: 60 });
+    expect(new Set(now.map((d) => d.id)).size).toBe(n + 2);
+    expect(await stored(app)).toEqual(app.plan);
+    expect(app.undoLabel).toMatch(/2 nya läkare/);
+    // One undo takes back the whole paste (values and new rows), in memory and in the database.
+    expect(await app.undo()).toBe(true);
+    expect(app.plan).toEqual(original);
+    expect(await stored(app)).toEqual(original);
+    expect(app.canUndo).toBe(false);
+    expect(await app.redo()).toBe(true);
+    expect(app.plan!.doctors).toHaveLength(n + 2);
+  });
+
+  it('a pasted block with an invalid new row changes nothing', async () => {
+    const app = await startApp();
+    const original = app.plan!;
+    expect(await app.updateDoctors([], [{ name: 'Ny', employment: -1 }])).toBe(false);
+    expect(app.plan).toEqual(original);
+    expect(app.canUndo).toBe(false);
+  });
+
   it('a new edit clears redo; undo in one plan never touches another', async () => {
     const app = await startApp();
     const a = app.planId!;
