@@ -118,6 +118,30 @@ describe('DoctorsView in the app', () => {
     await waitFor(() => expect(plain(app.plan!)).toEqual(before));
   });
 
+  it('typing a letter on the category cell opens its editor on the matching category', async () => {
+    const user = userEvent.setup();
+    const grid = await openDoctors();
+    const d = app.plan!.doctors.find((x) => x.category === 'specialist')!;
+    const cell = grid.querySelector<HTMLElement>(`[data-row-key="${d.id}"][data-col="category"]`)!;
+    await user.click(cell);
+    await user.keyboard('h');
+    const editor = await screen.findByRole('combobox', { name: /Kategori, / });
+    expect(editor).toHaveFocus();
+    expect(editor).toHaveValue('locum');
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(app.plan!.doctors.find((x) => x.id === d.id)!.category).toBe('locum'));
+    // "s" from a specialist goes on to the next category starting with s (ST), as a native select does.
+    await user.click(cell);
+    await user.keyboard('{Escape}');
+    await app.undo();
+    await waitFor(() => expect(app.plan!.doctors.find((x) => x.id === d.id)!.category).toBe('specialist'));
+    await user.click(grid.querySelector<HTMLElement>(`[data-row-key="${d.id}"][data-col="category"]`)!);
+    await user.keyboard('s');
+    expect(await screen.findByRole('combobox', { name: /Kategori, / })).toHaveValue('st');
+    await user.keyboard('{Escape}');
+    expect(app.plan!.doctors.find((x) => x.id === d.id)!.category).toBe('specialist');
+  });
+
   it('Enter on a computed cell opens its explanation with the formula', async () => {
     const user = userEvent.setup();
     const grid = await openDoctors();
