@@ -66,6 +66,7 @@ import { DATA_SV } from '../strings/data.sv';
 import { LiveValue } from './live.svelte';
 import { localIsoDate } from './dates';
 import { Histories, type HistoryEntry } from './history';
+import { splitPlanFile } from './planBackup';
 import {
   EditRefused,
   withDoctorAdded,
@@ -1016,29 +1017,84 @@ export class AppState {
     return file;
   }
 
-  /** Opens a plan file: all or nothing. Replaces the current plan, or creates a unit when there is none. */
+  /**
+   * Opens a plan file: all or nothing. Replaces the current plan, or creates a unit when there is none
+   * (or when asked). A backup of all plans (top-level `scenarios: { name, plan }[]`) also brings its
+   * scenarios back as scenarios of that unit (added under unique names; nothing existing is deleted);
+   * the field itself is never stored inside the current plan. Every plan in the file is validated
+   * before anything is written; a failed write takes back what was added.
+   */
   async restoreFromFile(
     text: string,
     options: { asNewUnit?: boolean } = {},
   ): Promise<{ ok: true } | { ok: false; errors: PlanError[] }> {
     const parsed = parsePlan(text);
-    if (!parsed.ok) {
-      this.#fail('file', DATA_SV.errors.fileInvalid, parsed.errors.map(pathMessage));
-      return { ok: false, errors: parsed.errors };
+    const split = parsed.ok ? splitPlanFile(parsed.plan) : parsed;
+    if (!split.ok) {
+      this.#fail('file', DATA_SV.errors.fileInvalid, split.errors.map(pathMessage));
+      return { ok: false, errors: split.errors };
     }
-    if (this.plan && this.planId && !options.asNewUnit) {
-      const ok = await this.replacePlan(parsed.plan, 'file');
-      if (ok) return { ok: true };
+    const { main, scenarios } = split;
+    const failed = (): { ok: false; errors: PlanError[] } => {
       const err = this.lastError;
       const lines = err ? (err.details.length ? err.details : [err.message]) : [DATA_SV.errors.fileInvalid];
       return { ok: false, errors: lines.map((message) => ({ path: '', message })) };
+    };
+    if (this.plan && this.planId && this.unitId && !options.asNewUnit) {
+      // Scenarios first (one transaction), so a refused replacement can simply remove them again.
+      const added = await this.#addScenarios(this.unitId, scenarios);
+      if (!added) return failed();
+      if (await this.replacePlan(main, 'file')) return { ok: true };
+      const error = this.lastError;
+      await this.#removePlans(added);
+      this.lastError = error;
+      return failed();
     }
+    let unitId: string;
     try {
-      await this.createUnitFromPlan(parsed.plan);
-      return { ok: true };
+      unitId = await this.createUnitFromPlan(main);
     } catch {
-      return { ok: false, errors: [{ path: '', message: this.lastError?.message ?? DATA_SV.errors.fileInvalid }] };
+      return failed();
     }
+    if (await this.#addScenarios(unitId, scenarios)) return { ok: true };
+    const error = this.lastError;
+    await this.deleteUnit(unitId);
+    this.lastError = error;
+    return failed();
+  }
+
+  /** Adds plans as scenarios of a unit in one transaction; their ids, or null on a storage error (lastError). */
+  async #addScenarios(unitId: string, items: { name: string; plan: Plan }[]): Promise<string[] | null> {
+    if (items.length === 0) return [];
+    const db = this.db;
+    await this.#idle();
+    try {
+      return await db.transaction('rw', [db.units, db.plans, db.doctors], async () => {
+        const unitName = (await db.units.get(unitId))?.name;
+        const taken = (await db.plans.where('unitId').equals(unitId).toArray()).map((p) => p.name);
+        const ids: string[] = [];
+        for (const item of items) {
+          const name = uniqueName(item.name, taken);
+          taken.push(name);
+          // Every plan of a unit carries the unit's name (as renameUnit keeps it).
+          const plan = unitName ? { ...item.plan, unit: { ...item.plan.unit, name: unitName } } : item.plan;
+          ids.push(await insertPlan(db, { unitId, name, kind: 'scenario', plan, now: this.#now() }));
+        }
+        return ids;
+      });
+    } catch (e) {
+      this.#failWrite(e);
+      return null;
+    }
+  }
+
+  /** Takes back scenarios just added (no backups: they existed only for a moment). */
+  async #removePlans(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const db = this.db;
+    await db.transaction('rw', [db.plans, db.doctors], async () => {
+      for (const id of ids) await deletePlanRows(db, id);
+    });
   }
 
   // ------------------------------------------------------------------ storage durability

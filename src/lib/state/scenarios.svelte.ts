@@ -12,6 +12,9 @@ import type { CapacityModel, DoctorCategory, Plan } from '../engine/index';
 import { SCENARIOS as S } from '../strings/workshop.sv';
 import { app, type AppState } from './app.svelte';
 import { io } from './io.svelte';
+import { splitPlanFile, type ScenarioBackupEntry } from './planBackup';
+
+export type { ScenarioBackupEntry };
 
 export const MAX_COMPARE = 3;
 
@@ -20,11 +23,6 @@ interface Live<T> {
   dispose(): void;
 }
 
-/** The optional `scenarios` field of a backup plan file (contracts.md: unknown fields are kept). */
-export interface ScenarioBackupEntry {
-  name: string;
-  plan: Plan;
-}
 
 function fileSafe(name: string): string {
   return name.replace(/[\\/:*?"<>|]+/g, '-').replace(/\s+/g, ' ').trim() || 'plan';
@@ -302,19 +300,9 @@ export class ScenariosState {
   async restoreAsScenarios(text: string): Promise<{ ok: true; names: string[] } | { ok: false; errors: string[] }> {
     const parsed = parsePlan(text);
     if (!parsed.ok) return { ok: false, errors: parsed.errors.map((e) => `${e.path}: ${e.message}`) };
-    const { scenarios: rawScenarios, ...main } = parsed.plan as Plan & { scenarios?: unknown };
-    const items: { name: string; plan: Plan }[] = [{ name: S.restoredMainName, plan: main as Plan }];
-    const errors: string[] = [];
-    if (rawScenarios !== undefined) {
-      if (!Array.isArray(rawScenarios)) errors.push(`scenarios: ${S.restoreNotList}`);
-      else
-        rawScenarios.forEach((raw, i) => {
-          const entry = raw as { name?: unknown; plan?: unknown };
-          const p = parsePlan(entry?.plan ?? null);
-          if (!p.ok) errors.push(...p.errors.map((e) => `scenarios[${i}].plan.${e.path}: ${e.message}`));
-          else items.push({ name: typeof entry.name === 'string' && entry.name.trim() ? entry.name.trim() : `${S.heading} ${i + 1}`, plan: p.plan });
-        });
-    }
+    const split = splitPlanFile(parsed.plan);
+    const items: { name: string; plan: Plan }[] = split.ok ? [{ name: S.restoredMainName, plan: split.main }, ...split.scenarios] : [];
+    const errors = split.ok ? [] : split.errors.map((e) => `${e.path}: ${e.message}`);
     if (errors.length) {
       this.error = S.restoreFailed;
       return { ok: false, errors };

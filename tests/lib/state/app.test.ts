@@ -502,6 +502,82 @@ describe('plan file as a new unit', () => {
   });
 });
 
+describe('plan file with scenarios (backup of all plans)', () => {
+  async function backupText(app: AppState): Promise<{ text: string; main: Plan; scenario: Plan }> {
+    const main = JSON.parse((await app.planFile()).text) as Plan;
+    main.unit = { ...main.unit, listed: 11111 };
+    const scenario = structuredClone(main);
+    scenario.doctors = scenario.doctors.slice(1);
+    const text = JSON.stringify({ ...main, scenarios: [{ name: 'Utan en läkare', plan: scenario }] });
+    return { text, main, scenario };
+  }
+
+  it('restores the scenarios as the unit\'s scenarios and never stores the field inside the current plan', async () => {
+    const app = await startApp();
+    const unitId = app.unitId!;
+    const { text, scenario } = await backupText(app);
+    expect(await app.restoreFromFile(text)).toEqual({ ok: true });
+    expect(app.unitId).toBe(unitId);
+    expect(app.plan!.unit.listed).toBe(11111);
+    expect('scenarios' in app.plan!).toBe(false);
+    expect('scenarios' in (await stored(app))!).toBe(false);
+    expect(JSON.parse((await app.planFile()).text).scenarios).toBeUndefined();
+    await vi.waitFor(() => expect(app.plans.map((p) => [p.name, p.kind])).toEqual([['Nuläge', 'current'], ['Utan en läkare', 'scenario']]));
+    const sc = app.plans.find((p) => p.kind === 'scenario')!;
+    expect((await app.getPlanSnapshot(sc.id)).doctors).toEqual(scenario.doctors);
+    // Restoring the same file again adds the scenario under a new name; nothing existing is overwritten.
+    expect(await app.restoreFromFile(text)).toEqual({ ok: true });
+    await vi.waitFor(() => expect(app.plans.map((p) => p.name)).toContain('Utan en läkare (2)'));
+  });
+
+  it('a broken scenario refuses the whole file: current plan and scenarios unchanged', async () => {
+    const app = await startApp();
+    const before = app.plan!;
+    const { main, scenario } = await backupText(app);
+    scenario.doctors[0].employment = 'mycket' as unknown as number;
+    const r = await app.restoreFromFile(JSON.stringify({ ...main, scenarios: [{ name: 'A', plan: main }, { name: 'B', plan: scenario }] }));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.map((e) => e.path)).toContain('scenarios[1].plan.doctors[0].employment');
+    expect(app.lastError?.kind).toBe('file');
+    expect(await stored(app)).toEqual(before);
+    expect(await app.db.plans.count()).toBe(1);
+    const notList = await app.restoreFromFile(JSON.stringify({ ...main, scenarios: { name: 'A' } }));
+    expect(notList.ok).toBe(false);
+    expect(await app.db.plans.count()).toBe(1);
+  });
+
+  it('into an empty store: a new unit with its current plan and its scenarios', async () => {
+    const app = await startApp();
+    const { text } = await backupText(app);
+    await app.clearAllData();
+    expect(await app.restoreFromFile(text)).toEqual({ ok: true });
+    await vi.waitFor(() => expect(app.plans.map((p) => p.kind).sort()).toEqual(['current', 'scenario']));
+    expect(app.plan!.unit.listed).toBe(11111);
+    expect('scenarios' in app.plan!).toBe(false);
+  });
+
+  it('a failed write of the scenarios takes everything back', async () => {
+    const app = await startApp();
+    const before = app.plan!;
+    const { text } = await backupText(app);
+    const spy = vi.spyOn(app.db.plans, 'add').mockImplementation(() => {
+      throw new Error('disk full');
+    });
+    const r = await app.restoreFromFile(text);
+    spy.mockRestore();
+    expect(r.ok).toBe(false);
+    expect(app.lastError?.kind).toBe('storage');
+    expect(await stored(app)).toEqual(before);
+    expect(await app.db.plans.count()).toBe(1);
+    // A refused replacement of the current plan removes the scenarios just added.
+    const replace = vi.spyOn(app, 'replacePlan').mockResolvedValue(false);
+    expect((await app.restoreFromFile(text)).ok).toBe(false);
+    replace.mockRestore();
+    expect(await app.db.plans.count()).toBe(1);
+    expect(await stored(app)).toEqual(before);
+  });
+});
+
 describe('normal form', () => {
   it('an empty unit round-trips through its plan file identically', async () => {
     const app = await startApp();

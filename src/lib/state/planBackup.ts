@@ -1,0 +1,43 @@
+/**
+ * The optional top-level `scenarios: { name, plan }[]` of a `.kapacitet.json` file, written by the
+ * Scenarios view's "Säkerhetskopia av alla planer" (contracts.md: a reader that does not know it keeps it).
+ * One validated path for everyone who reads such a file (app.restoreFromFile and
+ * scenarios.restoreAsScenarios): every plan is checked before anything is stored.
+ */
+import { parsePlan, type Plan, type PlanError } from '../engine/index';
+import { SCENARIOS as S } from '../strings/workshop.sv';
+
+export interface ScenarioBackupEntry {
+  name: string;
+  plan: Plan;
+}
+
+export type SplitPlanFile = { ok: true; main: Plan; scenarios: ScenarioBackupEntry[] } | { ok: false; errors: PlanError[] };
+
+/**
+ * Splits a parsed plan file into its main plan (without the `scenarios` field, so it is never stored
+ * inside a plan) and its scenarios, each validated by parsePlan. Errors carry the JSON path
+ * (`scenarios[2].plan.doctors[0].employment`).
+ */
+export function splitPlanFile(parsed: Plan): SplitPlanFile {
+  const { scenarios: raw, ...main } = parsed as Plan & { scenarios?: unknown };
+  const scenarios: ScenarioBackupEntry[] = [];
+  const errors: PlanError[] = [];
+  if (raw !== undefined) {
+    if (!Array.isArray(raw)) errors.push({ path: 'scenarios', message: S.restoreNotList });
+    else
+      raw.forEach((item, i) => {
+        const entry = item as { name?: unknown; plan?: unknown } | null;
+        const p = parsePlan(entry?.plan ?? null);
+        if (!p.ok) {
+          for (const e of p.errors) errors.push({ path: `scenarios[${i}].plan${e.path ? `.${e.path}` : ''}`, message: e.message });
+          return;
+        }
+        // The plan's own `scenarios` (a backup inside a backup) is not carried further.
+        const { scenarios: _nested, ...plan } = p.plan as Plan & { scenarios?: unknown };
+        const name = typeof entry?.name === 'string' && entry.name.trim() ? entry.name.trim() : `${S.heading} ${i + 1}`;
+        scenarios.push({ name, plan: plan as Plan });
+      });
+  }
+  return errors.length ? { ok: false, errors } : { ok: true, main: main as Plan, scenarios };
+}
