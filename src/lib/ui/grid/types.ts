@@ -13,7 +13,7 @@ export interface GridColumn {
   /** Right-align (numbers). Default: numbers and computed columns are right-aligned. */
   align?: 'start' | 'end';
   /**
-   * Width in rem (default 7). The grid uses a fixed table layout from these widths, so an edit does
+   * Width in em of the grid's type (default 7; the name is historical). The grid uses a fixed table layout from these widths, so an edit does
    * not make the browser measure every cell again (fast with 60 rows × 20 columns).
    */
   widthRem?: number;
