@@ -93,3 +93,29 @@ describe('UnitView', () => {
     }
   });
 });
+
+describe('UnitView for a new empty unit', () => {
+  it('says what to do first and shows "–", never 0 % or NaN, for shares of 0 listed', async () => {
+    const demoUnit = app.unitId!;
+    const id = await app.createUnit('Tom enhet');
+    try {
+      render(UnitView);
+      const hint = screen.getByTestId('unit-start-hint');
+      expect(hint).toHaveTextContent('inga läkare');
+      expect(within(hint).getByRole('link', { name: /Lägg till läkare/ })).toHaveAttribute('href', '#/lakare');
+      expect(hint).toHaveTextContent('Listade invånare');
+      const s = within(screen.getByTestId('unit-summary'));
+      expect(s.getByRole('button', { name: /i dag/ })).toHaveTextContent('–');
+      expect(s.getByRole('button', { name: /Möjlig andel/ })).toHaveTextContent('–');
+      expect(screen.getByTestId('unit-summary').textContent).not.toMatch(/NaN|Infinity|undefined/);
+      // Once patients are listed, the share is a number again and the hint about listing goes.
+      await app.updateUnit({ listed: 1000, withNamedDoctor: 400 });
+      await tick();
+      expect(s.getByRole('button', { name: /i dag/ })).toHaveTextContent(sp(formatPercent(0.4)));
+      expect(screen.getByTestId('unit-start-hint')).not.toHaveTextContent('Listade invånare');
+    } finally {
+      await app.deleteUnit(id);
+      await app.selectUnit(demoUnit);
+    }
+  });
+});
