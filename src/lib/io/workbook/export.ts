@@ -84,11 +84,14 @@ export function doctorFormulas(r: number): Record<(typeof DOCTOR_RESULTS)[number
   const ft = A('fullTimeHours');
   const wpy = A('weeksPerYear');
   const absence = `MAX(0,N(${c('absenceWeeks')}))`;
+  // Intermediates stay unrounded, as in the engine (doctor.ts): only the final capacity is rounded to 9
+  // decimals and floored (domain.md, introduction). Rounding e.g. clinicalFte 0,2 × 36/42 to 9 decimals
+  // would turn an exact 121 into 120 once the spreadsheet recalculates.
   return {
     // §2 base: guideline for specialist-like, ST ramp stMid × (start + progress × (end − start)), else 0.
     base:
       `IF(OR(${specialistLike}),${A('guideline.specialist')},` +
-      `IF(${cat}="ST",IF(${A('stRamp.enabled')}=1,ROUND(${A('guideline.stMid')}*(${A('stRamp.startFactor')}+${progress}*(${A('stRamp.endFactor')}-${A('stRamp.startFactor')})),9),${A('guideline.stMid')}),0))`,
+      `IF(${cat}="ST",IF(${A('stRamp.enabled')}=1,${A('guideline.stMid')}*(${A('stRamp.startFactor')}+${progress}*(${A('stRamp.endFactor')}-${A('stRamp.startFactor')})),${A('guideline.stMid')}),0))`,
     // Σ duty hours per week (negative entries count as 0)
     dutyHours: `ROUND(SUMIF(${c('duty:supervision')}:${c('duty:other')},">0"),9)`,
     // §2 dutyShare = min(1, duty hours / (employment × fullTimeHours)); no time at all → 1
@@ -96,15 +99,15 @@ export function doctorFormulas(r: number): Record<(typeof DOCTOR_RESULTS)[number
     // §2 presence = 1 − absenceWeeks / weeksPerYear, clamped to 0–1
     presence: `IF(${wpy}>0,MAX(0,MIN(1,1-${absence}/${wpy})),IF(${absence}>0,0,1))`,
     // §2 clinicalFte = employment × (1 − dutyShare) × presence
-    clinicalFte: `ROUND(${emp}*(1-${c('dutyShare')})*${c('presence')},9)`,
+    clinicalFte: `${emp}*(1-${c('dutyShare')})*${c('presence')}`,
     // §2 the list's care weight if known, else the unit's, else 1.0
     careWeightUsed: `IF(AND(ISNUMBER(${c('careWeight')}),N(${c('careWeight')})>0),${c('careWeight')},IF(AND(ISNUMBER(${U('careWeight')}),N(${U('careWeight')})>0),${U('careWeight')},1))`,
     // §3 patientHoursYear = max(0, employment × fullTimeHours − duty hours) × weeksPerYear × presence
-    patientHoursYear: `ROUND(MAX(0,${emp}*${ft}-${c('dutyHours')})*MAX(0,${wpy})*${c('presence')},9)`,
+    patientHoursYear: `MAX(0,${emp}*${ft}-${c('dutyHours')})*MAX(0,${wpy})*${c('presence')}`,
     // §3 directHoursYear = patientHoursYear × (1 − indirectShare)
-    directHoursYear: `ROUND(${c('patientHoursYear')}*(1-${A('indirectShare')}),9)`,
+    directHoursYear: `${c('patientHoursYear')}*(1-${A('indirectShare')})`,
     // §3 visitsYear = directHoursYear × 60 / visitMinutes
-    visitsYear: `IF(${A('visitMinutes')}>0,ROUND(${c('directHoursYear')}*60/${A('visitMinutes')},9),0)`,
+    visitsYear: `IF(${A('visitMinutes')}>0,${c('directHoursYear')}*60/${A('visitMinutes')},0)`,
     // §2 capacityGuideline = floor(base × clinicalFte / careWeight), floor after rounding to 9 decimals
     capacityGuideline: `IF(AND(${c('base')}>0,${c('clinicalFte')}>0),MAX(0,INT(ROUND(${c('base')}*${c('clinicalFte')}/${c('careWeightUsed')},9))),0)`,
     // §3 capacityTime = floor(visitsYear × ownPatientShare / (visitsPerPatientYear × careWeight)) when base > 0
@@ -234,7 +237,7 @@ function assumptionsSheet(result: PlanResult): XLSX.WorkSheet {
   put('visitsPerPatientYear', num(t.visitsPerPatientYear, '0.0'), S.notes.assumption);
   const vm = t.plannedShare * t.plannedMinutes + (1 - t.plannedShare) * t.acuteMinutes;
   // domain.md §3 visitMinutes = plannedShare × plannedMinutes + (1 − plannedShare) × acuteMinutes
-  put('visitMinutes', formula('ROUND(B7*B5+(1-B7)*B6,9)', vm, '0.0'), S.notes.visitMinutes);
+  put('visitMinutes', formula('B7*B5+(1-B7)*B6', vm, '0.0'), S.notes.visitMinutes);
   put('guideline.specialist', num(p.guideline.specialist, '#,##0'), S.notes.profileValue);
   put('guideline.stMid', num(p.guideline.stMid, '#,##0'), S.notes.profileValue);
   put('stRamp.enabled', num(p.stRamp.enabled ? 1 : 0), S.notes.stRamp);

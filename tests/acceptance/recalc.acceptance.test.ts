@@ -1,0 +1,59 @@
+/// <reference types="node" />
+/**
+ * The workbook's live formulas against the engine after a real spreadsheet program recalculates
+ * (contracts.md: results are live formulas; cached values equal computePlan's). Cases whose exact
+ * capacity is a whole number reached through repeating decimals (6/7 presence, ST 47/60 months):
+ * the formulas must floor after rounding the *final* value to 9 decimals (domain.md, introduction),
+ * not round intermediates — ROUND(clinicalFte, 9) turns an exact 121 into 120.
+ */
+import { describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
+import { computePlan, createEmptyPlan, type Doctor, type Plan } from '../../src/lib/engine/index';
+import { exportWorkbook } from '../../src/lib/io/index';
+import { convertWithLibreOffice, sofficePath } from '../lib/io/libreoffice';
+
+const TODAY = '2026-01-15';
+const soffice = sofficePath();
+const CI = process.env.CI === 'true';
+
+function doctor(over: Partial<Doctor> & { id: string }): Doctor {
+  return { name: `Dr ${over.id}`, category: 'specialist', employment: 1, duties: [], absenceWeeks: 0, ...over };
+}
+
+function repeatingDecimalPlan(model: Plan['model']): Plan {
+  const p = createEmptyPlan('Enheten');
+  p.model = model;
+  p.unit.listed = 5000;
+  p.doctors = [
+    // 550 × (0,5 + 47/60) × 0,2 × 36/42 = 121 exactly (guideline)
+    doctor({ id: 'a', category: 'st', stMonthsDone: 47, stMonthsTotal: 60, employment: 0.2, absenceWeeks: 6, listed: 121 }),
+    // … / 1,1 = 110 exactly
+    doctor({ id: 'b', category: 'st', stMonthsDone: 47, stMonthsTotal: 60, employment: 0.2, absenceWeeks: 6, careWeight: 1.1 }),
+    // 0,25 × (1 − 1/10) × (1 − 10/42) = 0,25 × 0,9 × 32/42 → 705,833… × 0,171428… = 121
+    doctor({ id: 'c', category: 'st', stMonthsDone: 47, stMonthsTotal: 60, employment: 0.25, duties: [{ kind: 'other', hoursPerWeek: 1 }], absenceWeeks: 10 }),
+    // 1 100 × 0,7 × 36/42 / 1,2 = 550 exactly
+    doctor({ id: 'd', employment: 0.7, absenceWeeks: 6, careWeight: 1.2 }),
+    doctor({ id: 'e', employment: 0.8, careWeight: 1.1 }), // 800
+  ];
+  return p;
+}
+
+describe.skipIf(!soffice && !CI)('formulas recalculated by LibreOffice equal computePlan', () => {
+  it.each(['guideline', 'time'] as const)('%s model, repeating-decimal inputs', (model) => {
+    const plan = repeatingDecimalPlan(model);
+    const expected = computePlan(plan, { today: TODAY });
+    expect(expected.doctors.map((d) => d.capacityGuideline)).toEqual([121, 110, 121, 550, 800]);
+    const out = convertWithLibreOffice(exportWorkbook(plan, { today: TODAY }), 'xlsx', { recalc: 'always' });
+    const wb = XLSX.read([...out.values()][0], { type: 'buffer' });
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['Läkare'], { header: 1, raw: true, defval: null });
+    const h = rows[0] as string[];
+    const col = (name: string) => h.indexOf(name);
+    const got = rows.slice(1, 1 + plan.doctors.length);
+    expect(got.map((r) => r[col('Kapacitet (riktvärde)')])).toEqual(expected.doctors.map((d) => d.capacityGuideline));
+    expect(got.map((r) => r[col('Kapacitet (tid)')])).toEqual(expected.doctors.map((d) => d.capacityTime));
+    const unit = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['Enhet'], { header: 1, raw: true, defval: null });
+    const value = (label: string) => unit.find((r) => r[0] === label)?.[1];
+    expect(value('Kapacitet (vald modell)')).toBe(expected.unit.capacity);
+    expect(value('Glapp (patienter utan plats)')).toBe(expected.unit.gapPatients);
+  }, 120_000);
+});
