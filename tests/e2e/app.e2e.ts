@@ -200,3 +200,12 @@ test('explain dialog from the keyboard in the grid: formula shown, axe clean, Es
   await expect(dialog).toBeHidden();
   await expect(computed).toBeFocused();
 });
+
+test('printing any view drops the app chrome, before the report was ever opened', async ({ page }) => {
+  await openView(page, 'lakare');
+  await expect(page.locator('header.app-header')).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('header.app-header')).toBeHidden();
+  await expect(page.getByRole('navigation', { name: /./ }).first()).toBeHidden();
+  await expect(page.getByRole('grid', { name: 'Läkare' })).toBeVisible();
+});
