@@ -31,7 +31,7 @@ describe('UnitView', () => {
     expect(s.getByRole('button', { name: /Kapacitet enligt tidsmodellen/ })).toHaveTextContent(sp(formatNumber(r.capacityTime)));
     expect(s.getByRole('button', { name: /i dag/ })).toHaveTextContent(sp(formatPercent(r.coverageToday)));
     expect(s.getByRole('button', { name: /Möjlig andel/ })).toHaveTextContent(sp(formatPercent(r.coveragePossible)));
-    expect(s.getByRole('button', { name: /gap/ })).toHaveTextContent(sp(formatNumber(r.gapPatients)));
+    expect(s.getByRole('button', { name: /Glapp/ })).toHaveTextContent(sp(formatNumber(r.gapPatients)));
     expect(s.getByRole('button', { name: /heltidsspecialister/ })).toHaveTextContent(sp(formatDecimal(r.fteNeeded, 2)));
     expect(s.getByRole('button', { name: /Prioriterade/ })).toHaveTextContent(
       sp(`${formatNumber(r.priorityCovered)} av ${formatNumber(r.priorityTotal)}`),
@@ -49,7 +49,7 @@ describe('UnitView', () => {
     await tick();
     expect(app.plan!.unit.listed).toBe(12000);
     const r = computePlan(app.plan!, { today: app.today }).unit;
-    expect(screen.getByRole('button', { name: /gap/ })).toHaveTextContent(sp(formatNumber(r.gapPatients)));
+    expect(screen.getByRole('button', { name: /Glapp/ })).toHaveTextContent(sp(formatNumber(r.gapPatients)));
     await app.undo();
   });
 
@@ -68,7 +68,7 @@ describe('UnitView', () => {
   it('opens the explanation from the keyboard, shows the formula, and Escape returns focus', async () => {
     const user = userEvent.setup();
     render(UnitView);
-    const button = screen.getByRole('button', { name: /visa uträkning: Patienter utan plats/ });
+    const button = screen.getByRole('button', { name: /visa uträkning: Glapp \(patienter utan plats\)/ });
     button.focus();
     await user.keyboard('{Enter}');
     await tick();
