@@ -38,7 +38,63 @@ function repeatingDecimalPlan(model: Plan['model']): Plan {
   return p;
 }
 
+/** A deterministic unit of many doctors with the values people type: 5 % steps, half hours, two-decimal care weights. */
+function manyDoctorsPlan(seed: number, model: Plan['model'], time?: Plan['time']): Plan {
+  let s = seed;
+  const rnd = (n: number) => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s % n;
+  };
+  const cats = ['specialist', 'st', 'st', 'geriatrician', 'pediatrician', 'dispensation', 'locum', 'junior'] as const;
+  const kinds = ['supervision', 'management', 'research', 'side', 'meetings', 'other'] as const;
+  const p = createEmptyPlan('Stora enheten');
+  p.model = model;
+  if (time) p.time = time;
+  p.unit.listed = 90000;
+  p.unit.careWeight = 1.05;
+  p.doctors = Array.from({ length: 240 }, (_, i) => {
+    const category = cats[rnd(cats.length)];
+    const d = doctor({
+      id: `d${i + 1}`,
+      category,
+      employment: (1 + rnd(20)) / 20,
+      absenceWeeks: rnd(25) / 2,
+      duties: rnd(3) === 0 ? [] : [{ kind: kinds[rnd(kinds.length)], hoursPerWeek: rnd(17) / 2 }],
+      listed: rnd(1500),
+    });
+    if (rnd(2) === 0) d.careWeight = (70 + rnd(100)) / 100;
+    if (category === 'st' && rnd(5) > 0) {
+      d.stMonthsDone = rnd(66);
+      d.stMonthsTotal = rnd(4) === 0 ? 48 : 60;
+    }
+    return d;
+  });
+  return p;
+}
+
 describe.skipIf(!soffice && !CI)('formulas recalculated by LibreOffice equal computePlan', () => {
+  it.each([
+    ['guideline', 11, undefined],
+    ['time', 12, undefined],
+    ['time', 13, { fullTimeHours: 38.25, weeksPerYear: 43, indirectShare: 0.33, plannedMinutes: 25, acuteMinutes: 17, plannedShare: 0.55, ownPatientShare: 0.65, visitsPerPatientYear: 1.7 }],
+  ] as const)('240 doctors, %s model (seed %s)', (model, seed, time) => {
+    const plan = manyDoctorsPlan(seed, model, time ? { ...time } : undefined);
+    const expected = computePlan(plan, { today: TODAY });
+    const out = convertWithLibreOffice(exportWorkbook(plan, { today: TODAY }), 'xlsx', { recalc: 'always' });
+    const wb = XLSX.read([...out.values()][0], { type: 'buffer' });
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['Läkare'], { header: 1, raw: true, defval: null });
+    const h = rows[0] as string[];
+    const got = rows.slice(1, 1 + plan.doctors.length);
+    const mismatches = expected.doctors.filter((d, i) =>
+      got[i][h.indexOf('Kapacitet (riktvärde)')] !== d.capacityGuideline || got[i][h.indexOf('Kapacitet (tid)')] !== d.capacityTime);
+    expect(mismatches.map((d) => d.id)).toEqual([]);
+    const unit = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['Enhet'], { header: 1, raw: true, defval: null });
+    const value = (label: string) => unit.find((r) => r[0] === label)?.[1];
+    expect(value('Kapacitet (vald modell)')).toBe(expected.unit.capacity);
+    expect(value('Glapp (patienter utan plats)')).toBe(expected.unit.gapPatients);
+    expect(value('Behov av fler heltidsspecialister') as number).toBeCloseTo(expected.unit.fteNeeded, 9);
+  }, 120_000);
+
   it.each(['guideline', 'time'] as const)('%s model, repeating-decimal inputs', (model) => {
     const plan = repeatingDecimalPlan(model);
     const expected = computePlan(plan, { today: TODAY });
