@@ -74,3 +74,21 @@ describe('ChartsView', () => {
     expect(row).toHaveTextContent(sp(formatNumber(d.capacity)));
   });
 });
+
+describe('ChartsView for a new empty unit', () => {
+  it('says there is nothing to draw yet instead of showing empty chart frames', async () => {
+    const demoUnit = app.unitId!;
+    const id = await app.createUnit('Tom enhet');
+    try {
+      const { container } = render(ChartsView);
+      expect(screen.getByTestId('charts-no-doctors')).toHaveTextContent('Inga läkare');
+      expect(within(screen.getByTestId('charts-no-doctors')).getByRole('link', { name: /Lägg till läkare/ })).toHaveAttribute('href', '#/lakare');
+      expect(screen.getByTestId('charts-no-listed')).toHaveTextContent('Listade invånare');
+      expect(container.querySelectorAll('canvas')).toHaveLength(0);
+      expect(container.textContent).not.toMatch(/NaN|Infinity|undefined/);
+    } finally {
+      await app.deleteUnit(id);
+      await app.selectUnit(demoUnit);
+    }
+  });
+});
