@@ -4,8 +4,11 @@
  * computed by hand in the comment next to it — never by calling an engine helper.
  */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
   computePlan,
+  explain,
+  explainablePaths,
   parsePlan,
   serializePlan,
   PROFILES,
@@ -641,5 +644,119 @@ describe('computePlan is pure', () => {
     // the result does not alias the input
     r1.doctors[0].capacity = -1;
     expect(computePlan(p, { today: TODAY }).doctors[0].capacity).not.toBe(-1);
+  });
+});
+
+describe('explain() traces every number (brief: numbers users can trace)', () => {
+  const docArb = fc.record({
+    category: fc.constantFrom('specialist', 'st', 'geriatrician', 'pediatrician', 'dispensation', 'locum', 'junior' as const),
+    employment: fc.integer({ min: 0, max: 20 }).map((x) => x / 20),
+    hours: fc.integer({ min: 0, max: 50 }).map((x) => x / 2),
+    kind: fc.constantFrom('supervision', 'management', 'research', 'side', 'meetings', 'other' as const),
+    absenceWeeks: fc.integer({ min: 0, max: 60 }).map((x) => x / 2),
+    careWeight: fc.option(fc.integer({ min: 50, max: 250 }).map((x) => x / 100), { nil: undefined }),
+    listed: fc.option(fc.integer({ min: 0, max: 3000 }), { nil: undefined }),
+    stMonthsDone: fc.option(fc.integer({ min: 0, max: 70 }), { nil: undefined }),
+  });
+  it('for random plans, each explanation’s value is the result’s number at that path', () => {
+    fc.assert(
+      fc.property(
+        fc.array(docArb, { maxLength: 6 }),
+        fc.constantFrom<Plan['profile']>('national', 'vgr', 'vastmanland', 'varmland', customProfile),
+        fc.constantFrom<Plan['model']>('guideline', 'time'),
+        (docs, profile, model) => {
+          const p = plan(
+            {
+              profile,
+              model,
+              doctors: docs.map((d, i) =>
+                doctor({
+                  id: `d${i + 1}`,
+                  category: d.category,
+                  employment: d.employment,
+                  duties: d.hours ? [{ kind: d.kind, hoursPerWeek: d.hours }] : [],
+                  absenceWeeks: d.absenceWeeks,
+                  ...(d.careWeight !== undefined ? { careWeight: d.careWeight } : {}),
+                  ...(d.listed !== undefined ? { listed: d.listed } : {}),
+                  ...(d.category === 'st' && d.stMonthsDone !== undefined ? { stMonthsDone: d.stMonthsDone, stMonthsTotal: 60 } : {}),
+                }),
+              ),
+            },
+            { listed: 6000, careWeight: 1.1, withNamedDoctor: 3000 },
+          );
+          const r = computePlan(p, { today: TODAY });
+          for (const path of explainablePaths(r)) {
+            const e = explain(p, r, path);
+            expect(e, path).not.toBeNull();
+            const [head, ...rest] = path.split('.');
+            let v: unknown = head === 'unit' ? r.unit : r.doctors.find((d) => d.id === rest[0]);
+            for (const k of head === 'unit' ? rest : rest.slice(1)) v = (v as Record<string, unknown>)[k];
+            if (typeof v === 'number' && Number.isFinite(v)) expect(e!.value, path).toBeCloseTo(v, 9);
+          }
+          // whole patients everywhere, never negative
+          for (const d of r.doctors) {
+            for (const c of [d.capacityGuideline, d.capacityTime, d.capacity]) {
+              expect(Number.isInteger(c) && c >= 0).toBe(true);
+            }
+          }
+          expect(Number.isInteger(r.unit.gapPatients) && r.unit.gapPatients >= 0).toBe(true);
+        },
+      ),
+      { numRuns: 120, seed: 42 },
+    );
+  });
+});
+
+describe('both capacities equal the exact rational value, floored (domain.md intro, §2, §3)', () => {
+  // Exact arithmetic with BigInt fractions: the spec's formulas as a mathematician reads them.
+  type Q = [bigint, bigint];
+  const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? (a < 0n ? -a : a) : gcd(b, a % b));
+  const q = (n: bigint, d: bigint): Q => {
+    const k = gcd(n, d) || 1n;
+    return d < 0n ? [-n / k, -d / k] : [n / k, d / k];
+  };
+  const mul = (a: Q, b: Q) => q(a[0] * b[0], a[1] * b[1]);
+  const div = (a: Q, b: Q) => q(a[0] * b[1], a[1] * b[0]);
+  const sub = (a: Q, b: Q) => q(a[0] * b[1] - b[0] * a[1], a[1] * b[1]);
+  const add = (a: Q, b: Q) => q(a[0] * b[1] + b[0] * a[1], a[1] * b[1]);
+  const min = (a: Q, b: Q) => (a[0] * b[1] <= b[0] * a[1] ? a : b);
+  const max = (a: Q, b: Q) => (a[0] * b[1] >= b[0] * a[1] ? a : b);
+  const floorQ = (a: Q) => Number(a[0] / a[1]); // non-negative here
+  const Q_ = (n: number, d = 1): Q => q(BigInt(n), BigInt(d));
+
+  it('on a grid of typed values (5 % steps, half hours, half weeks, care weights, ST months)', () => {
+    let checked = 0;
+    const failures: string[] = [];
+    for (let e = 1; e <= 20; e += 1)
+      for (let h = 0; h <= 24; h += 3)
+        for (let a = 0; a <= 24; a += 4)
+          for (const c of [100, 105, 110, 120, 160, 85])
+            for (const m of [-1, 0, 13, 47]) {
+              const d = doctor({
+                id: 'd1',
+                category: m < 0 ? 'specialist' : 'st',
+                employment: e / 20,
+                duties: h ? [{ kind: 'other', hoursPerWeek: h / 2 }] : [],
+                absenceWeeks: a / 2,
+                careWeight: c / 100,
+                ...(m >= 0 ? { stMonthsDone: m, stMonthsTotal: 60 } : {}),
+              });
+              const r = computePlan(plan({ doctors: [d] }), { today: TODAY }).doctors[0];
+              const base = m < 0 ? Q_(1100) : mul(Q_(550), add(Q_(1, 2), Q_(m, 60)));
+              const emp = Q_(e, 20);
+              const dutyShare = min(Q_(1), div(Q_(h, 2), mul(emp, Q_(40))));
+              const presence = sub(Q_(1), div(Q_(a, 2), Q_(42)));
+              const clinical = mul(mul(emp, sub(Q_(1), dutyShare)), presence);
+              const guideline = floorQ(div(mul(base, clinical), Q_(c, 100)));
+              const patientHours = mul(mul(max(Q_(0), sub(mul(emp, Q_(40)), Q_(h, 2))), Q_(42)), presence);
+              const visits = div(mul(mul(patientHours, Q_(65, 100)), Q_(60)), Q_(26));
+              const time = floorQ(div(mul(visits, Q_(7, 10)), mul(Q_(3, 2), Q_(c, 100))));
+              checked++;
+              if (r.capacityGuideline !== guideline || r.capacityTime !== time) {
+                failures.push(`${JSON.stringify({ e, h, a, c, m })}: ${r.capacityGuideline}/${r.capacityTime} ≠ ${guideline}/${time}`);
+              }
+            }
+    expect(checked).toBeGreaterThan(30000);
+    expect(failures.slice(0, 5)).toEqual([]);
   });
 });
