@@ -133,6 +133,7 @@ export const DOCTORS = {
   dutyCol: (kindLabel: string) => `${kindLabel} (tim/v)`,
   computedHint: 'Beräknat – Enter visar uträkningen',
   overCapacity: 'Över kapacitet',
+  listWithoutCapacity: 'Belastning ∞: läkaren har listade patienter men ingen kapacitet (till exempel en hyrläkare). Enter visar uträkningen.',
   invalidDate: 'Skriv datum som ÅÅÅÅ-MM-DD.',
   pasteTooWide: 'Det inklistrade blocket var bredare än tabellen; överskjutande kolumner ignorerades.',
   pasteRowsAdded: (n: number) => `${n} nya läkare lades till från inklistringen.`,

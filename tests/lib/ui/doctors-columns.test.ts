@@ -63,3 +63,18 @@ describe('doctor columns', () => {
     expect(displayInput(d, 'category')).toBe('specialist');
   });
 });
+
+describe('computed doctor cells', () => {
+  it('shows a load without capacity (the demo locum) as "∞", a normal load as a percent, an unknown one as "–"', async () => {
+    const { computePlan, createDemoPlan, formatPercent } = await import('../../../src/lib/engine/index');
+    const { displayComputed } = await import('../../../src/lib/ui/doctors/columns');
+    const plan = createDemoPlan();
+    const r = computePlan(plan, { today: '2026-11-23' });
+    const locum = r.doctors.find((d) => plan.doctors.find((x) => x.id === d.id)?.category === 'locum')!;
+    expect(locum.loadRatio).toBe(Infinity);
+    expect(displayComputed(locum, 'loadRatio')).toBe('∞');
+    const normal = r.doctors.find((d) => d.loadRatio !== null && Number.isFinite(d.loadRatio))!;
+    expect(displayComputed(normal, 'loadRatio')).toBe(formatPercent(normal.loadRatio!));
+    expect(displayComputed({ ...normal, loadRatio: null }, 'loadRatio')).toBe('–');
+  });
+});

@@ -130,7 +130,11 @@ export function displayComputed(r: DoctorResult | undefined, key: string): strin
   if (!r) return '–';
   if (key === 'capacityGuideline') return formatNumber(r.capacityGuideline);
   if (key === 'capacityTime') return formatNumber(r.capacityTime);
-  if (key === 'loadRatio') return r.loadRatio === null ? '–' : formatPercent(r.loadRatio);
+  if (key === 'loadRatio') {
+    if (r.loadRatio === null) return '–';
+    // A list with no capacity behind it (e.g. a locum on a fictive list): "∞", not "∞ %".
+    return Number.isFinite(r.loadRatio) ? formatPercent(r.loadRatio) : '∞';
+  }
   return '';
 }
 
