@@ -81,7 +81,9 @@ test('copy, change employment in the copy, compare, original unchanged, promote'
   await page.getByRole('group').getByRole('button', { name: 'Gör till gällande plan' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'är nu gällande plan' })).toBeVisible();
   await expect(plans.getByRole('row', { name: /Tidigare nuläge/ })).toBeVisible();
-  await expect(plans.getByRole('row').filter({ hasText: 'gällande plan' }).first()).toContainText('Nuläge');
+  // The promoted plan keeps its own name visible; the header's plan selector shows the same.
+  await expect(plans.getByRole('row').filter({ hasText: 'gällande plan' }).first()).toContainText('Nuläge (från Höst 2027 med ny ST)');
+  await expect(page.locator('#plan-select option', { hasText: 'Nuläge (från Höst 2027 med ny ST)' })).toHaveCount(1);
 
   expect(externalRequests).toEqual([]);
 });

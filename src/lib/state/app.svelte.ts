@@ -938,7 +938,7 @@ export class AppState {
           await db.plans.update(p.id, { kind: 'scenario', name, updatedAt: now });
         }
         await takeBackup(db, planId, 'promote', now, this.#keepBackups);
-        await db.plans.update(planId, { kind: 'current', name: DATA_SV.defaultPlanName, updatedAt: now });
+        await db.plans.update(planId, { kind: 'current', name: promotedName(row.name), updatedAt: now });
       });
       return true;
     } catch (e) {
@@ -1170,6 +1170,17 @@ export class AppState {
 }
 
 /** "Name", or "Name (2)", "Name (3)" … when the unit already has a plan by that name. */
+/**
+ * The name of a promoted scenario: "Nuläge (från <its name>)", so the scenario's own name stays visible.
+ * A plan that was already a current plan ("Nuläge …", "Tidigare nuläge …") simply becomes "Nuläge".
+ */
+function promotedName(scenario: string): string {
+  const former = DATA_SV.formerCurrent('');
+  const base = DATA_SV.defaultPlanName;
+  if (scenario.startsWith(former.trim()) || scenario.startsWith(base)) return base;
+  return DATA_SV.promotedCurrent(scenario);
+}
+
 function uniqueName(base: string, taken: string[]): string {
   if (!taken.includes(base)) return base;
   for (let i = 2; ; i++) if (!taken.includes(`${base} (${i})`)) return `${base} (${i})`;

@@ -5,6 +5,8 @@ export const DATA_SV = {
   newUnitName: 'Ny enhet',
   copyOf: (name: string) => `Kopia av ${name}`,
   formerCurrent: (date: string) => `Tidigare nuläge ${date}`,
+  /** The promoted scenario keeps its own name visible, so the unit can see which plan now applies. */
+  promotedCurrent: (scenario: string) => `Nuläge (från ${scenario})`,
   restoredPlan: (name: string, date: string) => `${name} (återställd ${date})`,
 
   errors: {

@@ -238,7 +238,7 @@ describe('scenario primitives', () => {
     expect(await app.promotePlan(scen)).toBe(true);
     await vi.waitFor(() =>
       expect(app.plans.map((p) => [p.id, p.kind, p.name])).toEqual([
-        [scen, 'current', 'Nuläge'],
+        [scen, 'current', 'Nuläge (från Plan 2027)'],
         [orig, 'scenario', `Tidigare nuläge ${TODAY}`],
       ]),
     );
@@ -250,6 +250,10 @@ describe('scenario primitives', () => {
     expect(app.plans.find((p) => p.id === orig)?.name).toBe(`Tidigare nuläge ${TODAY}`);
     const reasons = (await app.db.backups.toArray()).map((b) => b.reason);
     expect(reasons.filter((r) => r === 'promote')).toHaveLength(4);
+    expect(app.plans.find((p) => p.id === third)?.name).toBe('Nuläge (från Plan 2028)');
+    // Bringing a former current plan back names it plain "Nuläge", not "Nuläge (från Tidigare nuläge …)".
+    expect(await app.promotePlan(orig)).toBe(true);
+    await vi.waitFor(() => expect(app.plans.find((p) => p.id === orig)).toMatchObject({ kind: 'current', name: 'Nuläge' }));
   });
 
   it('deletes a scenario (backup first) but refuses the current plan', async () => {
