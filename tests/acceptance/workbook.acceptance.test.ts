@@ -370,3 +370,50 @@ describe('a workbook made by hand', () => {
     expect(e!.column).not.toBeNull();
   });
 });
+
+describe('more hand-made variants', () => {
+  const importSheets = (enhet: unknown[][], lakare: unknown[][]) => {
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(enhet), 'Enhet');
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(lakare, { cellDates: true }), 'Läkare');
+    return importWorkbook(new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer));
+  };
+  const enhet = [['Enhetens namn', 'VC Hand'], ['Listade', '7\u00a0450'], ['Vårdtyngd (enheten)', '1,05']];
+
+  it('an Enhet sheet without a header row, a Läkare sheet with a title row and no Id column', () => {
+    const r = importSheets(enhet, [['Läkarna på VC Hand'], [], ['Namn', 'Kategori', 'Tjänstgöringsgrad', 'Planerat slut'], ['Anna', 'Specialist', '0.8', new Date(Date.UTC(2027, 5, 30))], ['Bo', 'st', '50\u00a0%', null]]);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.plan.unit).toMatchObject({ name: 'VC Hand', listed: 7450, careWeight: 1.05 });
+    expect(r.plan.doctors).toHaveLength(2);
+    expect(new Set(r.plan.doctors.map((d) => d.id)).size).toBe(2);
+    expect(r.plan.doctors[0]).toMatchObject({ name: 'Anna', category: 'specialist', employment: 0.8, plannedEnd: '2027-06-30' });
+    expect(r.plan.doctors[1]).toMatchObject({ name: 'Bo', category: 'st', employment: 0.5 });
+  });
+
+  it('categories in every written form', () => {
+    const words = ['specialist', 'ST', 'geriatriker', 'barnläkare', 'dispens', 'hyrläkare', 'AT/BT', 'geriatrician', 'pediatrician', 'dispensation', 'locum', 'junior', 'st'];
+    const r = importSheets(enhet, [['Id', 'Namn', 'Kategori', 'Tjänstgöringsgrad'], ...words.map((w, i) => [`d${i + 1}`, `Dr ${i}`, w, 1])]);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.plan.doctors.map((d) => d.category)).toEqual([
+      'specialist', 'st', 'geriatrician', 'pediatrician', 'dispensation', 'locum', 'junior',
+      'geriatrician', 'pediatrician', 'dispensation', 'locum', 'junior', 'st',
+    ]);
+  });
+
+  it('a personnummer in a cell is refused at its place and never stored', () => {
+    const r = importSheets(enhet, [['Id', 'Namn', 'Kategori', 'Tjänstgöringsgrad'], ['a', '19121212-1212', 'specialist', 1]]);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors[0]).toMatchObject({ sheet: 'Läkare', row: 2, column: 'Namn' });
+    expect(JSON.stringify(r)).not.toContain('19121212');
+  });
+
+  it('a missing Läkare sheet is named', () => {
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(enhet), 'Enhet');
+    const r = importWorkbook(new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.some((e) => e.sheet === 'Läkare')).toBe(true);
+  });
+});
+

@@ -143,7 +143,9 @@ function readKeyed(ws: XLSX.WorkSheet, labels: Record<string, string>): Map<stri
   const rows = Math.min(sheetRowCount(ws), 500);
   const byLabel = new Map<string, string>();
   for (const [k, label] of Object.entries(labels)) if (label) byLabel.set(normHeader(label), k);
-  for (let r = 1; r < rows; r++) {
+  // From the first row: a sheet made by hand may start with its first item, without our header row
+  // (the header texts "Uppgift"/"Nyckel" are no labels or keys, so they never match).
+  for (let r = 0; r < rows; r++) {
     const key = readText(cellValue(ws, r, 3));
     const label = readText(cellValue(ws, r, 0));
     const k = key && key in labels ? key : label ? byLabel.get(normHeader(label)) : undefined;
