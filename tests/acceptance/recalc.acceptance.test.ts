@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { computePlan, createEmptyPlan, type Doctor, type Plan } from '../../src/lib/engine/index';
-import { exportWorkbook } from '../../src/lib/io/index';
+import { exportWorkbook, importWorkbook } from '../../src/lib/io/index';
 import { convertWithLibreOffice, sofficePath } from '../lib/io/libreoffice';
 
 const TODAY = '2026-01-15';
@@ -111,5 +111,37 @@ describe.skipIf(!soffice && !CI)('formulas recalculated by LibreOffice equal com
     const value = (label: string) => unit.find((r) => r[0] === label)?.[1];
     expect(value('Kapacitet (vald modell)')).toBe(expected.unit.capacity);
     expect(value('Glapp (patienter utan plats)')).toBe(expected.unit.gapPatients);
+  }, 120_000);
+
+  it('words a person types in Excel (category spellings, "time") give the same capacities there as after import', () => {
+    const plan = repeatingDecimalPlan('guideline');
+    plan.doctors.push(doctor({ id: 'f', listed: 900 }), doctor({ id: 'g', category: 'st', stMonthsDone: 12, stMonthsTotal: 60 }), doctor({ id: 'h' }));
+    const wb = XLSX.read(exportWorkbook(plan, { today: TODAY }), { type: 'array', cellFormula: true, cellStyles: true });
+    const ws = wb.Sheets['Läkare'];
+    const header = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: true })[0] as string[];
+    const catCol = header.indexOf('Kategori');
+    const typed = ['ST-läkare', 'st', ' ST ', 'distriktsläkare', 'Specialist i allmänmedicin', 'Allmänläkare', 'st läkare', 'Stafettläkare'];
+    typed.forEach((w, i) => { ws[XLSX.utils.encode_cell({ r: i + 1, c: catCol })] = { t: 's', v: w }; });
+    const enhet = wb.Sheets['Enhet'];
+    const modelRow = XLSX.utils.sheet_to_json<unknown[]>(enhet, { header: 1, raw: true }).findIndex((r) => r[0] === 'Modell som styr planen');
+    enhet[XLSX.utils.encode_cell({ r: modelRow, c: 1 })] = { t: 's', v: 'Time' };
+    const edited = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+
+    const imported = importWorkbook(edited);
+    if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+    expect(imported.plan.model).toBe('time');
+    expect(imported.plan.doctors.map((d) => d.category)).toEqual(['st', 'st', 'st', 'specialist', 'specialist', 'specialist', 'st', 'locum']);
+    const expected = computePlan(imported.plan, { today: TODAY });
+
+    const out = convertWithLibreOffice(edited, 'xlsx', { recalc: 'always' });
+    const re = XLSX.read([...out.values()][0], { type: 'buffer' });
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(re.Sheets['Läkare'], { header: 1, raw: true, defval: null });
+    const h = rows[0] as string[];
+    const got = rows.slice(1, 1 + plan.doctors.length);
+    expect(got.map((r) => r[h.indexOf('Kapacitet (riktvärde)')])).toEqual(expected.doctors.map((d) => d.capacityGuideline));
+    expect(got.map((r) => r[h.indexOf('Kapacitet (tid)')])).toEqual(expected.doctors.map((d) => d.capacityTime));
+    expect(got.map((r) => r[h.indexOf('Kapacitet (vald modell)')])).toEqual(expected.doctors.map((d) => d.capacity));
+    const unit = XLSX.utils.sheet_to_json<unknown[]>(re.Sheets['Enhet'], { header: 1, raw: true, defval: null });
+    expect(unit.find((r) => r[0] === 'Kapacitet (vald modell)')?.[1]).toBe(expected.unit.capacity);
   }, 120_000);
 });

@@ -5,12 +5,12 @@
  */
 import * as XLSX from 'xlsx';
 import { computePlan } from '../../engine/index';
-import type { Doctor, DutyKind, Plan, PlanResult } from '../../engine/types';
+import type { Doctor, DoctorCategory, DutyKind, Plan, PlanResult } from '../../engine/types';
 import { CATEGORY_LABELS, DUTY_LABELS, SEVERITY_LABELS } from '../../strings/engine.sv';
 import { IO_STRINGS } from '../../strings/io.sv';
 import { patchZip } from '../zip';
 import {
-  ASSUMPTION_ROWS, DOCTOR_INPUTS, DOCTOR_RESULTS, MODEL_WORDS, SHEET, UNIT_ROWS, colLetter,
+  ASSUMPTION_ROWS, DOCTOR_INPUTS, DOCTOR_RESULTS, MODEL_TIME_WORDS, MODEL_WORDS, SHEET, UNIT_ROWS, categoryWords, colLetter,
 } from './layout';
 import type { ExportWorkbookOptions, ExtraSheet } from './types';
 
@@ -69,13 +69,18 @@ function dutyHours(d: Doctor, kind: DutyKind): number | null {
   return hits.reduce((s, x) => s + (Number.isFinite(x.hoursPerWeek) ? x.hoursPerWeek : 0), 0);
 }
 
+/** The model cell names the time model (the same words the importer reads). */
+function isTimeModel(cell: string): string {
+  return `OR(${MODEL_TIME_WORDS.map((w) => `TRIM(${cell})="${w}"`).join(',')})`;
+}
+
 /** The Läkare formulas for spreadsheet row r (domain.md §2 guideline model, §3 time model). */
 export function doctorFormulas(r: number): Record<(typeof DOCTOR_RESULTS)[number]['key'], string> {
   const c = (k: Parameters<typeof doctorCol>[0]) => `${doctorCol(k)}${r}`;
   const cat = c('category');
-  const specialistLike = ['specialist', 'geriatriker', 'barnläkare', 'dispens', 'geriatrician', 'pediatrician', 'dispensation']
-    .map((w) => `${cat}="${w}"`)
-    .join(',');
+  // Every word the importer reads as the category (categoryFromText), compared with the trimmed cell.
+  const isOneOf = (categories: DoctorCategory[]) => categoryWords(categories).map((w) => `TRIM(${cat})="${w}"`).join(',');
+  const specialistLike = isOneOf(['specialist', 'geriatrician', 'pediatrician', 'dispensation']);
   const done = c('stMonthsDone');
   const total = `IF(ISNUMBER(${c('stMonthsTotal')}),${c('stMonthsTotal')},60)`;
   // engine doctor.ts stProgress: months done unknown or total ≤ 0 → mid-training (0.5); total unknown → 60.
@@ -91,7 +96,7 @@ export function doctorFormulas(r: number): Record<(typeof DOCTOR_RESULTS)[number
     // §2 base: guideline for specialist-like, ST ramp stMid × (start + progress × (end − start)), else 0.
     base:
       `IF(OR(${specialistLike}),${A('guideline.specialist')},` +
-      `IF(${cat}="ST",IF(${A('stRamp.enabled')}=1,${A('guideline.stMid')}*(${A('stRamp.startFactor')}+${progress}*(${A('stRamp.endFactor')}-${A('stRamp.startFactor')})),${A('guideline.stMid')}),0))`,
+      `IF(OR(${isOneOf(['st'])}),IF(${A('stRamp.enabled')}=1,${A('guideline.stMid')}*(${A('stRamp.startFactor')}+${progress}*(${A('stRamp.endFactor')}-${A('stRamp.startFactor')})),${A('guideline.stMid')}),0))`,
     // Σ duty hours per week (negative entries count as 0)
     dutyHours: `ROUND(SUMIF(${c('duty:supervision')}:${c('duty:other')},">0"),9)`,
     // §2 dutyShare = min(1, duty hours / (employment × fullTimeHours)); no time at all → 1
@@ -112,7 +117,7 @@ export function doctorFormulas(r: number): Record<(typeof DOCTOR_RESULTS)[number
     capacityGuideline: `IF(AND(${c('base')}>0,${c('clinicalFte')}>0),MAX(0,INT(ROUND(${c('base')}*${c('clinicalFte')}/${c('careWeightUsed')},9))),0)`,
     // §3 capacityTime = floor(visitsYear × ownPatientShare / (visitsPerPatientYear × careWeight)) when base > 0
     capacityTime: `IF(AND(${c('base')}>0,${A('visitsPerPatientYear')}*${c('careWeightUsed')}>0,${c('visitsYear')}>0),MAX(0,INT(ROUND(${c('visitsYear')}*${A('ownPatientShare')}/(${A('visitsPerPatientYear')}*${c('careWeightUsed')}),9))),0)`,
-    capacity: `IF(${U('model')}="${MODEL_WORDS.time}",${c('capacityTime')},${c('capacityGuideline')})`,
+    capacity: `IF(${isTimeModel(U('model'))},${c('capacityTime')},${c('capacityGuideline')})`,
     // §4 loadRatio = listed / capacity
     // §4 loadRatio = listed / capacity; listed 0 → 0; capacity 0 → over capacity (engine: Infinity)
     loadRatio: `IF(ISNUMBER(${c('listed')}),IF(${c('listed')}<=0,0,IF(${c('capacity')}>0,${c('listed')}/${c('capacity')},"${S.overCapacityText}")),"")`,
@@ -208,7 +213,7 @@ function unitSheet(plan: Plan, result: PlanResult): XLSX.WorkSheet {
   }
   rows.set(UNIT_ROWS.resultsHeading, [S.resultsHeading, null, S.notes.results, '']);
   // domain.md §4
-  put('capacity', formula(`IF(${B('model')}="${MODEL_WORDS.time}",${B('capacityTime')},${B('capacityGuideline')})`, ur.capacity, '#,##0'), S.notes.capacity);
+  put('capacity', formula(`IF(${isTimeModel(B('model'))},${B('capacityTime')},${B('capacityGuideline')})`, ur.capacity, '#,##0'), S.notes.capacity);
   put('capacityGuideline', formula(sum(cgCol), ur.capacityGuideline, '#,##0'));
   put('capacityTime', formula(sum(ctCol), ur.capacityTime, '#,##0'));
   put('coverageToday', formula(`IF(N(${B('listed')})>0,MAX(0,N(${B('withNamedDoctor')}))/${B('listed')},0)`, ur.coverageToday, '0.0%'));

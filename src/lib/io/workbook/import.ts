@@ -17,7 +17,7 @@ import { LIMITS } from '../limits';
 import type { IoMessage } from '../messages';
 import { cellValue, findSheet, readWorkbookGuarded, sheetColCount, sheetRowCount, toBytes, type CellValue } from '../sheetread';
 import {
-  ASSUMPTION_ROWS, DOCTOR_INPUTS, DUTY_COLUMNS, MODEL_WORDS, SHEET, UNIT_ROWS, categoryFromText, colLetter, normHeader,
+  ASSUMPTION_ROWS, DOCTOR_INPUTS, DUTY_COLUMNS, MODEL_TIME_WORDS, MODEL_WORDS, SHEET, UNIT_ROWS, categoryFromText, colLetter, normHeader,
 } from './layout';
 import type { ImportWorkbookOptions, ImportWorkbookResult } from './types';
 
@@ -419,7 +419,7 @@ function importWorkbookUnsafe(bytes: Uint8Array, options: ImportWorkbookOptions)
   }
   const modelText = (readText(ucell('model')[0]) ?? '').toLowerCase();
   let model: Plan['model'] = 'guideline';
-  if (modelText === MODEL_WORDS.time || modelText === 'time' || modelText === 'tidsmodellen') model = 'time';
+  if ((MODEL_TIME_WORDS as readonly string[]).includes(modelText)) model = 'time';
   else if (modelText && modelText !== MODEL_WORDS.guideline && modelText !== 'guideline' && modelText !== 'riktvärdet' && modelText !== 'riktvarde') {
     p.error(...ucell('model')[1], fill(M.unknownModel, { value: modelText.slice(0, 40) }));
   }

@@ -105,6 +105,29 @@ export const UNIT_ROWS = {
 /** Model words in `Enhet` (the `Kapacitet (vald modell)` formula compares with `tid`). */
 export const MODEL_WORDS = { guideline: 'riktvärde', time: 'tid' } as const;
 
+/** Words people write for a category besides its Swedish label and its code name (read on import, and by the formulas). */
+const CATEGORY_ALIASES: Record<string, DoctorCategory> = {
+  'st-läkare': 'st',
+  'st läkare': 'st',
+  allmänläkare: 'specialist',
+  'specialist i allmänmedicin': 'specialist',
+  distriktsläkare: 'specialist',
+  geriatrik: 'geriatrician',
+  barn: 'pediatrician',
+  'barn- och ungdomsläkare': 'pediatrician',
+  dispensation: 'dispensation',
+  hyr: 'locum',
+  stafett: 'locum',
+  stafettläkare: 'locum',
+  konsult: 'locum',
+  konsultläkare: 'locum',
+  at: 'junior',
+  bt: 'junior',
+  'at-läkare': 'junior',
+  'bt-läkare': 'junior',
+  'at/bt-läkare': 'junior',
+};
+
 /** Category words accepted on import: Swedish (as written), the code names, and a few spellings people use. */
 export function categoryFromText(text: string): DoctorCategory | null {
   const t = text.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -112,29 +135,26 @@ export function categoryFromText(text: string): DoctorCategory | null {
   for (const [code, sv] of Object.entries(CATEGORY_LABELS) as [DoctorCategory, string][]) {
     if (t === code.toLowerCase() || t === sv.toLowerCase()) return code;
   }
-  const extra: Record<string, DoctorCategory> = {
-    'st-läkare': 'st',
-    'st läkare': 'st',
-    allmänläkare: 'specialist',
-    'specialist i allmänmedicin': 'specialist',
-    distriktsläkare: 'specialist',
-    geriatrik: 'geriatrician',
-    barn: 'pediatrician',
-    'barn- och ungdomsläkare': 'pediatrician',
-    dispensation: 'dispensation',
-    hyr: 'locum',
-    stafett: 'locum',
-    stafettläkare: 'locum',
-    konsult: 'locum',
-    konsultläkare: 'locum',
-    at: 'junior',
-    bt: 'junior',
-    'at-läkare': 'junior',
-    'bt-läkare': 'junior',
-    'at/bt-läkare': 'junior',
-  };
-  return extra[t] ?? null;
+  return CATEGORY_ALIASES[t] ?? null;
 }
+
+/**
+ * Every word categoryFromText reads as one of `categories`, lower case. The Läkare formulas compare the
+ * trimmed category cell with these (spreadsheet text comparison ignores case), so a word typed in Excel
+ * gives the same base there as it does after import.
+ */
+export function categoryWords(categories: readonly DoctorCategory[]): string[] {
+  const words = new Set<string>();
+  for (const c of categories) {
+    words.add(c.toLowerCase());
+    words.add(CATEGORY_LABELS[c].toLowerCase());
+  }
+  for (const [w, c] of Object.entries(CATEGORY_ALIASES)) if (categories.includes(c)) words.add(w);
+  return [...words];
+}
+
+/** Words for the time model in `Enhet` (import and the `Kapacitet (vald modell)` formulas agree). */
+export const MODEL_TIME_WORDS = [MODEL_WORDS.time, 'time', 'tidsmodellen'] as const;
 
 /** Column letter(s) of a 0-based index: 0 → A, 27 → AB. */
 export function colLetter(index: number): string {
