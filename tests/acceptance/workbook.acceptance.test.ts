@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as XLSX from 'xlsx';
 import { exportWorkbook, importWorkbook } from '../../src/lib/io/index';
+import { rawZip, xlsxParts } from '../lib/io/helpers';
 import { computePlan, createDemoPlan, createEmptyPlan, PROFILES, type Doctor, type Plan, type RuleProfile } from '../../src/lib/engine/index';
 
 const TODAY = '2026-01-15';
@@ -417,3 +418,20 @@ describe('more hand-made variants', () => {
   });
 });
 
+
+describe('hostile files (contracts.md: bounded memory and time)', () => {
+  it('a Läkare sheet of a million rows, with and without a dimension tag, is refused within seconds', () => {
+    const rows: string[] = [];
+    for (let i = 1; i <= 1_000_000; i++) rows.push(`<row r="${i}"><c r="A${i}" t="inlineStr"><is><t>Dr ${i}</t></is></c><c r="B${i}"><v>1</v></c></row>`);
+    const body = `<sheetData>${rows.join('')}</sheetData></worksheet>`;
+    const head = '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">';
+    for (const xml of [`${head}<dimension ref="A1:B1000000"/>${body}`, `${head}${body}`]) {
+      const bytes = rawZip(xlsxParts(xml));
+      const t = performance.now();
+      const r = importWorkbook(bytes);
+      expect(performance.now() - t).toBeLessThan(15_000);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.errors[0].message.length).toBeGreaterThan(10);
+    }
+  }, 60_000);
+});
