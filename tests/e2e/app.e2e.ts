@@ -209,3 +209,14 @@ test('printing any view drops the app chrome, before the report was ever opened'
   await expect(page.getByRole('navigation', { name: /./ }).first()).toBeHidden();
   await expect(page.getByRole('grid', { name: 'Läkare' })).toBeVisible();
 });
+
+test('the explanation opened from a right-aligned summary number reads left-aligned', async ({ page }) => {
+  await openView(page, 'enhet');
+  await page.getByRole('button', { name: /visa uträkning: Glapp/ }).click();
+  const dialog = page.getByRole('dialog', { name: /Glapp/ });
+  await expect(dialog).toBeVisible();
+  for (const part of [dialog.getByRole('heading', { level: 2 }), dialog.getByTestId('explain-formula')]) {
+    expect(await part.evaluate((el) => getComputedStyle(el).textAlign)).toMatch(/^(start|left)$/);
+  }
+  await page.keyboard.press('Escape');
+});
