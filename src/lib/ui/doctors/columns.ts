@@ -50,7 +50,7 @@ export const DOCTOR_COLUMNS: readonly GridColumn[] = [
   { key: 'listed', header: DOCTORS.col.listed, kind: 'number' },
   { key: 'listPoints', header: DOCTORS.col.listPoints, kind: 'number', widthRem: 8 },
   { key: 'careWeight', header: DOCTORS.col.careWeight, kind: 'number' },
-  { key: 'careWeightPoints', header: DOCTORS.col.careWeightPoints, kind: 'number', widthRem: 8 },
+  { key: 'careWeightPoints', header: DOCTORS.col.careWeightPoints, kind: 'number', widthRem: 10 },
   { key: 'plannedEnd', header: DOCTORS.col.plannedEnd, kind: 'date', widthRem: 8 },
   { key: 'fictiveListName', header: DOCTORS.col.fictiveListName, kind: 'text', widthRem: 14 },
   { key: 'capacityGuideline', header: DOCTORS.col.capacityGuideline, kind: 'computed', description: DOCTORS.computedHint, widthRem: 8 },
