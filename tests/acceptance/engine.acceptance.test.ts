@@ -760,3 +760,25 @@ describe('both capacities equal the exact rational value, floored (domain.md int
     expect(failures.slice(0, 5)).toEqual([]);
   });
 });
+
+describe('profile-specific unit numbers', () => {
+  it('VGR stimulus: 12 SEK per list point + 12 SEK per care-weight point over named lists, 0 below 70 % coverage', () => {
+    const doctors = [
+      doctor({ id: 'a', listed: 1000, listPoints: 400, careWeightPoints: 50 }),
+      doctor({ id: 'b', listed: 800, listPoints: 300 }),
+      doctor({ id: 'l', category: 'locum', listed: 200, listPoints: 90, fictiveListName: 'Vårdcentralen Test Dr L' }), // no named list
+    ];
+    const ok = computePlan(plan({ profile: 'vgr', doctors }, { listed: 2000, withNamedDoctor: 1400 }), { today: TODAY });
+    expect(ok.unit.stimulusSek).toBe(9000); // 12 × 700 + 12 × 50
+    const low = computePlan(plan({ profile: 'vgr', doctors }, { listed: 2000, withNamedDoctor: 1399 }), { today: TODAY });
+    expect(low.unit.stimulusSek).toBe(0);
+    expect(computePlan(plan({ doctors }), { today: TODAY }).unit.stimulusSek).toBeNull(); // national: no stimulus
+  });
+
+  it('Värmland: FTE needed is counted in full-time specialists of its own guideline (decision: 1 500, not a literal 1 100)', () => {
+    const r = computePlan(plan({ profile: 'varmland', doctors: [doctor({ id: 'a' })] }, { listed: 4500, careWeight: 1.2 }), { today: TODAY });
+    expect(r.unit.capacity).toBe(1250); // 1 500 / 1,2
+    expect(r.unit.gapPatients).toBe(3250);
+    expect(r.unit.fteNeeded).toBeCloseTo(2.6, 9); // 3 250 × 1,2 / 1 500
+  });
+});
