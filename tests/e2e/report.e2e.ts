@@ -120,3 +120,11 @@ test('the A4 PDF holds every section, the title, date, profile and every doctor'
   expect(pdf).toContain(`Sida 1 av ${pages}`);
   for (const c of CHROME) expect(pdf, `"${c}" is printed`).not.toContain(c);
 });
+
+test('on a 1366 px screen the report fits the width (no sideways scrolling)', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openReport(page);
+  await expect(page.locator('table.report-table.doctors')).toBeVisible();
+  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  expect(scroll).toBeLessThanOrEqual(client);
+});
