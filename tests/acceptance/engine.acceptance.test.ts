@@ -782,3 +782,25 @@ describe('profile-specific unit numbers', () => {
     expect(r.unit.fteNeeded).toBeCloseTo(2.6, 9); // 3 250 × 1,2 / 1 500
   });
 });
+
+describe('computePlan on a half-edited plan (the UI recomputes on every keystroke)', () => {
+  it('never throws and never yields NaN, negative or infinite capacities, whatever a field holds', () => {
+    const junk = fc.oneof(fc.double(), fc.string(), fc.constant(null), fc.constant(undefined), fc.integer(), fc.constant([]), fc.constant([null, { kind: 'x', hoursPerWeek: 'a' }]), fc.constant(-1e308), fc.constant({}));
+    const field = fc.constantFrom('employment', 'listed', 'careWeight', 'absenceWeeks', 'stMonthsDone', 'stMonthsTotal', 'duties', 'category', 'plannedEnd', 'listPoints', 'fictiveListName', 'name');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(field, junk), { maxLength: 8 }), fc.constantFrom<unknown>('national', 'vgr', 'vastmanland', 'varmland', {}, null, 'okänd'), (muts, profile) => {
+        const p = plan({ profile: profile as Plan['profile'], doctors: [doctor({ id: 'a', listed: 500, duties: [{ kind: 'meetings', hoursPerWeek: 2 }] }), doctor({ id: 'b' })] });
+        for (const [k, v] of muts) (p.doctors[0] as Record<string, unknown>)[k] = v;
+        const r = computePlan(p, { today: TODAY });
+        const nums = [
+          r.unit.capacity, r.unit.capacityGuideline, r.unit.capacityTime, r.unit.gapPatients, r.unit.fteNeeded,
+          r.unit.coverageToday, r.unit.coveragePossible, r.unit.priorityCovered,
+          ...r.doctors.flatMap((d) => [d.capacity, d.capacityGuideline, d.capacityTime, d.clinicalFte, d.base]),
+        ];
+        for (const n of nums) expect(Number.isFinite(n) && n >= 0).toBe(true);
+        for (const path of explainablePaths(r)) explain(p, r, path);
+      }),
+      { numRuns: 400, seed: 3 },
+    );
+  });
+});

@@ -63,7 +63,8 @@ export function basePatients(d: Pick<Doctor, 'category' | 'stMonthsDone' | 'stMo
 /** Σ duty hours per week; every duty kind counts, meetings included. Negative entries count as 0. */
 export function dutyHoursPerWeek(d: Pick<Doctor, 'duties'>): Hours {
   let sum = 0;
-  for (const duty of d.duties ?? []) sum += Math.max(0, num(duty?.hoursPerWeek));
+  // A half-edited plan may hold anything here; only a list counts (computePlan never throws).
+  for (const duty of Array.isArray(d.duties) ? d.duties : []) sum += Math.max(0, num((duty as { hoursPerWeek?: unknown } | null)?.hoursPerWeek));
   return round9(sum);
 }
 

@@ -123,7 +123,7 @@ function explainDoctor(plan: Plan, result: PlanResult, d: Doctor, r: DoctorResul
   if (value === null) return null;
   const p = (f: string) => `doctors.${d.id}.${f}`;
   const t = result.time;
-  const name = d.name && d.name.trim() !== '' ? d.name : d.id;
+  const name = typeof d.name === 'string' && d.name.trim() !== '' ? d.name : d.id;
   const L = EXPLAIN_LABELS.doctor;
   const label = `${L[field]} – ${name}`;
   const notes: string[] = [];
@@ -189,14 +189,18 @@ function explainDoctor(plan: Plan, result: PlanResult, d: Doctor, r: DoctorResul
     case 'dutyHoursPerWeek': {
       unit = U.hoursWeek;
       rule = EXPLAIN_RULES.dutyHours;
-      const duties = (d.duties ?? []).filter((x) => x && Number(x.hoursPerWeek) > 0);
-      const terms = duties.map((x) => `${x.label && x.label.trim() !== '' ? x.label : DUTY_LABELS[x.kind]} ${dec(x.hoursPerWeek, 2)}`);
+      const duties = (Array.isArray(d.duties) ? d.duties : []).filter((x) => x && Number(x.hoursPerWeek) > 0);
+      const terms = duties.map((x) => `${typeof x.label === 'string' && x.label.trim() !== '' ? x.label : DUTY_LABELS[x.kind]} ${dec(x.hoursPerWeek, 2)}`);
       formula = terms.length === 0 ? `${W.noDuties} = 0` : sumFormula(terms, dec(value, 2));
-      inputs = (d.duties ?? []).map((x, i) => ({
-        label: `${DUTY_LABELS[x.kind] ?? x.kind}${x.label ? ` (${x.label})` : ''}`,
-        value: `${dec(x.hoursPerWeek, 2)} ${W.hoursPerWeek}`,
-        path: `${p('duties')}[${i}].hoursPerWeek`,
-      }));
+      inputs = (Array.isArray(d.duties) ? d.duties : []).flatMap((x, i) =>
+        x && typeof x === 'object'
+          ? [{
+              label: `${DUTY_LABELS[x.kind] ?? x.kind}${x.label ? ` (${x.label})` : ''}`,
+              value: `${dec(x.hoursPerWeek, 2)} ${W.hoursPerWeek}`,
+              path: `${p('duties')}[${i}].hoursPerWeek`,
+            }]
+          : [],
+      );
       break;
     }
     case 'dutyShare': {
@@ -431,7 +435,7 @@ function explainUnit(plan: Plan, result: PlanResult, field: UnitField): Explanat
   let formula: string;
   let inputs: Input[] = [];
   let section = '§4';
-  const name = (r: DoctorResult) => (r.name && r.name.trim() !== '' ? r.name : r.id);
+  const name = (r: DoctorResult) => (typeof r.name === 'string' && r.name.trim() !== '' ? r.name : r.id);
   const perDoctor = (key: 'capacity' | 'capacityGuideline' | 'capacityTime' | 'clinicalFte', fmt: (x: number) => string) => {
     inputs = result.doctors.map((r) => ({ label: name(r), value: fmt(r[key]), path: `doctors.${r.id}.${key}` }));
     return sumFormula(result.doctors.map((r) => fmt(r[key])), fmt(value));
