@@ -804,3 +804,38 @@ describe('computePlan on a half-edited plan (the UI recomputes on every keystrok
     );
   });
 });
+
+describe('parsePlan on anything', () => {
+  it('never throws; a refusal has paths and messages; an accepted plan computes to whole patients', () => {
+    const junk = fc.oneof(fc.anything(), fc.double(), fc.string(), fc.constant(null), fc.integer({ min: -5, max: 5 }));
+    const where = fc.constantFrom('', 'unit', 'unit.priority', 'time', 'doctors.0', 'doctors.0.duties.0', 'doctors.1');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(where, fc.string({ maxLength: 12 }), junk), { maxLength: 5 }), (muts) => {
+        const p = plan({ doctors: [doctor({ id: 'a', duties: [{ kind: 'other', hoursPerWeek: 1 }] }), doctor({ id: 'b' })] }) as unknown as Record<string, unknown>;
+        for (const [path, key, value] of muts) {
+          let target: unknown = p;
+          for (const k of path ? path.split('.') : []) target = (target as Record<string, unknown>)?.[k];
+          if (target && typeof target === 'object') (target as Record<string, unknown>)[key || 'employment'] = value;
+        }
+        let text: string;
+        try {
+          text = JSON.stringify(p);
+        } catch {
+          return; // BigInt and the like cannot be a file
+        }
+        const r = parsePlan(text);
+        if (!r.ok) {
+          expect(r.errors.length).toBeGreaterThan(0);
+          for (const e of r.errors) {
+            expect(typeof e.path).toBe('string');
+            expect(e.message.length).toBeGreaterThan(3);
+          }
+        } else {
+          const res = computePlan(r.plan, { today: TODAY });
+          for (const d of res.doctors) expect(Number.isInteger(d.capacity) && d.capacity >= 0).toBe(true);
+        }
+      }),
+      { numRuns: 500, seed: 5 },
+    );
+  });
+});
