@@ -27,7 +27,8 @@ describe('App error box', () => {
     const alerts = screen.getAllByRole('alert').filter((a) => a.textContent?.includes('Tjänstgöringsgraden'));
     expect(alerts).toHaveLength(1);
     expect(within(alerts[0]).getByText('doctors[1].employment')).toBeInTheDocument();
-    app.clearError();
+    // The error is dismissed with "Stäng meddelandet" (nothing to cancel: the edit was already refused).
+    within(alerts[0]).getByRole('button', { name: 'Stäng meddelandet' }).click();
     await tick();
     expect(screen.queryByText(/Tjänstgöringsgraden måste/)).not.toBeInTheDocument();
   });

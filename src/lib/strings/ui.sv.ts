@@ -28,6 +28,7 @@ export const APP = {
   saved: 'Sparat lokalt',
   saving: 'Sparar …',
   notSaved: 'Inte sparat',
+  closeError: 'Stäng meddelandet',
 } as const;
 
 export const VIEWS = {
