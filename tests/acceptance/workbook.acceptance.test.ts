@@ -435,3 +435,20 @@ describe('hostile files (contracts.md: bounded memory and time)', () => {
     }
   }, 60_000);
 });
+
+describe('extra sheets (the APT notes)', () => {
+  it('are written after ours, their text never becomes a formula, and import ignores them', () => {
+    const p = createDemoPlan();
+    const bytes = exportWorkbook(p, { today: TODAY, extraSheets: [{ name: 'APT', rows: [['Område', 'Anteckning'], ['Rutiner', '=HYPERLINK("http://x")'], ['Personal', '@SUM(1)', 3, true, null]] }] });
+    const wb = read(bytes);
+    expect(wb.SheetNames).toContain('APT');
+    const ws = wb.Sheets['APT'];
+    const b2 = ws['B2'] as XLSX.CellObject;
+    expect(b2.t).toBe('s');
+    expect(b2.f).toBeUndefined();
+    expect(b2.v).toBe('=HYPERLINK("http://x")');
+    expect((ws['B3'] as XLSX.CellObject).f).toBeUndefined();
+    const r = importWorkbook(bytes);
+    expect(r.ok && r.plan).toEqual(p);
+  });
+});
