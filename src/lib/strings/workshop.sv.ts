@@ -60,6 +60,7 @@ export const WORKSHOP_AREAS: readonly WorkshopAreaText[] = [
 ];
 
 export const WORKSHOP = {
+  cancel: 'Avbryt',
   heading: 'Arbetsplatsträff (APT)',
   intro:
     'Tre områden att samtala om, vart och ett 30–60 minuter: först ett gemensamt samtal utifrån frågorna, sedan hinder och möjligheter och till sist vad vi gör härnäst.',
@@ -151,6 +152,11 @@ export const APT_SHEET = {
 } as const;
 
 export const SCENARIOS = {
+  colPlan: 'Plan',
+  colDoctors: 'Läkare',
+  colActions: 'Åtgärder',
+  renameSave: 'Spara',
+  cancel: 'Avbryt',
   heading: 'Scenarier',
   intro:
     'Gör en namngiven kopia av en plan, ändra den fritt i Enhet och Läkare och jämför upp till tre planer sida vid sida. Originalet ändras aldrig när du ändrar en kopia.',
