@@ -59,6 +59,22 @@ describe('SettingsView', () => {
   });
 });
 
+describe('SettingsView plan file', () => {
+  it('opening a backup of all plans says which scenarios were added', async () => {
+    const user = userEvent.setup();
+    const before = app.plans.length;
+    const main = JSON.parse((await app.planFile()).text);
+    const text = JSON.stringify({ ...main, scenarios: [{ name: 'Vår 2027', plan: main }] });
+    render(SettingsView);
+    await user.upload(screen.getByLabelText('Läs in planfil'), new File([text], 'alla planer.kapacitet.json', { type: 'application/json' }));
+    await waitFor(() => expect(screen.getByText(/Filens scenarier lades till: Vår 2027/)).toBeInTheDocument());
+    await waitFor(() => expect(app.plans.length).toBe(before + 1));
+    const added = app.plans.find((p) => p.name === 'Vår 2027')!;
+    await app.undo();
+    await app.deletePlan(added.id);
+  });
+});
+
 describe('ChartsView', () => {
   it('draws three charts, each with a table of the engine numbers behind a toggle', async () => {
     const user = userEvent.setup();

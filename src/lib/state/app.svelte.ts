@@ -1027,7 +1027,7 @@ export class AppState {
   async restoreFromFile(
     text: string,
     options: { asNewUnit?: boolean } = {},
-  ): Promise<{ ok: true } | { ok: false; errors: PlanError[] }> {
+  ): Promise<{ ok: true; scenarios?: string[] } | { ok: false; errors: PlanError[] }> {
     const parsed = parsePlan(text);
     const split = parsed.ok ? splitPlanFile(parsed.plan) : parsed;
     if (!split.ok) {
@@ -1035,6 +1035,9 @@ export class AppState {
       return { ok: false, errors: split.errors };
     }
     const { main, scenarios } = split;
+    // The names the scenarios got (unique in the unit), so the view can say what was added.
+    const done = (added: { name: string }[]): { ok: true; scenarios?: string[] } =>
+      added.length ? { ok: true, scenarios: added.map((a) => a.name) } : { ok: true };
     const failed = (): { ok: false; errors: PlanError[] } => {
       const err = this.lastError;
       const lines = err ? (err.details.length ? err.details : [err.message]) : [DATA_SV.errors.fileInvalid];
@@ -1044,9 +1047,9 @@ export class AppState {
       // Scenarios first (one transaction), so a refused replacement can simply remove them again.
       const added = await this.#addScenarios(this.unitId, scenarios);
       if (!added) return failed();
-      if (await this.replacePlan(main, 'file')) return { ok: true };
+      if (await this.replacePlan(main, 'file')) return done(added);
       const error = this.lastError;
-      await this.#removePlans(added);
+      await this.#removePlans(added.map((a) => a.id));
       this.lastError = error;
       return failed();
     }
@@ -1056,15 +1059,16 @@ export class AppState {
     } catch {
       return failed();
     }
-    if (await this.#addScenarios(unitId, scenarios)) return { ok: true };
+    const added = await this.#addScenarios(unitId, scenarios);
+    if (added) return done(added);
     const error = this.lastError;
     await this.deleteUnit(unitId);
     this.lastError = error;
     return failed();
   }
 
-  /** Adds plans as scenarios of a unit in one transaction; their ids, or null on a storage error (lastError). */
-  async #addScenarios(unitId: string, items: { name: string; plan: Plan }[]): Promise<string[] | null> {
+  /** Adds plans as scenarios of a unit in one transaction; their ids and names, or null on a storage error (lastError). */
+  async #addScenarios(unitId: string, items: { name: string; plan: Plan }[]): Promise<{ id: string; name: string }[] | null> {
     if (items.length === 0) return [];
     const db = this.db;
     await this.#idle();
@@ -1072,13 +1076,13 @@ export class AppState {
       return await db.transaction('rw', [db.units, db.plans, db.doctors], async () => {
         const unitName = (await db.units.get(unitId))?.name;
         const taken = (await db.plans.where('unitId').equals(unitId).toArray()).map((p) => p.name);
-        const ids: string[] = [];
+        const ids: { id: string; name: string }[] = [];
         for (const item of items) {
           const name = uniqueName(item.name, taken);
           taken.push(name);
           // Every plan of a unit carries the unit's name (as renameUnit keeps it).
           const plan = unitName ? { ...item.plan, unit: { ...item.plan.unit, name: unitName } } : item.plan;
-          ids.push(await insertPlan(db, { unitId, name, kind: 'scenario', plan, now: this.#now() }));
+          ids.push({ id: await insertPlan(db, { unitId, name, kind: 'scenario', plan, now: this.#now() }), name });
         }
         return ids;
       });

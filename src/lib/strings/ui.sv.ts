@@ -268,6 +268,7 @@ export const SETTINGS = {
   savePlanFile: 'Spara planfil',
   openPlanFile: 'Läs in planfil',
   planFileLoaded: 'Planfilen lästes in.',
+  planFileScenarios: (names: string[]) => `Filens scenarier lades till: ${names.join(', ')}.`,
   planFileErrors: 'Planfilen kunde inte läsas:',
   backupWhen: 'Tidpunkt',
   backupWhat: 'Innehåll',

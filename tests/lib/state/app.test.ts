@@ -520,7 +520,7 @@ describe('plan file with scenarios (backup of all plans)', () => {
     const app = await startApp();
     const unitId = app.unitId!;
     const { text, scenario } = await backupText(app);
-    expect(await app.restoreFromFile(text)).toEqual({ ok: true });
+    expect(await app.restoreFromFile(text)).toEqual({ ok: true, scenarios: ['Utan en läkare'] });
     expect(app.unitId).toBe(unitId);
     expect(app.plan!.unit.listed).toBe(11111);
     expect('scenarios' in app.plan!).toBe(false);
@@ -530,7 +530,7 @@ describe('plan file with scenarios (backup of all plans)', () => {
     const sc = app.plans.find((p) => p.kind === 'scenario')!;
     expect((await app.getPlanSnapshot(sc.id)).doctors).toEqual(scenario.doctors);
     // Restoring the same file again adds the scenario under a new name; nothing existing is overwritten.
-    expect(await app.restoreFromFile(text)).toEqual({ ok: true });
+    expect(await app.restoreFromFile(text)).toEqual({ ok: true, scenarios: ['Utan en läkare (2)'] });
     await vi.waitFor(() => expect(app.plans.map((p) => p.name)).toContain('Utan en läkare (2)'));
   });
 
@@ -554,7 +554,7 @@ describe('plan file with scenarios (backup of all plans)', () => {
     const app = await startApp();
     const { text } = await backupText(app);
     await app.clearAllData();
-    expect(await app.restoreFromFile(text)).toEqual({ ok: true });
+    expect(await app.restoreFromFile(text)).toEqual({ ok: true, scenarios: ['Utan en läkare'] });
     await vi.waitFor(() => expect(app.plans.map((p) => p.kind).sort()).toEqual(['current', 'scenario']));
     expect(app.plan!.unit.listed).toBe(11111);
     expect('scenarios' in app.plan!).toBe(false);
