@@ -29,8 +29,8 @@ describe('UnitView', () => {
     const s = within(summary);
     expect(s.getByRole('button', { name: /Kapacitet enligt riktvärdet/ })).toHaveTextContent(sp(formatNumber(r.capacityGuideline)));
     expect(s.getByRole('button', { name: /Kapacitet enligt tidsmodellen/ })).toHaveTextContent(sp(formatNumber(r.capacityTime)));
-    expect(s.getByRole('button', { name: /i dag/ })).toHaveTextContent(sp(formatPercent(r.coverageToday)));
-    expect(s.getByRole('button', { name: /Möjlig andel/ })).toHaveTextContent(sp(formatPercent(r.coveragePossible)));
+    expect(s.getByRole('button', { name: /i dag/ })).toHaveTextContent(sp(formatPercent(r.coverageToday, 1)));
+    expect(s.getByRole('button', { name: /Möjlig andel/ })).toHaveTextContent(sp(formatPercent(r.coveragePossible, 1)));
     expect(s.getByRole('button', { name: /Glapp/ })).toHaveTextContent(sp(formatNumber(r.gapPatients)));
     expect(s.getByRole('button', { name: /heltidsspecialister/ })).toHaveTextContent(sp(formatDecimal(r.fteNeeded, 2)));
     expect(s.getByRole('button', { name: /Prioriterade/ })).toHaveTextContent(
@@ -111,7 +111,7 @@ describe('UnitView for a new empty unit', () => {
       // Once patients are listed, the share is a number again and the hint about listing goes.
       await app.updateUnit({ listed: 1000, withNamedDoctor: 400 });
       await tick();
-      expect(s.getByRole('button', { name: /i dag/ })).toHaveTextContent(sp(formatPercent(0.4)));
+      expect(s.getByRole('button', { name: /i dag/ })).toHaveTextContent(sp(formatPercent(0.4, 1)));
       expect(screen.getByTestId('unit-start-hint')).not.toHaveTextContent('Listade invånare');
     } finally {
       await app.deleteUnit(id);

@@ -2,7 +2,7 @@
 import '@testing-library/jest-dom/vitest';
 import { describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/svelte';
-import { computePlan, createDemoPlan, createEmptyPlan, formatNumber, formatPercent } from '../../../../src/lib/engine/index';
+import { computePlan, createDemoPlan, createEmptyPlan, formatDecimal, formatNumber, formatPercent } from '../../../../src/lib/engine/index';
 import KeyNumbers from '../../../../src/lib/ui/workshop/KeyNumbers.svelte';
 
 const sp = (s: string) => s.replace(/\u00a0/g, ' ');
@@ -18,8 +18,9 @@ describe('KeyNumbers (APT)', () => {
     const plan = createDemoPlan();
     const result = computePlan(plan, { today: TODAY });
     render(KeyNumbers, { plan, result, planName: 'Nuläge' });
-    expect(card('Andel med fast läkarkontakt i dag')).toHaveTextContent(sp(formatPercent(result.unit.coverageToday)));
+    expect(card('Andel med fast läkarkontakt i dag')).toHaveTextContent(sp(formatPercent(result.unit.coverageToday, 1)));
     expect(card('Glapp (patienter utan plats)')).toHaveTextContent(sp(formatNumber(result.unit.gapPatients)));
+    expect(card('Extra heltidsspecialister som behövs')).toHaveTextContent(sp(formatDecimal(result.unit.fteNeeded, 2)));
     expect(within(card('Extra heltidsspecialister som behövs')).getByRole('button')).toBeInTheDocument();
   });
 
