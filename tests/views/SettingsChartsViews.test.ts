@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { render, screen, within, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { app } from '../../src/lib/state/app.svelte';
-import { formatNumber } from '../../src/lib/engine/index';
+import { formatNumber, formatPercent } from '../../src/lib/engine/index';
 import SettingsView from '../../src/views/SettingsView.svelte';
 import ChartsView from '../../src/views/ChartsView.svelte';
 
@@ -88,6 +88,17 @@ describe('ChartsView', () => {
     const d = app.result!.doctors[0];
     const row = within(table).getByRole('row', { name: new RegExp(d.name) });
     expect(row).toHaveTextContent(sp(formatNumber(d.capacity)));
+  });
+});
+
+describe('ChartsView coverage table', () => {
+  it('lists the coverage shares with one decimal, as the unit view and the explanation do', async () => {
+    const user = userEvent.setup();
+    render(ChartsView);
+    const figure = screen.getByRole('heading', { name: 'Enhetens täckning' }).closest('figure')!;
+    await user.click(within(figure as HTMLElement).getByRole('button', { name: /Visa som tabell/ }));
+    const expected = formatPercent(app.result!.unit.coverageToday, 1).replace(/\u00a0/g, ' ');
+    expect(within(figure as HTMLElement).getByRole('table')).toHaveTextContent(expected);
   });
 });
 
