@@ -3,7 +3,9 @@
  * open tabs never overwrite each other's work: the plan row (everything but the doctors) and one row per
  * doctor keyed by [planId+id] with an `order` field. Edits are field-level patches of those rows.
  */
-import type { Doctor, IsoDate, Plan, RuleProfile } from '../engine/index';
+import type { Doctor, Plan, RuleProfile } from '../engine/index';
+import type { Workshop } from '../engine/workshop';
+import type { SnapshotData } from '../engine/followup/types';
 
 /** Milliseconds since the epoch (Date.now()). */
 export type EpochMs = number;
@@ -91,53 +93,17 @@ export interface ListingMappingRecord {
 
 // --- Tables written by other owners' repositories (shapes fixed by the brief). ---
 
-export type WorkshopAreaId = 'routines' | 'staff' | 'communication';
+// The workshop and snapshot records are the engine's own model types plus their keys: one definition,
+// so the stored shape and the pure code that reads it cannot drift apart.
+export type { WorkshopAction, WorkshopArea, WorkshopAreaId } from '../engine/workshop';
+export type { SnapshotDoctor } from '../engine/followup/types';
 
-export interface WorkshopAction {
-  id: string;
-  what: string;
-  who: string;
-  due: IsoDate | '';
-  done: boolean;
-}
+/** Table `workshops`: one record per unit and meeting date. */
+export type WorkshopRecord = Workshop;
 
-export interface WorkshopArea {
-  areaId: WorkshopAreaId;
-  notes: string;
-  obstacles: string[];
-  opportunities: string[];
-  actions: WorkshopAction[];
-  timerMinutes: number;
-}
-
-export interface WorkshopRecord {
+/** Table `snapshots`: one record per unit and month. */
+export interface SnapshotRecord extends SnapshotData {
   id: string;
   unitId: string;
-  meetingDate: IsoDate;
-  title: string;
-  areas: WorkshopArea[];
-  createdAt: EpochMs;
-  updatedAt: EpochMs;
-}
-
-export interface SnapshotDoctor {
-  doctorId?: string;
-  name: string;
-  listed: number;
-  listPoints?: number;
-}
-
-export interface SnapshotRecord {
-  id: string;
-  unitId: string;
-  /** 'YYYY-MM' */
-  month: string;
-  listed: number;
-  withNamedDoctor: number;
-  withNamedDoctorNursingHome?: number;
-  nursingHomeTotal?: number;
-  doctors: SnapshotDoctor[];
-  source: 'manual' | 'import' | 'plan';
-  note?: string;
   createdAt: EpochMs;
 }
