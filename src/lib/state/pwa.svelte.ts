@@ -5,6 +5,11 @@ import type { RegisterSWOptions } from 'virtual:pwa-register';
 
 /** How often an open tab asks the server whether a new version exists (only while online). */
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
+/**
+ * The "works offline now" note is information, not a decision: it hides itself after this long so it
+ * never sits over the figures during a meeting (the update prompt, which needs a choice, stays).
+ */
+export const OFFLINE_READY_VISIBLE_MS = 20_000;
 
 type Register = (options: RegisterSWOptions) => (reloadPage?: boolean) => Promise<void>;
 
@@ -38,6 +43,7 @@ export class PwaState {
       },
       onOfflineReady: () => {
         this.offlineReady = true;
+        setTimeout(() => this.dismissOfflineReady(), OFFLINE_READY_VISIBLE_MS);
       },
       onRegisteredSW: (_url, registration) => {
         if (!registration) return;

@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import '@testing-library/jest-dom/vitest';
 import { flushSync } from 'svelte';
 import UpdateNotice from '../../../../src/lib/ui/offline/UpdateNotice.svelte';
-import { PwaState } from '../../../../src/lib/state/pwa.svelte';
+import { OFFLINE_READY_VISIBLE_MS, PwaState } from '../../../../src/lib/state/pwa.svelte';
 import type { RegisterSWOptions } from 'virtual:pwa-register';
 
 /** A PwaState wired to a fake registerSW so the callbacks can be fired by the test. */
@@ -67,6 +67,25 @@ describe('UpdateNotice', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Kapacitet fungerar nu utan nätverk');
     await userEvent.setup().click(screen.getByRole('button', { name: 'Uppfattat' }));
     expect(screen.getByRole('status')).toBeEmptyDOMElement();
+  });
+
+  it('hides the "works offline now" note by itself after a while (it never stays over the figures)', async () => {
+    const { pwa, fire } = await fakePwa();
+    render(UpdateNotice, { pwa, autostart: false });
+    vi.useFakeTimers();
+    try {
+      fire().onOfflineReady?.();
+      flushSync();
+      expect(screen.getByRole('status')).toHaveTextContent('Kapacitet fungerar nu utan nätverk');
+      vi.advanceTimersByTime(OFFLINE_READY_VISIBLE_MS - 1);
+      flushSync();
+      expect(screen.getByRole('status')).toHaveTextContent('Kapacitet fungerar nu utan nätverk');
+      vi.advanceTimersByTime(1);
+      flushSync();
+      expect(screen.getByRole('status')).toBeEmptyDOMElement();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('registers the worker only once and records a registration error', async () => {
