@@ -253,6 +253,11 @@ export class AppState {
     return this.#db;
   }
 
+  /** The open database, or null until start-up has finished (for state classes built on this one). */
+  get dbIfReady(): KapacitetDb | null {
+    return this.ready ? (this.#db ?? null) : null;
+  }
+
   // ------------------------------------------------------------------ start-up
 
   start(): Promise<void> {

@@ -17,7 +17,6 @@ import {
   SnapshotRejected,
 } from '../db/snapshotsRepo';
 import type { SnapshotRecord } from '../db/records';
-import type { KapacitetDb } from '../db/schema';
 import {
   ALLOCATION_PRIORITIES,
   DEFAULT_CONTACT_TYPES,
@@ -129,15 +128,6 @@ export class FollowUpState {
     this.#clock = clock;
   }
 
-  #db(): KapacitetDb | null {
-    if (!this.#host.ready) return null;
-    try {
-      return this.#host.db;
-    } catch {
-      return null;
-    }
-  }
-
   #fail(message: string, details: string[] = []): false {
     this.error = message;
     this.errorDetails = details;
@@ -172,7 +162,7 @@ export class FollowUpState {
   /** The current unit's snapshots, oldest first (live). */
   get snapshots(): SnapshotRecord[] {
     const unitId = this.#host.unitId;
-    const db = this.#db();
+    const db = this.#host.dbIfReady;
     if (!unitId || !db) return [];
     if (this.#snapshotsUnit !== unitId || !this.#snapshots) {
       this.#snapshots?.dispose();
@@ -197,7 +187,7 @@ export class FollowUpState {
   }
 
   async #save(data: SnapshotData, okText: string): Promise<boolean> {
-    const db = this.#db();
+    const db = this.#host.dbIfReady;
     const unitId = this.#host.unitId;
     if (!db || !unitId) return this.#fail(T.noUnit);
     try {
@@ -272,7 +262,7 @@ export class FollowUpState {
   }
 
   async removeSnapshot(id: string): Promise<boolean> {
-    const db = this.#db();
+    const db = this.#host.dbIfReady;
     if (!db) return this.#fail(T.noUnit);
     const month = this.snapshots.find((s) => s.id === id)?.month ?? '';
     await deleteSnapshot(db, id);
@@ -421,7 +411,7 @@ export class FollowUpState {
   /** Reads the current unit's baseline (once per unit). */
   async loadBaseline(): Promise<void> {
     const unitId = this.#host.unitId;
-    if (!unitId || !this.#db() || this.#baselineUnit === unitId) return;
+    if (!unitId || !this.#host.dbIfReady || this.#baselineUnit === unitId) return;
     this.#baselineUnit = unitId;
     this.baseline = await this.#host.getSetting<ContinuityBaseline | null>(this.#baselineKey(unitId), null);
   }
@@ -439,7 +429,7 @@ export class FollowUpState {
   async saveBaseline(): Promise<boolean> {
     const r = this.continuity;
     const unitId = this.#host.unitId;
-    if (!r || !unitId || !this.#db()) return this.#fail(T.continuity.loadLogFirst);
+    if (!r || !unitId || !this.#host.dbIfReady) return this.#fail(T.continuity.loadLogFirst);
     const b: ContinuityBaseline = {
       meanCoc: r.meanCoc,
       meanUpc: r.meanUpc,
@@ -458,7 +448,7 @@ export class FollowUpState {
 
   async clearBaseline(): Promise<boolean> {
     const unitId = this.#host.unitId;
-    if (!unitId || !this.#db()) return false;
+    if (!unitId || !this.#host.dbIfReady) return false;
     await this.#host.setSetting(this.#baselineKey(unitId), null);
     this.baseline = null;
     return this.#ok(T.continuity.baselineCleared);

@@ -11,7 +11,6 @@ import {
   WorkshopRejected,
 } from '../db/workshopRepo';
 import type { WorkshopRecord } from '../db/records';
-import type { KapacitetDb } from '../db/schema';
 import {
   APT_COL_WIDTHS,
   clampTimerMinutes,
@@ -78,20 +77,10 @@ export class WorkshopState {
     this.#clock = clock;
   }
 
-  /** The open database, or null before app.start() has finished. */
-  #db(): KapacitetDb | null {
-    if (!this.#host.ready) return null;
-    try {
-      return this.#host.db;
-    } catch {
-      return null;
-    }
-  }
-
   /** Earlier meetings of the current unit, newest first (live). */
   get meetings(): WorkshopRecord[] {
     const unitId = this.#host.unitId;
-    const db = this.#db();
+    const db = this.#host.dbIfReady;
     if (!unitId || !db) return [];
     if (this.#meetingsUnit !== unitId || !this.#meetings) {
       this.#meetings?.dispose();
@@ -105,7 +94,7 @@ export class WorkshopState {
   async open(meetingDate: string): Promise<boolean> {
     await this.flush();
     const unitId = this.#host.unitId;
-    const db = this.#db();
+    const db = this.#host.dbIfReady;
     if (!unitId || !db) {
       this.error = W.noUnit;
       return false;
@@ -127,7 +116,7 @@ export class WorkshopState {
   /** On entering the view: the unit's most recent meeting, or a new one dated today. */
   async openLatestOrToday(): Promise<boolean> {
     const unitId = this.#host.unitId;
-    const db = this.#db();
+    const db = this.#host.dbIfReady;
     if (!unitId || !db) {
       this.error = W.noUnit;
       return false;
@@ -213,7 +202,7 @@ export class WorkshopState {
       clearTimeout(this.#saveTimer);
       this.#saveTimer = null;
     }
-    const db = this.#db();
+    const db = this.#host.dbIfReady;
     if (!this.workshop || !db || this.status !== 'pending') return true;
     this.status = 'saving';
     try {
@@ -234,7 +223,7 @@ export class WorkshopState {
   }
 
   async remove(): Promise<void> {
-    const db = this.#db();
+    const db = this.#host.dbIfReady;
     if (!this.workshop || !db) return;
     if (this.#saveTimer) clearTimeout(this.#saveTimer);
     await deleteWorkshop(db, this.workshop.id);
