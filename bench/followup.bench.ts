@@ -4,10 +4,10 @@
  * args of playwright.config.ts), where the module is bundled with a programmatic `vite build`
  * into a temp dir and run on about:blank. `npm run bench` calls the default export.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runBundleInChromium } from './support/chromium';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 const CONTACTS = 1_000_000;
@@ -71,12 +71,7 @@ async function runNode(): Promise<BenchRun> {
 }
 
 async function runChromium(): Promise<BenchRun> {
-  const dir = mkdtempSync(join(tmpdir(), 'kapacitet-followup-bench-'));
-  try {
-    const entry = join(dir, 'entry.ts');
-    writeFileSync(
-      entry,
-      `import { parseContactLog } from ${JSON.stringify(join(ROOT, 'src/lib/io/contacts.ts'))};
+  const entrySource = `import { parseContactLog } from ${JSON.stringify(join(ROOT, 'src/lib/io/contacts.ts'))};
 import { computeContinuity, defaultPeriod, DEFAULT_CONTACT_TYPES } from ${JSON.stringify(join(ROOT, 'src/lib/engine/followup/index.ts'))};
 // tsx keeps function names with a __name helper inside toString(); give it one.
 const __name = <T,>(f: T): T => f;
@@ -97,54 +92,28 @@ let prepared: Uint8Array | null = null;
   const t2 = performance.now();
   return { parseMs: t1 - t0, computeMs: t2 - t1, patients: c.patientsIncluded, meanUpc: c.meanUpc };
 };
-`,
-    );
-    const { build } = await import('vite');
-    await build({
-      configFile: false,
-      root: dir,
-      logLevel: 'warn',
-      build: {
-        outDir: join(dir, 'out'),
-        emptyOutDir: true,
-        minify: true,
-        target: 'es2022',
-        lib: { entry, formats: ['iife'], name: 'followupBench', fileName: () => 'bench.js' },
-      },
-    });
-    const code = readFileSync(join(dir, 'out', 'bench.js'), 'utf8');
-    const { chromium } = await import('playwright-core');
-    const { CHROMIUM_ARGS } = await import('../playwright.config');
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
-    try {
-      const page = await browser.newPage();
-      await page.goto('about:blank');
-      await page.addScriptTag({ content: code });
-      // Main-thread CPU time from the DevTools protocol (ThreadTime with thread ticks): on a busy
-      // machine wall time mostly measures other processes, CPU time measures our code.
-      const cdp = await page.context().newCDPSession(page);
-      await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-      const threadTime = async () =>
-        ((await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }).metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN;
-      type W = { __prepare: (n: number) => number; __run: () => BenchRun };
-      // One warm-up run on a small log (JIT), then RUNS measured runs; the fastest is reported.
-      await page.evaluate(() => (globalThis as unknown as W).__prepare(20000));
-      await page.evaluate(() => (globalThis as unknown as W).__run());
-      await page.evaluate((n) => (globalThis as unknown as W).__prepare(n), CONTACTS);
-      let best: BenchRun | null = null;
-      for (let i = 0; i < RUNS; i++) {
-        const c0 = await threadTime();
-        const r = await page.evaluate(() => (globalThis as unknown as W).__run());
-        r.cpuMs = ((await threadTime()) - c0) * 1000;
-        if (!best || r.parseMs + r.computeMs < best.parseMs + best.computeMs) best = r;
-      }
-      return best!;
-    } finally {
-      await browser.close();
+`;
+  return runBundleInChromium('followup', entrySource, async (page) => {
+    // Main-thread CPU time from the DevTools protocol (ThreadTime with thread ticks): on a busy
+    // machine wall time mostly measures other processes, CPU time measures our code.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+    const threadTime = async () =>
+      ((await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }).metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN;
+    type W = { __prepare: (n: number) => number; __run: () => BenchRun };
+    // One warm-up run on a small log (JIT), then RUNS measured runs; the fastest is reported.
+    await page.evaluate(() => (globalThis as unknown as W).__prepare(20000));
+    await page.evaluate(() => (globalThis as unknown as W).__run());
+    await page.evaluate((n) => (globalThis as unknown as W).__prepare(n), CONTACTS);
+    let best: BenchRun | null = null;
+    for (let i = 0; i < RUNS; i++) {
+      const c0 = await threadTime();
+      const r = await page.evaluate(() => (globalThis as unknown as W).__run());
+      r.cpuMs = ((await threadTime()) - c0) * 1000;
+      if (!best || r.parseMs + r.computeMs < best.parseMs + best.computeMs) best = r;
     }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+    return best!;
+  });
 }
 
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;

@@ -5,10 +5,11 @@
  * Goals: Chromium ≤ 3 s; Chromium ÷ LibreOffice ≤ 0.5.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runBundleInChromium } from './support/chromium';
 import * as XLSX from 'xlsx';
 import { importListing } from '../src/lib/io/index';
 
@@ -44,12 +45,7 @@ function runNode(bytes: Uint8Array): { ms: number; doctors: number; total: numbe
 }
 
 async function runChromium(bytes: Uint8Array): Promise<{ ms: number; preflightMs: number; total: number }> {
-  const dir = mkdtempSync(join(tmpdir(), 'kapacitet-io-bench-'));
-  try {
-    const entry = join(dir, 'entry.ts');
-    writeFileSync(
-      entry,
-      `import { importListing } from ${JSON.stringify(join(ROOT, 'src/lib/io/index.ts'))};
+  const entrySource = `import { importListing } from ${JSON.stringify(join(ROOT, 'src/lib/io/index.ts'))};
 import { preflight } from ${JSON.stringify(join(ROOT, 'src/lib/io/preflight.ts'))};
 (globalThis as any).__bench = async (b64: string) => {
   const bin = atob(b64);
@@ -65,39 +61,19 @@ import { preflight } from ${JSON.stringify(join(ROOT, 'src/lib/io/preflight.ts')
   if (!r.ok) throw new Error('import failed');
   return { ms: t2 - t0, preflightMs: t1 - t0, total: r.totalListed };
 };
-`,
-    );
-    const { build } = await import('vite');
-    await build({
-      configFile: false,
-      root: dir,
-      logLevel: 'warn',
-      build: { outDir: join(dir, 'out'), emptyOutDir: true, minify: true, target: 'es2022', lib: { entry, formats: ['iife'], name: 'ioBench', fileName: () => 'bench.js' } },
-    });
-    const code = readFileSync(join(dir, 'out', 'bench.js'), 'utf8');
-    const { chromium } = await import('playwright-core');
-    const { CHROMIUM_ARGS } = await import('../playwright.config');
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
-    try {
-      const page = await browser.newPage();
-      await page.goto('about:blank');
-      await page.addScriptTag({ content: code });
-      const b64 = Buffer.from(bytes).toString('base64');
-      type R = { ms: number; preflightMs: number; total: number };
-      const call = (s: string) => page.evaluate((x) => (globalThis as unknown as { __bench: (b: string) => Promise<R> }).__bench(x), s);
-      await call(Buffer.from(listingXlsx(5000)).toString('base64')); // warm-up (JIT)
-      let best: R | null = null;
-      for (let i = 0; i < RUNS; i++) {
-        const r = await call(b64);
-        if (!best || r.ms < best.ms) best = r;
-      }
-      return best!;
-    } finally {
-      await browser.close();
+`;
+  return runBundleInChromium('io', entrySource, async (page) => {
+    const b64 = Buffer.from(bytes).toString('base64');
+    type R = { ms: number; preflightMs: number; total: number };
+    const call = (s: string) => page.evaluate((x) => (globalThis as unknown as { __bench: (b: string) => Promise<R> }).__bench(x), s);
+    await call(Buffer.from(listingXlsx(5000)).toString('base64')); // warm-up (JIT)
+    let best: R | null = null;
+    for (let i = 0; i < RUNS; i++) {
+      const r = await call(b64);
+      if (!best || r.ms < best.ms) best = r;
     }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+    return best!;
+  });
 }
 
 /** LibreOffice headless xlsx → CSV, with a profile created beforehand (its first start is not counted). */

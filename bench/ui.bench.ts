@@ -12,9 +12,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './support/chromium';
 import { createDemoPlan, createDoctor, serializePlan } from '../src/lib/engine/index';
-import { CHROMIUM_ARGS } from '../playwright.config';
 
 const ROOT = resolve(import.meta.dirname ?? '.', '..');
 const DOCTORS = 60;
@@ -90,7 +89,7 @@ export default async function uiBench(): Promise<void> {
     const base = `http://127.0.0.1:${port}/`;
     await waitForServer(base);
 
-    const b = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const b = await launchChromium();
     browser.close = () => b.close();
     const context = await b.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'sv-SE', serviceWorkers: 'block' });
     const page = await context.newPage();
