@@ -18,7 +18,7 @@ import BarChart from '../../../../src/lib/ui/charts/BarChart.svelte';
 const props = (data: number[]) => ({
   title: 'Kapacitet',
   labels: ['A', 'B'],
-  series: [{ label: 'Kapacitet', data }],
+  series: [{ label: 'Kapacitet', data, color: '#1f4e79' }],
   categoryHeader: 'Läkare',
 });
 
