@@ -9,10 +9,22 @@ function groupThousands(intDigits: string): string {
   return intDigits.replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
 }
 
+/**
+ * |x| rounded half away from zero to `decimals`, on its decimal value as a spreadsheet shows it
+ * (1,005 → 1,01; binary toFixed gives 1,00), after rounding to 9 decimals (no float noise), as text.
+ */
+function fixedHalfUp(abs: number, decimals: number): string {
+  const r9 = Math.abs(abs) >= 9e6 ? abs : Math.round(abs * 1e9) / 1e9;
+  const s = String(r9);
+  if (s.includes('e') || decimals > 9) return r9.toFixed(decimals);
+  const shifted = Math.round(Number(`${s}e${decimals}`));
+  return Number(`${shifted}e-${decimals}`).toFixed(decimals);
+}
+
 /** Format with a fixed number of decimals (default 0): formatNumber(1100) → "1 100", formatNumber(0.8, 1) → "0,8". */
 export function formatNumber(value: number, decimals = 0): string {
   if (!Number.isFinite(value)) return value > 0 ? '∞' : value < 0 ? '-∞' : '–';
-  const fixed = Math.abs(value).toFixed(decimals);
+  const fixed = fixedHalfUp(Math.abs(value), decimals);
   const [intPart, frac] = fixed.split('.');
   const negative = value < 0 && Number(fixed) !== 0;
   return (negative ? '-' : '') + groupThousands(intPart) + (frac ? ',' + frac : '');

@@ -1,6 +1,7 @@
 // Public contract of the engine (shared/spec/contracts.md). Pure: importable from plain Node.
 export * from './types';
 export * from './format';
+export * from './quantity';
 export * from './personnummer';
 export { computePlan } from './compute';
 export { parsePlan, serializePlan, validatePlanObject } from './parse';
