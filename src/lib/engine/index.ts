@@ -2,6 +2,7 @@
 export * from './types';
 export * from './format';
 export * from './quantity';
+export { normalizeSpace, foldText, nameKey } from './text';
 export * from './personnummer';
 export { computePlan } from './compute';
 export { parsePlan, serializePlan, validatePlanObject } from './parse';
