@@ -32,5 +32,6 @@ export function computePlan(input: Plan, options: ComputeOptions = {}): PlanResu
   const doctorResults = doctors.map((d) => computeDoctor(d, ctx));
   const unit = computeUnit(plan.unit, doctors, doctorResults, profile);
   const findings = computeFindings({ plan: doctors === plan.doctors ? plan : { ...plan, doctors }, profile, time, today, doctors: doctorResults, unit });
+  unit.doctorsOverCapacity = findings.reduce((n, f) => (f.rule === 'over-capacity' ? n + 1 : n), 0);
   return { doctors: doctorResults, unit, findings, profile, model, time, today };
 }

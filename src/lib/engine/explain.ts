@@ -83,6 +83,8 @@ const UNIT_FIELDS = [
   'employmentFte',
   'clinicalFte',
   'stimulusSek',
+  'paperListPatients',
+  'doctorsOverCapacity',
 ] as const satisfies readonly (keyof UnitResult)[];
 type UnitField = (typeof UNIT_FIELDS)[number];
 
@@ -535,6 +537,30 @@ function explainUnit(plan: Plan, result: PlanResult, field: UnitField): Explanat
       rule = EXPLAIN_RULES.clinicalFteSum;
       formula = perDoctor('clinicalFte', (x) => dec(x));
       break;
+    case 'paperListPatients': {
+      rule = EXPLAIN_RULES.paperListPatients;
+      const w = Math.max(0, Number(plan.unit.withNamedDoctor) || 0);
+      formula = `max(0; ${int(w)} ${W.withNamedDoctor} − ${W.capacity} ${int(u.capacity)}) = ${int(value)}`;
+      inputs = [
+        { label: W.inputWithNamedDoctor, value: int(w), path: 'unit.withNamedDoctor' },
+        { label: L.capacity, value: int(u.capacity), path: 'unit.capacity' },
+      ];
+      notes.push(W.paperListNote);
+      section = '§6';
+      break;
+    }
+    case 'doctorsOverCapacity': {
+      unit = U.doctors;
+      rule = EXPLAIN_RULES.doctorsOverCapacity;
+      const over = result.findings.filter((f) => f.rule === 'over-capacity' && f.doctorId);
+      const byId = new Map(result.doctors.map((r) => [r.id, r]));
+      inputs = over.map((f) => {
+        const r = byId.get(f.doctorId as string) as DoctorResult;
+        return { label: name(r), value: `${int(r.listed ?? 0)} ${W.listed} ÷ ${W.capacity} ${int(r.capacity)}`, path: `doctors.${r.id}.loadRatio` };
+      });
+      formula = over.length === 0 ? `${W.noneOverCapacity} = 0` : sumFormula(over.map(() => '1'), int(value));
+      break;
+    }
     case 'stimulusSek': {
       section = '§5';
       unit = U.sek;

@@ -238,6 +238,13 @@ export interface UnitResult {
   clinicalFte: Fte;
   /** VGR stimulus estimate per period when the profile has one and points are known. */
   stimulusSek: Sek | null;
+  /**
+   * "Lists on paper" (domain.md §6, Vårdanalys 2023): listed who have a named doctor today beyond what
+   * the doctors have capacity for, max(0, withNamedDoctor − capacity).
+   */
+  paperListPatients: Patients;
+  /** Doctors with an over-capacity finding (load > 1 on a named-doctor list; domain.md §4–§5). */
+  doctorsOverCapacity: number;
 }
 
 export type Severity = 'error' | 'warning' | 'info';

@@ -40,6 +40,11 @@ export function priorityCoveredOf(priorityTotal: Patients, capacity: Patients): 
   return Math.min(priorityTotal, Math.max(0, capacity));
 }
 
+/** paperListPatients = max(0, withNamedDoctor − capacity): named on paper, beyond the doctors' capacity (domain.md §6). */
+export function paperListPatientsOf(withNamedDoctor: Patients, capacity: Patients): Patients {
+  return Math.max(0, withNamedDoctor - Math.max(0, capacity));
+}
+
 /** Whether a doctor's list counts as a named-doctor list (a fictive list never does; seed 000). */
 export function isFictiveList(d: Pick<Doctor, 'fictiveListName'>): boolean {
   return typeof d.fictiveListName === 'string' && d.fictiveListName.trim() !== '';
@@ -113,5 +118,8 @@ export function computeUnit(unit: UnitInputs, doctors: Doctor[], results: Doctor
     employmentFte: round9(employmentFte),
     clinicalFte: round9(clinicalFte),
     stimulusSek: stimulusSekOf(profile, doctors, results, coverageToday),
+    paperListPatients: paperListPatientsOf(withNamed, capacity),
+    // Filled in by computePlan once the findings are known (the over-capacity rule decides).
+    doctorsOverCapacity: 0,
   };
 }

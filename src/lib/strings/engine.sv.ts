@@ -128,6 +128,7 @@ export const EXPLAIN_TEXT = {
     careWeight: 'index',
     ratio: 'kvot',
     sek: 'kr',
+    doctors: 'läkare',
   },
   localAssumption: '(lokalt antagande)',
   floorNote: 'Kapaciteten räknas i hela patienter: avrundat nedåt efter avrundning till 9 decimaler.',
@@ -226,6 +227,8 @@ export const EXPLAIN_LABELS = {
     employmentFte: 'Summa tjänstgöringsgrad',
     clinicalFte: 'Summa klinisk tjänstgöring',
     stimulusSek: 'Uppskattad stimulansersättning',
+    paperListPatients: 'Fast läkarkontakt bara på papperet',
+    doctorsOverCapacity: 'Läkare över sin kapacitet',
   },
 } as const;
 
@@ -267,6 +270,8 @@ export const EXPLAIN_RULES = {
   listedOnDoctors: 'Summan av läkarnas kända listor.',
   employmentFte: 'Summan av läkarnas tjänstgöringsgrad.',
   clinicalFteSum: 'Summan av läkarnas kliniska tjänstgöring.',
+  paperListPatients: 'Listade med fast läkarkontakt i dag − enhetens kapacitet, minst 0: så många har en fast läkarkontakt som läkarnas kapacitet inte räcker till.',
+  doctorsOverCapacity: 'Antalet läkare vars lista är större än kapaciteten (belastning över 100 %), utom fiktiva listor och listor som redan är fel.',
   stimulus: 'Kronor per listningspoäng × listningspoäng + kronor per vårdtyngdspoäng × vårdtyngdspoäng, för namngivna listor; 0 om täckningen är under tröskeln.',
 } as const;
 
@@ -295,6 +300,8 @@ export const EXPLAIN_WORDS = {
   defaultCareWeight: 'blandad befolkning',
   roundedDown: 'avrundat nedåt',
   roundedUp: 'avrundat uppåt',
+  paperListNote: 'Vårdanalys (2023): ungefär tre av tio invånare säger att de har en fast läkarkontakt medan enheterna rapporterar över 55 %. Listor som läkarna inte har kapacitet för finns bara på papperet.',
+  noneOverCapacity: 'ingen läkare över sin kapacitet',
   ownShare: 'andel för egna listan',
   visitsPerPatient: 'besök per patient och år',
   visitsYear: 'besök/år',

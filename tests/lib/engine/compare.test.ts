@@ -62,6 +62,8 @@ function entry(name: string, doctors: Doctor[], findings: Finding[] = [], listed
     employmentFte: doctors.reduce((s, d) => s + d.employment, 0),
     clinicalFte: doctors.reduce((s, d) => s + d.employment, 0),
     stimulusSek: null,
+    paperListPatients: Math.max(0, withNamed - capacity),
+    doctorsOverCapacity: 0,
   };
   const result: PlanResult = { doctors: ds, unit, findings, profile: PROFILE, model: 'guideline', time: {} as PlanResult['time'], today: '2026-11-23' };
   return { name, plan, result };
