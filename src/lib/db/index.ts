@@ -7,4 +7,5 @@ export * from './backupRepo';
 export * from './unitRepo';
 export * from './settingsRepo';
 export * from './errors';
+export * from './open';
 export { newId } from './ids';

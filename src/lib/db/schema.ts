@@ -10,7 +10,7 @@
  *     different doctors (or different fields) never overwrite each other with a stale copy; rolling
  *     backups; the workshop (APT) and follow-up snapshot tables; remembered listing column mappings.
  */
-import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
+import Dexie, { type DBCore, type EntityTable, type Middleware, type Table, type Transaction } from 'dexie';
 import type { Doctor } from '../engine/index';
 import type {
   BackupRecord,
@@ -23,6 +23,7 @@ import type {
   UnitRecord,
   WorkshopRecord,
 } from './records';
+import { ReadOnlyDatabaseError } from './errors';
 
 export const DEFAULT_DB_NAME = 'kapacitet';
 
@@ -80,6 +81,16 @@ export function declareVersions(db: Dexie, upTo: number = LATEST_VERSION): void 
   }
 }
 
+/** Every write (add, put, update, delete, clear) fails before IndexedDB sees it. */
+const refuseWrites: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'kapacitet-read-only',
+  create: (down) => ({
+    ...down,
+    table: (name) => ({ ...down.table(name), mutate: () => Promise.reject(new ReadOnlyDatabaseError(name)) }),
+  }),
+};
+
 export class KapacitetDb extends Dexie {
   units!: EntityTable<UnitRecord, 'id'>;
   plans!: EntityTable<PlanRecord, 'id'>;
@@ -91,9 +102,19 @@ export class KapacitetDb extends Dexie {
   snapshots!: EntityTable<SnapshotRecord, 'id'>;
   listingMappings!: EntityTable<ListingMappingRecord, 'signature'>;
 
-  constructor(name: string = DEFAULT_DB_NAME) {
+  /** True when opened read-only (a database of a newer version, open.ts): every write is refused. */
+  readonly readOnly: boolean;
+
+  /**
+   * `readOnly`: declare no versions (Dexie then opens the database exactly as it is and can never
+   * upgrade it) and refuse every write in the DBCore layer, below every table API. Open such a database
+   * with openKapacitetDb (open.ts), which binds the tables after opening.
+   */
+  constructor(name: string = DEFAULT_DB_NAME, options: { readOnly?: boolean } = {}) {
     super(name);
-    declareVersions(this);
+    this.readOnly = options.readOnly === true;
+    if (!this.readOnly) declareVersions(this);
+    else this.use(refuseWrites);
   }
 
   /** Every table that holds plan data (one read-write transaction spans these). */

@@ -26,7 +26,7 @@ import type { Plan } from '../engine/index';
 import { app, type AppState } from './app.svelte';
 import { io } from './io.svelte';
 import { LiveValue } from './live.svelte';
-import { downloadBytes } from './scenarios.svelte';
+import { downloadBytes } from './download';
 
 const SAVE_DELAY_MS = 600;
 

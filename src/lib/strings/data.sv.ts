@@ -8,6 +8,8 @@ export const DATA_SV = {
   /** The promoted scenario keeps its own name visible, so the unit can see which plan now applies. */
   promotedCurrent: (scenario: string) => `Nuläge (från ${scenario})`,
   restoredPlan: (name: string, date: string) => `${name} (återställd ${date})`,
+  /** File name part of the backup of a unit's plans ("<enhet> – alla planer.kapacitet.json"). */
+  allPlansFile: 'alla planer',
 
   errors: {
     quota:
@@ -18,6 +20,16 @@ export const DATA_SV = {
       'Det gick inte att öppna webbläsarens lagring. Privat läge eller blockerade webbplatsdata kan vara orsaken. ' +
       'Kapacitet kan inte spara något förrän lagringen fungerar.',
     openBlocked: 'Kapacitet är öppen i en äldre version i en annan flik. Stäng de andra flikarna och ladda om sidan.',
+    /** Another tab opened a newer version of the app and upgraded the database: this tab is the old one. */
+    upgradedElsewhere:
+      'Kapacitet har uppdaterats i en annan flik. Ladda om sidan för att fortsätta med den nya versionen; inget av det du sparat har gått förlorat.',
+    readOnly:
+      'Den här webbläsaren har data från en nyare version av Kapacitet. Den här versionen kan visa planerna men inte ändra dem, ' +
+      'så att inget av den nyare versionens data går förlorat. Ladda om sidan (eller öppna Kapacitet där du använde den nyare versionen) ' +
+      'för att fortsätta arbeta. Du kan spara planerna som fil under tiden.',
+    readOnlyUnreadable:
+      'Den här webbläsaren har data från en nyare version av Kapacitet som den här versionen inte kan läsa. Inget har ändrats. ' +
+      'Ladda om sidan eller öppna Kapacitet där du använde den nyare versionen.',
     invalidEdit: 'Ändringen gjordes inte eftersom planen då skulle bli ogiltig:',
     personnummer: 'Ändringen gjordes inte: texten ser ut som ett personnummer. Kapacitet sparar aldrig personnummer.',
     noPlan: 'Ingen plan är vald.',

@@ -1,0 +1,73 @@
+/**
+ * Settings and rule profiles: small key/value view preferences shared by every tab (live), and the
+ * saved custom rule profiles (domain.md §5 "custom"). Keys in use by the core state: `lastUnitId`,
+ * `lastPlan:<unitId>`, `seeded` (catalog.svelte.ts, catalogEdits.svelte.ts).
+ */
+import type { RuleProfile } from '../engine/index';
+import { deleteRuleProfile, saveRuleProfile, setSetting as storeSetting } from '../db/index';
+import type { AppCore } from './core.svelte';
+import { LiveValue } from './live.svelte';
+
+export class SettingsState {
+  readonly #core: AppCore;
+
+  settings = $state.raw<Record<string, unknown>>({});
+  customProfiles = $state.raw<RuleProfile[]>([]);
+
+  #live: LiveValue<unknown>[] = [];
+
+  constructor(core: AppCore) {
+    this.#core = core;
+  }
+
+  /** Starts the live lists; resolves with their first values. */
+  watch(): Promise<void> {
+    const db = this.#core.db;
+    this.#live.push(
+      new LiveValue(
+        async () => (await db.ruleProfiles.toArray()).map((r) => r.profile).sort((a, b) => a.name.localeCompare(b.name, 'sv')),
+        (list) => (this.customProfiles = list),
+      ),
+      new LiveValue(
+        async () => Object.fromEntries((await db.settings.toArray()).map((s) => [s.key, s.value])),
+        (map) => (this.settings = map),
+      ),
+    );
+    return Promise.all(this.#live.map((l) => l.firstValue)).then(() => undefined);
+  }
+
+  dispose(): void {
+    for (const l of this.#live) l.dispose();
+    this.#live = [];
+  }
+
+  async getSetting<T>(key: string, fallback: T): Promise<T> {
+    const row = await this.#core.db.settings.get(key);
+    return row === undefined ? fallback : (row.value as T);
+  }
+
+  async setSetting(key: string, value: unknown): Promise<void> {
+    await storeSetting(this.#core.db, key, $state.snapshot(value));
+  }
+
+  /**
+   * Remembers a selection. A failure here (a full disk, a read-only tab) must not block selecting,
+   * so it is only logged.
+   */
+  async remember(key: string, value: unknown): Promise<void> {
+    if (this.#core.readOnly) return;
+    try {
+      await storeSetting(this.#core.db, key, value);
+    } catch (e) {
+      console.warn('setting not saved', key, e);
+    }
+  }
+
+  async saveCustomProfile(profile: RuleProfile): Promise<void> {
+    await saveRuleProfile(this.#core.db, $state.snapshot(profile) as RuleProfile, this.#core.now());
+  }
+
+  async deleteCustomProfile(id: string): Promise<void> {
+    await deleteRuleProfile(this.#core.db, id);
+  }
+}
