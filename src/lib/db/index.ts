@@ -8,4 +8,6 @@ export * from './unitRepo';
 export * from './settingsRepo';
 export * from './errors';
 export * from './open';
+export * from './notices';
 export { newId } from './ids';
+export { uniqueDoctorIds } from './upgrades';

@@ -11,7 +11,6 @@
  *     backups; the workshop (APT) and follow-up snapshot tables; remembered listing column mappings.
  */
 import Dexie, { type DBCore, type EntityTable, type Middleware, type Table, type Transaction } from 'dexie';
-import type { Doctor } from '../engine/index';
 import type {
   BackupRecord,
   DoctorRecord,
@@ -24,6 +23,7 @@ import type {
   WorkshopRecord,
 } from './records';
 import { ReadOnlyDatabaseError } from './errors';
+import { splitDoctors } from './upgrades';
 
 export const DEFAULT_DB_NAME = 'kapacitet';
 
@@ -31,20 +31,6 @@ export interface SchemaVersion {
   version: number;
   stores: Record<string, string | null>;
   upgrade?: (tx: Transaction) => Promise<void>;
-}
-
-/** v1 → v2: move each plan's doctors out of the plan row into the doctors table. */
-async function splitDoctors(tx: Transaction): Promise<void> {
-  type V1PlanRow = { id: string; body: Record<string, unknown> };
-  const plans = (await tx.table('plans').toArray()) as V1PlanRow[];
-  const rows: DoctorRecord[] = [];
-  for (const plan of plans) {
-    const list = Array.isArray(plan.body.doctors) ? (plan.body.doctors as Doctor[]) : [];
-    list.forEach((d, i) => rows.push({ planId: plan.id, id: String(d.id), order: i, data: d }));
-    delete plan.body.doctors;
-  }
-  await tx.table('doctors').bulkPut(rows);
-  await tx.table('plans').bulkPut(plans);
 }
 
 export const SCHEMA_VERSIONS: SchemaVersion[] = [

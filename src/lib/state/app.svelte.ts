@@ -27,7 +27,7 @@ import type {
   RuleProfile,
   TimeAssumptions,
 } from '../engine/index';
-import type { BackupReason, KapacitetDb } from '../db/index';
+import type { BackupReason, DataNotice, KapacitetDb } from '../db/index';
 import { DATA_SV } from '../strings/data.sv';
 import { AppCore, type AppError, type AppOptions } from './core.svelte';
 import { BackupsState, type BackupSummary, type RestoreFileResult } from './backups.svelte';
@@ -47,6 +47,7 @@ export type { BackupSummary, RestoreFileResult } from './backups.svelte';
 export type { PlanSummary, UnitSummary } from './catalog.svelte';
 export type { DoctorPatches, ReplaceReason } from './planCommands.svelte';
 export type { StorageStatus } from './storage.svelte';
+export type { DataNotice } from '../db/index';
 
 export const REASON_LABELS: Record<BackupReason, string> = DATA_SV.backupReasons;
 
@@ -146,6 +147,8 @@ export class AppState {
   get storage(): StorageStatus { return this.parts.storage.status; }
   get customProfiles(): RuleProfile[] { return this.parts.settings.customProfiles; }
   get settings(): Record<string, unknown> { return this.parts.settings.settings; }
+  /** What the data layer had to tell the user once (Swedish), until dismissNotice(id). */
+  get notices(): DataNotice[] { return this.parts.settings.notices; }
 
   clearError(): void { this.parts.core.lastError = null; }
 
@@ -205,6 +208,7 @@ export class AppState {
   setSetting(key: string, value: unknown): Promise<void> { return this.parts.settings.setSetting(key, value); }
   saveCustomProfile(profile: RuleProfile): Promise<void> { return this.parts.settings.saveCustomProfile(profile); }
   deleteCustomProfile(id: string): Promise<void> { return this.parts.settings.deleteCustomProfile(id); }
+  dismissNotice(id: string): Promise<void> { return this.parts.settings.dismissNotice(id); }
 }
 
 /** The app's single state (App.svelte calls `app.start()` once). */

@@ -1,10 +1,19 @@
 /**
  * Settings and rule profiles: small key/value view preferences shared by every tab (live), and the
- * saved custom rule profiles (domain.md §5 "custom"). Keys in use by the core state: `lastUnitId`,
- * `lastPlan:<unitId>`, `seeded` (catalog.svelte.ts, catalogEdits.svelte.ts).
+ * saved custom rule profiles (domain.md §5 "custom"), and the data layer's notices to the user. Keys in
+ * use by the core state: `lastUnitId`, `lastPlan:<unitId>`, `seeded` (catalog.svelte.ts,
+ * catalogEdits.svelte.ts), `pendingNotices` (db/notices.ts).
  */
 import type { RuleProfile } from '../engine/index';
-import { deleteRuleProfile, saveRuleProfile, setSetting as storeSetting } from '../db/index';
+import {
+  NOTICES_KEY,
+  deleteRuleProfile,
+  dismissNotice,
+  readNotices,
+  saveRuleProfile,
+  setSetting as storeSetting,
+  type DataNotice,
+} from '../db/index';
 import type { AppCore } from './core.svelte';
 import { LiveValue } from './live.svelte';
 
@@ -13,6 +22,8 @@ export class SettingsState {
 
   settings = $state.raw<Record<string, unknown>>({});
   customProfiles = $state.raw<RuleProfile[]>([]);
+  /** What the data layer had to tell the user (e.g. a migration kept two doctors apart), until closed. */
+  notices: DataNotice[] = $derived(readNotices(this.settings[NOTICES_KEY]));
 
   #live: LiveValue<unknown>[] = [];
 
@@ -61,6 +72,15 @@ export class SettingsState {
     } catch (e) {
       console.warn('setting not saved', key, e);
     }
+  }
+
+  /** The user has read a notice: it is gone for every tab (kept when this tab may only read). */
+  async dismissNotice(id: string): Promise<void> {
+    if (this.#core.readOnly) {
+      this.settings = { ...this.settings, [NOTICES_KEY]: this.notices.filter((n) => n.id !== id) };
+      return;
+    }
+    await dismissNotice(this.#core.db, id);
   }
 
   async saveCustomProfile(profile: RuleProfile): Promise<void> {

@@ -46,6 +46,30 @@ export const DATA_SV = {
     emptyName: 'Namnet får inte vara tomt.',
   },
 
+  /** Notices a migration leaves for the user (shown once, until closed). */
+  notices: {
+    doctorsKept: (plan: string, unit: string, renamed: string[], unreadable: number): string => {
+      const where = unit ? `Planen ”${plan}” för ${unit}` : `Planen ”${plan}”`;
+      const names = renamed.map((n) => (n.trim() ? `”${n.trim()}”` : 'en läkare utan namn'));
+      const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} och ${names[names.length - 1]}` : (names[0] ?? '');
+      const n = renamed.length;
+      const sentences: string[] = [];
+      if (n > 0) {
+        sentences.push(
+          `${where} hade ${n === 1 ? 'en läkare' : `${n} läkare`} utan ett eget internt nummer (samma som en annan läkares i planen, eller inget). ` +
+            `Ingen har tagits bort: ${list} har fått ${n === 1 ? 'ett eget nummer' : 'egna nummer'}. Kontrollera gärna läkarlistan.`,
+        );
+      }
+      if (unreadable > 0) {
+        sentences.push(
+          `${unreadable === 1 ? 'En rad' : `${unreadable} rader`} i läkarlistan för ”${plan}” kunde inte läsas som läkare; ` +
+            `${unreadable === 1 ? 'den' : 'de'} finns kvar i planen och följer med när planen sparas som fil.`,
+        );
+      }
+      return sentences.join(' ');
+    },
+  },
+
   undo: {
     unit: 'Ändra enhetsuppgifter',
     doctor: 'Ändra läkare',
