@@ -76,7 +76,8 @@ describe('v1 → v2: doctors that share an id are all kept', () => {
       // The plan is usable as it is: parsePlan accepts it (unique ids, the kept entry an unknown field).
       expect(parsePlan(plan).ok, planId).toBe(true);
     }
-    const before = f.tables.plans.reduce((n, p) => n + ((p as { body: { doctors: unknown[] } }).body.doctors.filter((d) => typeof d === 'object').length), 0);
+    const plans = f.tables.plans as { body: { doctors: unknown[] } }[];
+    const before = plans.reduce((n, p) => n + p.body.doctors.filter((d) => typeof d === 'object').length, 0);
     expect(await db.doctors.count()).toBe(before);
     const notices = readNotices((await db.settings.get(NOTICES_KEY))?.value);
     expect(notices.map((n) => n.message)).toEqual(f.expectedNotices);
