@@ -11,3 +11,4 @@ export * from './open';
 export * from './notices';
 export { newId } from './ids';
 export { uniqueDoctorIds } from './upgrades';
+export { planChainProblems, migrateStoredPlans, storedPlan, StoredPlanMigrationError } from './planMigration';

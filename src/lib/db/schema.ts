@@ -3,7 +3,13 @@
  *
  * Every schema version is listed in SCHEMA_VERSIONS, oldest first, and never edited once shipped: a new
  * version appends an entry (stores + optional upgrade). Each version has a fixture (a dump of a database
- * at that version) in tests/lib/db/fixtures/, and a test opens each fixture with the current code.
+ * at that version) in tests/lib/db/fixtures/, and a test opens each fixture with the current code; each
+ * plan-file version has one in tests/lib/db/fixtures/plans/, and a test shows every step of the chain ran.
+ * An upgrade keeps everything or throws (nothing changes then): upgrades.ts, planMigration.ts. A database
+ * of a newer version than LATEST_VERSION is never upgraded or written: open.ts opens it read-only.
+ *
+ * Stored plans are at the plan-file version `planVersion` of the schema version; raising it migrates them
+ * through the engine's chain in that version's upgrade (planMigration.ts).
  *
  * v1: units, plans (the whole plan, doctors inside the plan row), settings, custom rule profiles.
  * v2: doctors move to their own table keyed by [planId+id] with an `order` field, so two tabs editing
@@ -24,6 +30,8 @@ import type {
 } from './records';
 import { ReadOnlyDatabaseError } from './errors';
 import { splitDoctors } from './upgrades';
+import { migrateStoredPlans } from './planMigration';
+import { MIGRATIONS, type Migration } from '../engine/index';
 
 export const DEFAULT_DB_NAME = 'kapacitet';
 
@@ -31,6 +39,13 @@ export interface SchemaVersion {
   version: number;
   stores: Record<string, string | null>;
   upgrade?: (tx: Transaction) => Promise<void>;
+  /**
+   * The plan-file version every stored plan is at after this schema version. A version that raises it
+   * runs every stored plan through the engine's migration chain in its upgrade (planMigration.ts), so
+   * raising CURRENT_PLAN_VERSION takes a new schema version with `planVersion` = the new plan version
+   * (tests/lib/db/planChain.test.ts fails until there is one).
+   */
+  planVersion: number;
 }
 
 export const SCHEMA_VERSIONS: SchemaVersion[] = [
@@ -42,6 +57,7 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       settings: 'key',
       ruleProfiles: 'id',
     },
+    planVersion: 1,
   },
   {
     version: 2,
@@ -53,17 +69,35 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       listingMappings: 'signature',
     },
     upgrade: splitDoctors,
+    planVersion: 1,
   },
 ];
 
 export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1].version;
 
-/** Declares the versions up to `upTo` (tests build an old database with a lower `upTo`). */
-export function declareVersions(db: Dexie, upTo: number = LATEST_VERSION): void {
-  for (const v of SCHEMA_VERSIONS) {
+/**
+ * Declares the versions up to `upTo` (tests build an old database with a lower `upTo`, or try a future
+ * version with their own `versions` and plan `migrations`). A version whose `planVersion` is above the
+ * previous one migrates every stored plan after its own upgrade step.
+ */
+export function declareVersions(
+  db: Dexie,
+  upTo: number = LATEST_VERSION,
+  versions: readonly SchemaVersion[] = SCHEMA_VERSIONS,
+  migrations: readonly Migration[] = MIGRATIONS,
+): void {
+  let planVersion = versions[0]?.planVersion ?? 0;
+  for (const v of versions) {
     if (v.version > upTo) break;
     const stage = db.version(v.version).stores(v.stores);
-    if (v.upgrade) stage.upgrade(v.upgrade);
+    const raisesPlans = v.planVersion > planVersion;
+    planVersion = v.planVersion;
+    if (v.upgrade || raisesPlans) {
+      stage.upgrade(async (tx) => {
+        await v.upgrade?.(tx);
+        if (raisesPlans) await migrateStoredPlans(tx, v.planVersion, migrations);
+      });
+    }
   }
 }
 

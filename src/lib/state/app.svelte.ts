@@ -101,7 +101,7 @@ export class AppState {
       void storage.init();
     } catch (e) {
       console.error(e);
-      core.startError = core.readOnly ? DATA_SV.errors.readOnlyUnreadable : DATA_SV.errors.open;
+      core.startError ??= StorageState.startErrorOf(e) ?? (core.readOnly ? DATA_SV.errors.readOnlyUnreadable : DATA_SV.errors.open);
     }
   }
 

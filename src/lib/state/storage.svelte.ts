@@ -4,7 +4,7 @@
  * our data (navigator.storage.persisted / persist) and how much of the quota is used. When it may
  * evict, the UI shows a warning with a one-click backup.
  */
-import { openKapacitetDb, type KapacitetDb } from '../db/index';
+import { StoredPlanMigrationError, openKapacitetDb, type KapacitetDb } from '../db/index';
 import { DATA_SV } from '../strings/data.sv';
 import type { AppCore, StorageLike } from './core.svelte';
 
@@ -60,6 +60,15 @@ export class StorageState {
     if (opened.readOnly) core.readOnly = DATA_SV.errors.readOnly;
     core.attach(opened.db);
     return opened.db;
+  }
+
+  /** The Swedish start error for a failed open: an upgrade that refused a stored plan says which. */
+  static startErrorOf(e: unknown): string | null {
+    for (let err = e as { inner?: unknown; cause?: unknown } | null, depth = 0; err && depth < 5; depth++) {
+      if (err instanceof StoredPlanMigrationError) return err.message;
+      err = (err.inner ?? err.cause ?? null) as typeof err;
+    }
+    return null;
   }
 
   /** Reads the status and, when not yet persistent, asks once (Chromium answers silently). */

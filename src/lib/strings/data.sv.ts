@@ -44,6 +44,9 @@ export const DATA_SV = {
     backupBroken: 'Säkerhetskopian kunde inte läsas:',
     fileInvalid: 'Filen kunde inte läsas som en Kapacitet-plan. Inget har ändrats.',
     emptyName: 'Namnet får inte vara tomt.',
+    planNotMigrated: (plan: string, detail: string) =>
+      `Den sparade planen ”${plan}” kunde inte uppgraderas till den här versionen av Kapacitet (${detail}). ` +
+      'Inget har ändrats; den tidigare versionen av dina data finns kvar.',
   },
 
   /** Notices a migration leaves for the user (shown once, until closed). */

@@ -108,3 +108,12 @@ describe('StorageState: durability', () => {
     expect(storage.status.estimate).toEqual({ usage: 2, quota: 100 });
   });
 });
+
+describe('StorageState: why the database did not open', () => {
+  it('names the stored plan an upgrade could not migrate (through Dexie\'s wrapping)', async () => {
+    const { StoredPlanMigrationError } = await import('../../../src/lib/db/index');
+    const refused = new StoredPlanMigrationError('Nuläge', 'versionen är ogiltig');
+    expect(StorageState.startErrorOf({ name: 'UpgradeError', inner: refused })).toBe(DATA_SV.errors.planNotMigrated('Nuläge', 'versionen är ogiltig'));
+    expect(StorageState.startErrorOf(new Error('annat'))).toBeNull();
+  });
+});
