@@ -21,10 +21,17 @@ const dexieVersion = (nativeVersion: number) => nativeVersion / 10;
 
 /**
  * The schema version a database is at, without creating, upgrading or writing it: 0 when there is
- * none. (Dexie without declared versions opens a database as it is; one that does not exist is not
- * created but reported as NoSuchDatabaseError.)
+ * none. `indexedDB.databases()` answers without opening a connection (an open one, even closed at once,
+ * would make the upgrade that follows report "blocked" while its last transaction ends). Where that is
+ * missing, Dexie without declared versions opens the database as it is (one that does not exist is not
+ * created but reported as NoSuchDatabaseError).
  */
 export async function installedVersion(name: string): Promise<number> {
+  const factory = (globalThis as { indexedDB?: { databases?: () => Promise<{ name?: string; version?: number }[]> } }).indexedDB;
+  if (typeof factory?.databases === 'function') {
+    const found = (await factory.databases()).find((d) => d.name === name);
+    return found?.version ? dexieVersion(found.version) : 0;
+  }
   const probe = new Dexie(name);
   try {
     await probe.open();

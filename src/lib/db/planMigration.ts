@@ -62,7 +62,7 @@ export async function migrateStoredPlans(tx: Transaction, target: number, migrat
     const { doctors: list, ...body } = migrated.value;
     const { doctors, renamed } = uniqueDoctorIds((Array.isArray(list) ? list : []) as Obj[]);
     if (renamed.length) {
-      notices.push({ id: `plan-${target}-${row.id}`, message: DATA_SV.notices.doctorsKept(row.name, '', renamed.map((r) => r.name), 0), createdAt: Date.now() });
+      notices.push({ id: `plan-${target}-${row.id}`, message: DATA_SV.notices.doctorsKept(row.name, '', renamed, 0), createdAt: Date.now() });
     }
     await tx.table('doctors').where('planId').equals(row.id).delete();
     await tx.table('doctors').bulkAdd(doctors.map((d, i) => ({ planId: row.id, id: String(d.id), order: i, data: d })));

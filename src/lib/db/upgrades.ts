@@ -61,7 +61,7 @@ export async function splitDoctors(tx: Transaction): Promise<void> {
     if (renamed.length || unreadable.length) {
       notices.push({
         id: `upgrade-2-${plan.id}`,
-        message: DATA_SV.notices.doctorsKept(plan.name ?? '', units.get(plan.unitId ?? '') ?? '', renamed.map((r) => r.name), unreadable.length),
+        message: DATA_SV.notices.doctorsKept(plan.name ?? '', units.get(plan.unitId ?? '') ?? '', renamed, unreadable.length),
         createdAt: Date.now(),
       });
     }

@@ -57,6 +57,8 @@ export class StorageState {
         return false;
       });
     });
+    // "Blocked" only holds while the open waits: once it went through, the other tab has let go.
+    if (core.startError === DATA_SV.errors.openBlocked) core.startError = null;
     if (opened.readOnly) core.readOnly = DATA_SV.errors.readOnly;
     core.attach(opened.db);
     return opened.db;

@@ -51,18 +51,23 @@ export const DATA_SV = {
 
   /** Notices a migration leaves for the user (shown once, until closed). */
   notices: {
-    doctorsKept: (plan: string, unit: string, renamed: string[], unreadable: number): string => {
+    /**
+     * After an upgrade kept every doctor of a plan: who got a new internal number (their own was another
+     * doctor's, or missing) and how many entries were not doctors at all. Names only, never the numbers.
+     */
+    doctorsKept: (plan: string, unit: string, renamed: { name: string; from: string }[], unreadable: number): string => {
       const where = unit ? `Planen ”${plan}” för ${unit}` : `Planen ”${plan}”`;
-      const names = renamed.map((n) => (n.trim() ? `”${n.trim()}”` : 'en läkare utan namn'));
-      const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} och ${names[names.length - 1]}` : (names[0] ?? '');
-      const n = renamed.length;
+      const names = (list: { name: string }[]) => {
+        const quoted = list.map((d) => (d.name.trim() ? `”${d.name.trim()}”` : 'en läkare utan namn'));
+        return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} och ${quoted[quoted.length - 1]}` : (quoted[0] ?? '');
+      };
+      const own = (n: number) => (n === 1 ? 'ett eget nummer' : 'egna nummer');
+      const shared = renamed.filter((d) => d.from !== '');
+      const missing = renamed.filter((d) => d.from === '');
       const sentences: string[] = [];
-      if (n > 0) {
-        sentences.push(
-          `${where} hade ${n === 1 ? 'en läkare' : `${n} läkare`} utan ett eget internt nummer (samma som en annan läkares i planen, eller inget). ` +
-            `Ingen har tagits bort: ${list} har fått ${n === 1 ? 'ett eget nummer' : 'egna nummer'}. Kontrollera gärna läkarlistan.`,
-        );
-      }
+      if (shared.length) sentences.push(`${where}: ${names(shared)} hade samma interna nummer som en annan läkare i planen och har fått ${own(shared.length)}.`);
+      if (missing.length) sentences.push(`${shared.length ? '' : `${where}: `}${names(missing)} saknade internt nummer och har fått ${own(missing.length)}.`);
+      if (renamed.length) sentences.push('Ingen läkare har tagits bort; kontrollera gärna läkarlistan.');
       if (unreadable > 0) {
         sentences.push(
           `${unreadable === 1 ? 'En rad' : `${unreadable} rader`} i läkarlistan för ”${plan}” kunde inte läsas som läkare; ` +

@@ -45,6 +45,23 @@ describe('StorageState: the database connection', () => {
     expect(db.backendDB().version).toBe((LATEST_VERSION + 1) * 10);
   });
 
+  it('an older tab that lets go after a moment: "blocked" is said while waiting and taken back once open', async () => {
+    const { core, storage } = make(null);
+    const old = new Dexie(core.dbName);
+    declareVersions(old, 1);
+    await old.open();
+    const said: (string | null)[] = [];
+    old.on('versionchange', () => {
+      said.push(core.startError);
+      setTimeout(() => old.close(), 50);
+      return false;
+    });
+    const db = await storage.open();
+    expect(db.verno).toBe(LATEST_VERSION);
+    expect(said).toEqual([null]);
+    expect(core.startError).toBeNull();
+  });
+
   it('when another tab upgrades the database, this tab closes it and says why', async () => {
     const { core, storage } = make(null);
     await storage.open();

@@ -22,9 +22,9 @@ describe('DataNotices', () => {
 
   it('shows each notice until the user closes it', async () => {
     const dismissNotice = vi.fn(async () => undefined);
-    const message = DATA_SV.notices.doctorsKept('Nuläge', 'VC Exempel', ['Sara Nyström'], 0);
+    const message = DATA_SV.notices.doctorsKept('Nuläge', 'VC Exempel', [{ name: 'Sara Nyström', from: 'd3' }], 0);
     render(DataNotices, { source: { readOnly: null, notices: [{ id: 'n1', message, createdAt: 1 }], dismissNotice } });
-    expect(screen.getByRole('region', { name: 'Meddelanden om dina sparade uppgifter' })).toHaveTextContent('”Sara Nyström” har fått ett eget nummer');
+    expect(screen.getByRole('region', { name: 'Meddelanden om dina sparade uppgifter' })).toHaveTextContent('”Sara Nyström” hade samma interna nummer som en annan läkare i planen och har fått ett eget nummer');
     await userEvent.setup().click(screen.getByRole('button', { name: 'Stäng meddelandet' }));
     expect(dismissNotice).toHaveBeenCalledWith('n1');
   });
