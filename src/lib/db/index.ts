@@ -11,4 +11,5 @@ export * from './open';
 export * from './notices';
 export { newId } from './ids';
 export { uniqueDoctorIds } from './upgrades';
-export { planChainProblems, migrateStoredPlans, storedPlan, StoredPlanMigrationError } from './planMigration';
+export { planChainProblems, migrateStoredPlans, rewriteStoredPlans, storedPlan, StoredPlanMigrationError } from './planMigration';
+export type { PlanRewrite } from './planMigration';

@@ -45,30 +45,39 @@ export class StoredPlanMigrationError extends Error {
   }
 }
 
+/** One stored plan rewritten: the new plan object, or why it cannot be (the upgrade then rolls back). */
+export type PlanRewrite = (plan: Obj) => { ok: true; value: Obj } | { ok: false; errors: { message: string }[] };
+
 /**
- * Dexie upgrade step: every stored plan (row + its doctor rows) through the chain up to `target`. Doctor
- * ids stay unique (a step that made two equal would otherwise drop one row; the later one is renamed and
- * the user told once, as in the v1 → v2 upgrade).
+ * Dexie upgrade step: every stored plan (row + its doctor rows, in order) through `rewrite`, written back
+ * as row + doctor rows. Doctor ids stay unique (a rewrite that made two equal would otherwise drop one
+ * row; the later one is renamed and the user told once, as in the v1 → v2 upgrade). A plan `rewrite`
+ * refuses throws StoredPlanMigrationError: nothing of the upgrade is kept.
  */
-export async function migrateStoredPlans(tx: Transaction, target: number, migrations: readonly Migration[] = MIGRATIONS): Promise<void> {
+export async function rewriteStoredPlans(tx: Transaction, rewrite: PlanRewrite, noticeTag: string): Promise<void> {
   const plans = (await tx.table('plans').toArray()) as PlanRecord[];
   const notices: DataNotice[] = [];
   for (const row of plans) {
     const rows = ((await tx.table('doctors').where('planId').equals(row.id).toArray()) as DoctorRecord[]).sort(
       (a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
     );
-    const migrated = migratePlanObject({ ...row.body, doctors: rows.map((r) => r.data) }, migrations, target);
-    if (!migrated.ok) throw new StoredPlanMigrationError(row.name, migrated.errors.map((e) => e.message).join(' '));
-    const { doctors: list, ...body } = migrated.value;
+    const next = rewrite({ ...row.body, doctors: rows.map((r) => r.data) });
+    if (!next.ok) throw new StoredPlanMigrationError(row.name, next.errors.map((e) => e.message).join(' '));
+    const { doctors: list, ...body } = next.value;
     const { doctors, renamed } = uniqueDoctorIds((Array.isArray(list) ? list : []) as Obj[]);
     if (renamed.length) {
-      notices.push({ id: `plan-${target}-${row.id}`, message: DATA_SV.notices.doctorsKept(row.name, '', renamed, 0), createdAt: Date.now() });
+      notices.push({ id: `${noticeTag}-${row.id}`, message: DATA_SV.notices.doctorsKept(row.name, '', renamed, 0), createdAt: Date.now() });
     }
     await tx.table('doctors').where('planId').equals(row.id).delete();
     await tx.table('doctors').bulkAdd(doctors.map((d, i) => ({ planId: row.id, id: String(d.id), order: i, data: d })));
     await tx.table('plans').put({ ...row, body });
   }
   await addNotices(tx.table('settings'), notices);
+}
+
+/** Every stored plan through the engine's migration chain up to plan version `target`. */
+export function migrateStoredPlans(tx: Transaction, target: number, migrations: readonly Migration[] = MIGRATIONS): Promise<void> {
+  return rewriteStoredPlans(tx, (plan) => migratePlanObject(plan, migrations, target), `plan-${target}`);
 }
 
 /**

@@ -30,7 +30,7 @@ import type {
 } from './records';
 import { ReadOnlyDatabaseError } from './errors';
 import { splitDoctors } from './upgrades';
-import { migrateStoredPlans } from './planMigration';
+import { migrateStoredPlans, rewriteStoredPlans, type PlanRewrite } from './planMigration';
 import { MIGRATIONS, type Migration } from '../engine/index';
 
 export const DEFAULT_DB_NAME = 'kapacitet';
@@ -46,6 +46,12 @@ export interface SchemaVersion {
    * (tests/lib/db/planChain.test.ts fails until there is one).
    */
   planVersion: number;
+  /**
+   * Rewrites every stored plan once, in this version's upgrade, after the plan migrations: for a change
+   * of the in-memory shape that is not a plan-file version (e.g. unknown fields moving into `extra`
+   * bags), so every stored row has the shape the app's field-level writes expect.
+   */
+  rewritePlans?: PlanRewrite;
 }
 
 export const SCHEMA_VERSIONS: SchemaVersion[] = [
@@ -92,10 +98,12 @@ export function declareVersions(
     const stage = db.version(v.version).stores(v.stores);
     const raisesPlans = v.planVersion > planVersion;
     planVersion = v.planVersion;
-    if (v.upgrade || raisesPlans) {
+    if (v.upgrade || raisesPlans || v.rewritePlans) {
+      const { upgrade, rewritePlans } = v;
       stage.upgrade(async (tx) => {
-        await v.upgrade?.(tx);
+        await upgrade?.(tx);
         if (raisesPlans) await migrateStoredPlans(tx, v.planVersion, migrations);
+        if (rewritePlans) await rewriteStoredPlans(tx, rewritePlans, `rewrite-${v.version}`);
       });
     }
   }

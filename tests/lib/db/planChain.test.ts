@@ -169,3 +169,35 @@ describe('stored plans and the chain', () => {
     expect(storedPlan(current)).toBe(current); // at the current version: as it is, no copy
   });
 });
+
+describe('a schema version that rewrites every stored plan (a new in-memory shape)', () => {
+  it('runs each stored plan through the rewrite once, keeping every doctor, in one upgrade', async () => {
+    const name = uniqueDbName('rewrite');
+    names.push(name);
+    const today = new Dexie(name);
+    declareVersions(today);
+    await today.open();
+    const plan = fixtures[fixtures.length - 1].expected as unknown as Plan;
+    await today.table('plans').add({ id: 'p1', unitId: 'u', name: 'Nuläge', kind: 'current', createdAt: 1, updatedAt: 1, body: planBody(plan) });
+    await today.table('doctors').bulkAdd(doctorRows('p1', plan));
+    today.close();
+
+    // E.g. a file's unknown top-level fields moving into one `extra` bag; and a rewrite that (wrongly)
+    // gives two doctors one id: both are kept.
+    const rewritePlans = (p: Record<string, unknown>) => {
+      const { regionNote, doctors, ...rest } = p;
+      const list = (doctors as { id: string }[]).map((d) => ({ ...d, id: 'same' }));
+      return { ok: true as const, value: { ...rest, extra: { regionNote }, doctors: list } };
+    };
+    const next = new Dexie(name);
+    declareVersions(next, LATEST_VERSION + 1, [...SCHEMA_VERSIONS, { version: LATEST_VERSION + 1, stores: {}, planVersion: CURRENT_PLAN_VERSION, rewritePlans }]);
+    await next.open();
+    const row = (await next.table('plans').get('p1')) as PlanRecord;
+    expect(row.body).toMatchObject({ extra: { regionNote: 'okänt fält på toppnivå' } });
+    expect(row.body).not.toHaveProperty('regionNote');
+    const doctors = (await next.table('doctors').where('planId').equals('p1').toArray()) as DoctorRecord[];
+    expect(doctors.map((d) => d.id).sort()).toEqual(['same', 'same-2']);
+    expect(readNotices((await next.table('settings').get(NOTICES_KEY))?.value)).toHaveLength(1);
+    next.close();
+  });
+});
