@@ -16,7 +16,7 @@ import type { Catalog } from './catalog.svelte';
 import { downloadBytes, fileSafe } from './download';
 import { LiveValue } from './live.svelte';
 import type { ReplaceReason } from './planCommands.svelte';
-import { splitPlanFile, type ScenarioBackupEntry } from './planBackup';
+import { splitPlanFile } from './planBackup';
 import type { PlanSession } from './session.svelte';
 
 export interface BackupSummary {
@@ -161,9 +161,11 @@ export class BackupsState {
     const current = plans.find((p) => p.kind === 'current') ?? plans[0];
     if (!current) throw new Error(SCENARIOS.noPlans);
     const base = await this.#catalog.getPlanSnapshot(current.id);
-    const scenarios: ScenarioBackupEntry[] = [];
+    // Each scenario in its file form (serializePlan's: unknown fields where the file had them), so the
+    // scenarios of the file read back exactly as a plan file of their own would.
+    const scenarios: { name: string; plan: unknown }[] = [];
     for (const p of plans) {
-      if (p.id !== current.id) scenarios.push({ name: p.name, plan: await this.#catalog.getPlanSnapshot(p.id) });
+      if (p.id !== current.id) scenarios.push({ name: p.name, plan: JSON.parse(serializePlan(await this.#catalog.getPlanSnapshot(p.id))) });
     }
     const text = serializePlan({ ...base, scenarios } as Plan);
     return { filename: `${fileSafe(base.unit.name)} – ${DATA_SV.allPlansFile}.kapacitet.json`, text };

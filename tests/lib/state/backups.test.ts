@@ -127,6 +127,21 @@ describe('BackupsState: plan files', () => {
     ]);
   });
 
+  it('unknown fields of a scenario are in the file where a plan file of its own would have them', async () => {
+    const { b, db, unitId, time, catalog } = await backups();
+    const file = JSON.parse(serializePlan(demoPlan()));
+    file.regionNote = 'regionens fält';
+    file.doctors[0].regionCode = 'X-17';
+    const parsed = parsePlan(JSON.stringify(file));
+    if (!parsed.ok) throw new Error('invalid');
+    await db.transaction('rw', [db.plans, db.doctors], () => insertPlan(db, { unitId, name: 'Med okända fält', kind: 'scenario', plan: parsed.plan, now: time.now() }));
+    await vi.waitFor(() => expect(catalog.plans).toHaveLength(2));
+    const all = JSON.parse((await b.unitPlansFile()).text);
+    expect(all.scenarios[0].plan.regionNote).toBe('regionens fält');
+    expect(all.scenarios[0].plan.doctors[0].regionCode).toBe('X-17');
+    expect(all.scenarios[0].plan).toEqual(JSON.parse(serializePlan(parsed.plan)));
+  });
+
   it('opening a file: scenarios first, then the plan in view replaced; a refused replacement takes them back', async () => {
     const ok = await backups(true);
     const text = serializePlan({ ...demoPlan(), scenarios: [{ name: 'Fyra läkare', plan: demoPlan() }] } as Plan);
