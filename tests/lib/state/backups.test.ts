@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parsePlan, serializePlan, type Plan } from '../../../src/lib/engine/index';
 import { deletePlanRows, deleteUnitRows, insertPlan, takeBackup } from '../../../src/lib/db/index';
 import { BackupsState, type BackupHost } from '../../../src/lib/state/backups.svelte';
+import { splitPlanFile } from '../../../src/lib/state/planBackup';
 import { Catalog } from '../../../src/lib/state/catalog.svelte';
 import { PlanSession } from '../../../src/lib/state/session.svelte';
 import { SettingsState } from '../../../src/lib/state/settings.svelte';
@@ -122,9 +123,9 @@ describe('BackupsState: plan files', () => {
     const file = await b.unitPlansFile();
     expect(file.filename).toBe('Vårdcentralen Exempel – alla planer.kapacitet.json');
     const parsed = parsePlan(file.text);
-    expect(parsed.ok && (parsed.plan as Plan & { scenarios: { name: string; plan: Plan }[] }).scenarios.map((s) => [s.name, s.plan.doctors.length])).toEqual([
-      ['Fyra läkare', 4],
-    ]);
+    const split = parsed.ok ? splitPlanFile(parsed.plan) : parsed;
+    expect(split.ok && split.scenarios.map((s) => [s.name, s.plan.doctors.length])).toEqual([['Fyra läkare', 4]]);
+    expect(split.ok && split.main).toEqual(demoPlan());
   });
 
   it('unknown fields of a scenario are in the file where a plan file of its own would have them', async () => {
