@@ -53,12 +53,19 @@ export class SettingsState {
   }
 
   async getSetting<T>(key: string, fallback: T): Promise<T> {
+    if (this.#core.readOnly && key in this.settings) return this.settings[key] as T;
     const row = await this.#core.db.settings.get(key);
     return row === undefined ? fallback : (row.value as T);
   }
 
+  /** Stores a setting for every tab; in a read-only tab it holds for this session only. */
   async setSetting(key: string, value: unknown): Promise<void> {
-    await storeSetting(this.#core.db, key, $state.snapshot(value));
+    const clean = $state.snapshot(value);
+    if (this.#core.readOnly) {
+      this.settings = { ...this.settings, [key]: clean };
+      return;
+    }
+    await storeSetting(this.#core.db, key, clean);
   }
 
   /**

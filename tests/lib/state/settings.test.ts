@@ -54,6 +54,16 @@ describe('SettingsState', () => {
     expect((await db.settings.get('lastUnitId'))?.value).toBe('unit-1');
   });
 
+  it('in a read-only tab a view preference holds for the session and is never written', async () => {
+    const { core, db, settings } = await make();
+    await settings.watch();
+    core.readOnly = 'skrivskyddad';
+    await settings.setSetting('kolumner', ['namn']);
+    expect(settings.settings.kolumner).toEqual(['namn']);
+    expect(await settings.getSetting('kolumner', [])).toEqual(['namn']);
+    expect(await db.settings.get('kolumner')).toBeUndefined();
+  });
+
   it('keeps custom rule profiles sorted by name, live', async () => {
     const { settings } = await make();
     await settings.watch();
