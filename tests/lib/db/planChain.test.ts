@@ -52,6 +52,23 @@ afterEach(async () => {
   for (const n of names.splice(0)) await Dexie.delete(n);
 });
 
+/** A database at today's schema holding `plans` (stored as they are, as an older build may have left them). */
+async function storedAtLatest(tag: string, plans: { id: string; name: string; body: Record<string, unknown>; doctors?: Plan['doctors'] }[]): Promise<string> {
+  const name = uniqueDbName(tag);
+  names.push(name);
+  const db = new Dexie(name);
+  declareVersions(db);
+  await db.open();
+  for (const p of plans) {
+    await db.table('plans').add({ id: p.id, unitId: 'unit-a', name: p.name, kind: 'scenario', createdAt: 1, updatedAt: 1, body: p.body });
+    if (p.doctors) await db.table('doctors').bulkAdd(doctorRows(p.id, { doctors: p.doctors } as Plan));
+  }
+  db.close();
+  return name;
+}
+
+const asStored = (id: string, name: string, plan: Plan) => ({ id, name, body: planBody(plan) as Record<string, unknown>, doctors: plan.doctors });
+
 describe('the plan migration chain', () => {
   it('starts at 0 and steps by one to the current plan version', () => {
     expect(planChainProblems(MIGRATIONS, CURRENT_PLAN_VERSION)).toEqual([]);
@@ -104,18 +121,7 @@ describe('stored plans and the chain', () => {
     const versions: SchemaVersion[] = [...SCHEMA_VERSIONS, { version: LATEST_VERSION + 1, stores: {}, planVersion: NEXT }];
 
     // Today's store, with one plan per fixture version stored as it was (a v0 draft stored by an old build).
-    const name = uniqueDbName('chain');
-    names.push(name);
-    const today = new Dexie(name);
-    declareVersions(today);
-    await today.open();
-    for (const f of fixtures) {
-      const plan = f.plan as unknown as Plan;
-      const id = `plan-v${f.version}`;
-      await today.table('plans').add({ id, unitId: 'unit-a', name: `Plan v${f.version}`, kind: 'scenario', createdAt: 1, updatedAt: 1, body: planBody(plan) });
-      await today.table('doctors').bulkAdd(doctorRows(id, plan));
-    }
-    today.close();
+    const name = await storedAtLatest('chain', fixtures.map((f) => asStored(`plan-v${f.version}`, `Plan v${f.version}`, f.plan as unknown as Plan)));
 
     const next = new Dexie(name);
     declareVersions(next, LATEST_VERSION + 1, versions, chain);
@@ -134,16 +140,8 @@ describe('stored plans and the chain', () => {
   });
 
   it('a stored plan the chain cannot read stops the upgrade: nothing changes, the old version stays', async () => {
-    const name = uniqueDbName('chain-bad');
-    names.push(name);
-    const today = new Dexie(name);
-    declareVersions(today);
-    await today.open();
     const good = fixtures[fixtures.length - 1].plan as unknown as Plan;
-    await today.table('plans').add({ id: 'p-good', unitId: 'u', name: 'Bra', kind: 'current', createdAt: 1, updatedAt: 1, body: planBody(good) });
-    await today.table('doctors').bulkAdd(doctorRows('p-good', good));
-    await today.table('plans').add({ id: 'p-bad', unitId: 'u', name: 'Trasig', kind: 'scenario', createdAt: 1, updatedAt: 1, body: { version: 'x' } });
-    today.close();
+    const name = await storedAtLatest('chain-bad', [asStored('p-good', 'Bra', good), { id: 'p-bad', name: 'Trasig', body: { version: 'x' } }]);
 
     const versions: SchemaVersion[] = [...SCHEMA_VERSIONS, { version: LATEST_VERSION + 1, stores: {}, planVersion: CURRENT_PLAN_VERSION + 1 }];
     const chain = [...MIGRATIONS, { from: CURRENT_PLAN_VERSION, to: CURRENT_PLAN_VERSION + 1, migrate: (p: Record<string, unknown>) => ({ ...p, version: CURRENT_PLAN_VERSION + 1 }) }];
@@ -172,15 +170,8 @@ describe('stored plans and the chain', () => {
 
 describe('a schema version that rewrites every stored plan (a new in-memory shape)', () => {
   it('runs each stored plan through the rewrite once, keeping every doctor, in one upgrade', async () => {
-    const name = uniqueDbName('rewrite');
-    names.push(name);
-    const today = new Dexie(name);
-    declareVersions(today);
-    await today.open();
     const plan = fixtures[fixtures.length - 1].expected as unknown as Plan;
-    await today.table('plans').add({ id: 'p1', unitId: 'u', name: 'Nuläge', kind: 'current', createdAt: 1, updatedAt: 1, body: planBody(plan) });
-    await today.table('doctors').bulkAdd(doctorRows('p1', plan));
-    today.close();
+    const name = await storedAtLatest('rewrite', [asStored('p1', 'Nuläge', plan)]);
 
     // E.g. a file's unknown top-level fields moving into one `extra` bag; and a rewrite that (wrongly)
     // gives two doctors one id: both are kept.
