@@ -8,6 +8,7 @@
  */
 import { COLUMNS, OVERVIEW, RULE_NAMES, TOTALS_EXPLAIN as X, type OverviewColumnKey } from '../strings/overview.sv';
 import { fmt, type QuantityKind } from './quantity';
+import { foldText } from './text';
 import type { YearMonth } from './followup/types';
 import { FINDING_RULES, type Explanation, type FindingRule, type Plan, type PlanResult, type Share } from './types';
 
@@ -198,9 +199,8 @@ export function sortOverview(rows: readonly OverviewRow[], column: OverviewColum
 
 /** Rows whose name contains `query` (case and accents ignored). */
 export function filterOverview(rows: readonly OverviewRow[], query: string): OverviewRow[] {
-  const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
-  const q = fold(query);
-  return q ? rows.filter((r) => fold(r.name).includes(q) || (r.fileName ? fold(r.fileName).includes(q) : false)) : [...rows];
+  const q = foldText(query);
+  return q ? rows.filter((r) => foldText(r.name).includes(q) || (r.fileName ? foldText(r.fileName).includes(q) : false)) : [...rows];
 }
 
 // -- explanations of the totals ---------------------------------------------------------------------

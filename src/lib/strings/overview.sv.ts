@@ -195,10 +195,10 @@ export const OVERVIEW_WORKBOOK = {
   report: {
     title: (date: string) => `Underlag för regionens månadsrapport om fast läkarkontakt, ${date}`,
     help:
-      'Två tabeller att kopiera in i regionens formulär: per enhet andelen listade med fast läkarkontakt mot kravet, och per läkare antalet listade som läkaren är fast läkarkontakt för. Hyrläkare och fiktiva listor är inte fast läkarkontakt och står inte med per läkare.',
+      'Två tabeller att kopiera in i regionens formulär: per enhet andelen listade med fast läkarkontakt mot kravet, och per läkare antalet listade som läkaren är fast läkarkontakt för. Hyrläkare, AT/BT-läkare och fiktiva listor är inte fast läkarkontakt och står inte med per läkare.',
     unitHeaders: ['Enhet', 'Listade', 'Med fast läkarkontakt', 'Andel med fast läkarkontakt', 'Krav', 'Kravet uppfyllt'],
     doctorHeaders: ['Enhet', 'Läkare', 'Listade med läkaren som fast läkarkontakt'],
-    requirement: 'Krav enligt Västra Götalandsregionen (stimulansersättning): minst 70 % av de listade med fast läkarkontakt.',
+    requirement: (share: string) => `Krav enligt Västra Götalandsregionen (stimulansersättning): minst ${share} av de listade med fast läkarkontakt.`,
     listUnknown: 'uppgift saknas',
   },
 } as const;
