@@ -97,6 +97,8 @@ export class OverviewState {
 
   catalog = $state.raw<OverviewCatalogEntry[]>([]);
   /** Current plans of the units, by unit id (read only when their change stamp moved). */
+  // Replaced whole on every change ($state.raw), never mutated: a plain Map is what is wanted.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   stored = $state.raw<ReadonlyMap<string, StoredPlan>>(new Map());
   /** True once the catalog and its plans have been read. */
   loaded = $state(false);
@@ -196,6 +198,8 @@ export class OverviewState {
     }
     if (seq !== this.#loadSeq) return;
     const today = this.#host.today;
+    // Built here, then published whole as `stored` (not reactive while it is built).
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
     const next = new Map<string, StoredPlan>();
     for (const c of catalog) {
       if (!c.planId) continue;
@@ -266,6 +270,8 @@ export class OverviewState {
     const f = this.files.find((x) => x.id === id);
     if (!f) return null;
     const base = String(f.plan.unit?.name ?? '').trim() || f.fileName;
+    // A local lookup, never rendered.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
     const taken = new Set(this.#host.units.map((u) => u.name));
     if (!taken.has(base)) return base;
     for (let i = 2; ; i++) if (!taken.has(`${base} (${i})`)) return `${base} (${i})`;
