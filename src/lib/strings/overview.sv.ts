@@ -38,6 +38,18 @@ export const COLUMNS = {
 
 export type OverviewColumnKey = keyof typeof COLUMNS;
 
+/** The table's grouped headings: "Kapacitet" over the two models, "Fast läkarkontakt" over the two shares. */
+export const HEADINGS = {
+  capacity: 'Kapacitet (patienter)',
+  guideline: 'enligt riktvärdet',
+  time: 'enligt tidsmodellen',
+  coverage: 'Andel med fast läkarkontakt',
+  today: 'i dag',
+  possible: 'möjlig',
+  // A soft hyphen lets the narrow column break the long word as "ögonblicks-/bild" (screen only).
+  latestSnapshot: 'Senaste ögonblicks\u00adbild',
+} as const;
+
 export const OVERVIEW = {
   heading: 'Översikt',
   intro:
@@ -63,7 +75,7 @@ export const OVERVIEW = {
   sortedDescending: 'fallande',
   sourceBrowser: 'I webbläsaren',
   sourceFile: (file: string) => `Fil: ${file}`,
-  open: (name: string) => `Öppna ${name}`,
+  openSuffix: 'öppna enheten',
   import: 'Importera',
   importLabel: (name: string) => `Importera ${name} som ny enhet`,
   importConfirm: (name: string, newName: string) =>

@@ -21,6 +21,8 @@ export interface OverviewBarSpec {
   series: { label: string; data: (number | null)[]; color: string }[];
   lines: GoalLine[];
   format: (n: number) => string;
+  /** Axis ticks (round values: "10 %" rather than "10,0 %"); default `format`. */
+  tickFormat?: (n: number) => string;
   max?: number;
 }
 
@@ -58,6 +60,8 @@ function datasets(spec: OverviewBarSpec) {
 }
 
 export function createOverviewChart(canvas: HTMLCanvasElement, spec: OverviewBarSpec): OverviewChartHandle {
+  // A browser that cannot draw (no 2D context) gets the table instead: lazyChart reports the failure.
+  if (!canvas.getContext('2d')) throw new Error('canvas');
   let current = spec;
   const chart = new Chart(canvas, {
     type: 'bar',
@@ -76,7 +80,7 @@ export function createOverviewChart(canvas: HTMLCanvasElement, spec: OverviewBar
         x: {
           beginAtZero: true,
           max: spec.max,
-          ticks: { color: '#1b1b1b', callback: (v) => current.format(Number(v)) },
+          ticks: { color: '#1b1b1b', callback: (v) => (current.tickFormat ?? current.format)(Number(v)) },
         },
         y: { ticks: { color: '#1b1b1b', autoSkip: false } },
       },
