@@ -46,8 +46,6 @@ export const HEADINGS = {
   coverage: 'Andel med fast läkarkontakt',
   today: 'i dag',
   possible: 'möjlig',
-  // A soft hyphen lets the narrow column break the long word as "ögonblicks-/bild" (screen only).
-  latestSnapshot: 'Senaste ögonblicks\u00adbild',
 } as const;
 
 export const OVERVIEW = {
@@ -95,7 +93,7 @@ export const OVERVIEW = {
   noSnapshot: 'ingen',
   latestTotal: (n: string) => `${n} enheter`,
   findingsNone: 'inga',
-  findingsButton: (n: string, name: string) => `${n} anmärkningar för ${name}`,
+  findingsShow: (name: string) => `visa anmärkningarna för ${name}`,
   findingsDialogTitle: (name: string) => `Anmärkningar – ${name}`,
   close: 'Stäng',
   empty: 'Inga enheter att visa. Öppna filer eller skapa en enhet.',
