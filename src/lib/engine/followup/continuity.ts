@@ -628,6 +628,8 @@ export interface ContinuityBaseline {
   minContacts: number;
   /** ISO date the baseline was saved. */
   savedAt: string;
+  /** The definition the figures follow, in words ("SKR Primärvårdskvalitet (18 månader)"); absent in older baselines. */
+  definition?: string;
 }
 
 export interface GoalProgress {
@@ -664,4 +666,32 @@ export function sqlParameters(options: ContinuityOptions): string {
     'DELETE FROM continuity_contact_types;',
     `INSERT INTO continuity_contact_types (contact_type) VALUES ${types.map((t) => `('${t}')`).join(', ')};`,
   ].join('\n');
+}
+
+/**
+ * A unit's own contact log as the app reads it (not a region's): every patient in the log is taken
+ * as listed at the unit `homeUnit` (a value of the log's unit column). A log without a unit column is
+ * the unit's own extract: every contact took place at the unit. With this, "own-unit visits only"
+ * (SKR) means the contacts whose unit column names the unit.
+ */
+export function withHomeUnit(log: ContactLog, homeUnit: string): ContactLog {
+  const P = log.patientKeys.length;
+  if (!log.unit || !log.unitKeys) {
+    return { ...log, unitKeys: [homeUnit], unit: new Int32Array(log.count), listedUnit: new Int32Array(P) };
+  }
+  let home = log.unitKeys.indexOf(homeUnit);
+  const unitKeys = log.unitKeys.slice();
+  if (home < 0) {
+    home = unitKeys.length;
+    unitKeys.push(homeUnit);
+  }
+  return { ...log, unitKeys, listedUnit: new Int32Array(P).fill(home) };
+}
+
+/** Contacts per value of the log's unit column, most first (for choosing which value is the unit). */
+export function unitCounts(log: ContactLog): { unit: string; contacts: number }[] {
+  if (!log.unit || !log.unitKeys) return [];
+  const counts = new Array<number>(log.unitKeys.length).fill(0);
+  for (let i = 0; i < log.count; i++) if (log.unit[i] >= 0) counts[log.unit[i]]++;
+  return log.unitKeys.map((unit, i) => ({ unit, contacts: counts[i] })).filter((u) => u.contacts > 0).sort((a, b) => b.contacts - a.contacts || (a.unit < b.unit ? -1 : 1));
 }

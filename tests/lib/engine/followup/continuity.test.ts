@@ -7,6 +7,8 @@ import {
   optionsOfDefinition,
   periodEnding,
   sqlParameters,
+  unitCounts,
+  withHomeUnit,
   cocOf,
   contactTypeCode,
   dayNumber,
@@ -301,5 +303,36 @@ describe('continuity definitions (domain.md §6: presets)', () => {
     const text = sqlParameters(o);
     expect(text).toContain("VALUES (CAST('2024-07-01' AS DATE), CAST('2025-12-31' AS DATE), 3, 1, 1);");
     expect(text).toContain("INSERT INTO continuity_contact_types (contact_type) VALUES ('visit');");
+  });
+});
+
+describe("a unit's own log (withHomeUnit)", () => {
+  it('a log without a unit column counts every contact as at the unit', () => {
+    const log = logOf([
+      ['A', 'd1', '2025-01-01'],
+      ['A', 'd1', '2025-02-01'],
+      ['A', 'd2', '2025-03-01'],
+    ]);
+    const own = withHomeUnit(log, 'VC Test');
+    const r = computeContinuity(own, { ...ALL, ownUnitOnly: true, listedOnly: true });
+    expect(r.patientsIncluded).toBe(1);
+    expect(r.contactsOtherUnit).toBe(0);
+    expect(computeContinuity(log, { ...ALL, ownUnitOnly: true }).patientsIncluded).toBe(0);
+  });
+
+  it('with a unit column only the unit’s own contacts count', () => {
+    const b = new ContactLogBuilder(4);
+    const p = b.patientIndexOf('A');
+    const u1 = b.unitIndexOf('VC Test');
+    const u2 = b.unitIndexOf('Jourcentralen');
+    b.add(p, b.doctorIndexOf('d1'), dayOfIso('2025-01-01')!, 0, u1);
+    b.add(p, b.doctorIndexOf('d1'), dayOfIso('2025-02-01')!, 0, u1);
+    b.add(p, b.doctorIndexOf('d9'), dayOfIso('2025-03-01')!, 0, u2);
+    const log = b.build();
+    expect(unitCounts(log)).toEqual([{ unit: 'VC Test', contacts: 2 }, { unit: 'Jourcentralen', contacts: 1 }]);
+    const r = computeContinuity(withHomeUnit(log, 'VC Test'), { ...ALL, ownUnitOnly: true });
+    expect(r.contactsInScope).toBe(2);
+    expect(r.contactsOtherUnit).toBe(1);
+    expect(r.meanCoc).toBe(1);
   });
 });
