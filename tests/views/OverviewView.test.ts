@@ -131,6 +131,7 @@ describe('Översikt', () => {
     await waitFor(() => expect(app.units.map((u) => u.name)).toContain(fileName));
     expect(app.units).toHaveLength(unitsBefore.length + 1);
     expect(await app.getPlanSnapshot(stored && app.units.find((u) => u.id === unitsBefore[0])!.currentPlanId!)).toEqual(stored);
-    expect(overview.files).toHaveLength(1);
+    await waitFor(() => expect(overview.files).toHaveLength(1));
+    expect(screen.getByTestId('overview-status')).toHaveTextContent(`${fileName} är importerad som ny enhet`);
   });
 });

@@ -43,21 +43,22 @@ export async function readOverviewCatalog(db: KapacitetDb): Promise<OverviewCata
   });
 }
 
-/** Several plans with their doctors in one read: planId → Plan (missing ids are left out). */
+/**
+ * Several plans with their doctors in one read: planId → Plan (missing ids are left out). Plain reads
+ * (no explicit transaction), so it also runs inside a live query and is observed by it.
+ */
 export async function readPlans(db: KapacitetDb, planIds: readonly string[]): Promise<Map<string, Plan>> {
   const out = new Map<string, Plan>();
   if (planIds.length === 0) return out;
-  return db.transaction('r', [db.plans, db.doctors], async () => {
-    const [rows, doctors] = await Promise.all([db.plans.bulkGet([...planIds]), db.doctors.where('planId').anyOf([...planIds]).toArray()]);
-    const byPlan = new Map<string, DoctorRecord[]>();
-    for (const d of doctors) {
-      const list = byPlan.get(d.planId);
-      if (list) list.push(d);
-      else byPlan.set(d.planId, [d]);
-    }
-    for (const row of rows) if (row) out.set(row.id, assemblePlan(row, byPlan.get(row.id) ?? []));
-    return out;
-  });
+  const [rows, doctors] = await Promise.all([db.plans.bulkGet([...planIds]), db.doctors.where('planId').anyOf([...planIds]).toArray()]);
+  const byPlan = new Map<string, DoctorRecord[]>();
+  for (const d of doctors) {
+    const list = byPlan.get(d.planId);
+    if (list) list.push(d);
+    else byPlan.set(d.planId, [d]);
+  }
+  for (const row of rows) if (row) out.set(row.id, assemblePlan(row, byPlan.get(row.id) ?? []));
+  return out;
 }
 
 export interface SnapshotPoint {

@@ -108,6 +108,7 @@ export const OVERVIEW = {
   gapSeries: 'Glapp',
   chartUnit: 'Enhet',
   chartOrder: 'Diagrammen följer tabellens sortering och sökning.',
+  chartFirst: (n: string, total: string) => `De visar de ${n} första av ${total} enheter; sortera eller sök för att välja vilka. Tabellen ovan har alla.`,
   showTable: 'Visa som tabell',
   hideTable: 'Dölj tabellen',
   chartTableCaption: (title: string) => `${title} (samma tal som diagrammet)`,

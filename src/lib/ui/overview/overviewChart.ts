@@ -87,16 +87,34 @@ export function createOverviewChart(canvas: HTMLCanvasElement, spec: OverviewBar
     },
     plugins: [goalLinesPlugin(() => current.lines)],
   });
+  const keyOf = (x: OverviewBarSpec) => JSON.stringify([x.labels, x.series.map((s) => [s.label, s.data]), x.lines.map((l) => [l.label, l.value]), x.max]);
+  let lastKey = keyOf(spec);
+  let pending: OverviewBarSpec | null = null;
+  let frame = 0;
+  const draw = () => {
+    frame = 0;
+    const next = pending;
+    pending = null;
+    if (!next) return;
+    current = next;
+    chart.data.labels = [...next.labels];
+    chart.data.datasets = datasets(next);
+    const x = chart.options.scales?.x;
+    if (x) x.max = next.max;
+    chart.update('none');
+  };
   return {
     update(next) {
-      current = next;
-      chart.data.labels = [...next.labels];
-      chart.data.datasets = datasets(next);
-      const x = chart.options.scales?.x;
-      if (x) x.max = next.max;
-      chart.update('none');
+      // Same labels, numbers and lines: nothing to redraw.
+      const key = keyOf(next);
+      if (key === lastKey) return;
+      lastKey = key;
+      // The table's figures paint first; the chart follows in the next frame (an edit stays fast).
+      pending = next;
+      if (!frame) frame = typeof requestAnimationFrame === 'function' ? requestAnimationFrame(draw) : (draw(), 0);
     },
     destroy() {
+      if (frame && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(frame);
       chart.destroy();
     },
   };
