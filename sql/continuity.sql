@@ -81,9 +81,9 @@ CREATE TABLE continuity_contact_types (
 
 -- Kontakterna i urvalet: i perioden, av valda typer, med patient och läkare; med own_unit_only bara
 -- på enheten där patienten är listad (en kontakt utan enhet räknas då inte); med listed_only bara
--- listade patienter.
+-- listade patienter. Patientens listning (enhet, fast läkarkontakt) följer med varje kontakt.
 CREATE VIEW continuity_scope AS
-SELECT c.patient_key, c.doctor_key
+SELECT c.patient_key, c.doctor_key, l.unit AS listed_unit, l.named_doctor_key
 FROM contacts c
 CROSS JOIN continuity_params p
 LEFT JOIN listing l ON l.patient_key = c.patient_key
@@ -95,9 +95,13 @@ WHERE c.contact_date >= p.period_start
   AND (p.listed_only = 0 OR l.unit IS NOT NULL)
   AND (p.own_unit_only = 0 OR c.unit = l.unit);
 
--- nⱼ: kontakter per patient och läkare.
+-- nⱼ: kontakter per patient och läkare (listningen är densamma på patientens alla rader).
 CREATE VIEW continuity_patient_doctor AS
-SELECT patient_key, doctor_key, COUNT(*) AS n_j
+SELECT patient_key,
+       doctor_key,
+       MAX(listed_unit)      AS listed_unit,
+       MAX(named_doctor_key) AS named_doctor_key,
+       COUNT(*)              AS n_j
 FROM continuity_scope
 GROUP BY patient_key, doctor_key;
 
@@ -106,28 +110,28 @@ GROUP BY patient_key, doctor_key;
 CREATE VIEW continuity_patient AS
 WITH tallies AS (
   SELECT patient_key,
-         SUM(n_j)       AS n,
-         SUM(n_j * n_j) AS sum_squares,
-         MAX(n_j)       AS max_j
+         MAX(listed_unit)      AS listed_unit,
+         MAX(named_doctor_key) AS named_doctor_key,
+         SUM(n_j)              AS n,
+         SUM(n_j * n_j)        AS sum_squares,
+         MAX(n_j)              AS max_j,
+         SUM(CASE WHEN doctor_key = named_doctor_key THEN n_j ELSE 0 END) AS n_named
   FROM continuity_patient_doctor
   GROUP BY patient_key
 )
 SELECT t.patient_key,
-       l.unit AS listed_unit,
+       t.listed_unit,
        t.n AS contacts,
-       CASE WHEN l.named_doctor_key IS NULL THEN NULL ELSE COALESCE(nd.n_j, 0) END AS named_contacts,
+       CASE WHEN t.named_doctor_key IS NULL THEN NULL ELSE t.n_named END AS named_contacts,
        CAST(t.max_j AS DOUBLE PRECISION) / t.n AS upc,
        CASE WHEN t.n >= 2
             THEN CAST(t.sum_squares - t.n AS DOUBLE PRECISION) / (CAST(t.n AS DOUBLE PRECISION) * (t.n - 1))
        END AS coc,
-       CASE WHEN l.named_doctor_key IS NULL THEN NULL
-            ELSE CAST(COALESCE(nd.n_j, 0) AS DOUBLE PRECISION) / t.n
+       CASE WHEN t.named_doctor_key IS NULL THEN NULL
+            ELSE CAST(t.n_named AS DOUBLE PRECISION) / t.n
        END AS named_share
 FROM tallies t
 CROSS JOIN continuity_params p
-LEFT JOIN listing l ON l.patient_key = t.patient_key
-LEFT JOIN continuity_patient_doctor nd
-       ON nd.patient_key = t.patient_key AND nd.doctor_key = l.named_doctor_key
 WHERE t.n >= p.min_contacts;
 
 -- Per enhet där patienterna är listade. AVG hoppar över NULL: COC-medlet är över patienter med minst
