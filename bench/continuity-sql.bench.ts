@@ -69,7 +69,7 @@ async function runSql(n: number): Promise<{ genMs: number; standardMs: number; s
   const con = await instance.connect();
   try {
     const patients = Math.round((PATIENTS * n) / SQL_CONTACTS);
-    let t = performance.now();
+    const t = performance.now();
     await con.run(generatorSql(n, patients));
     const genMs = performance.now() - t;
     await con.run(readFileSync(join(ROOT, 'sql/continuity.sql'), 'utf8'));
