@@ -4,6 +4,7 @@ import { computePlan, createDemoPlan, excelFormat, type Plan } from '../../../sr
 import { overviewRow, overviewTotals, type OverviewRow } from '../../../src/lib/engine/overview';
 import { overviewWorkbook } from '../../../src/lib/io/overviewWorkbook';
 import { doc, plan } from '../engine/helpers';
+import { convertWithLibreOffice, sofficePath } from './libreoffice';
 
 const TODAY = '2026-11-23';
 
@@ -92,4 +93,28 @@ describe('overview workbook', () => {
     expect(docRows.find((x) => x[1] === 'Anna Lindqvist')?.[2]).toBe(950);
     expect(docRows.find((x) => x[1] === '+46 70 123')?.[2]).toBe(1200);
   });
+});
+
+describe.skipIf(!sofficePath() && process.env.CI !== 'true')('overview workbook in LibreOffice', () => {
+  it('the totals recalculated by a real spreadsheet program equal the overview totals', () => {
+    // Drop the cached totals first, so LibreOffice must compute them from the unit rows.
+    const fresh = XLSX.read(overviewWorkbook(rows, { today: TODAY }), { type: 'array', cellFormula: true, cellNF: true });
+    const ws = fresh.Sheets['Enheter'];
+    for (const [addr, c] of Object.entries(ws)) if (!addr.startsWith('!') && (c as XLSX.CellObject).f) (c as XLSX.CellObject).v = 0;
+    const bytes = new Uint8Array(XLSX.write(fresh, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+    const out = convertWithLibreOffice(bytes, 'xlsx', { recalc: 'always', name: 'oversikt.xlsx' });
+    const back = XLSX.read(out.values().next().value!, { type: 'buffer' });
+    const u = XLSX.utils.sheet_to_json<unknown[]>(back.Sheets['Enheter'], { header: 1, raw: true, defval: null });
+    const header = u[0] as string[];
+    const total = u[3];
+    const t = overviewTotals(rows);
+    expect(total[0]).toBe('Summa');
+    expect(total[header.indexOf('Listade')]).toBe(t.listed);
+    expect(total[header.indexOf('Kapacitet enligt riktvärdet')]).toBe(t.capacityGuideline);
+    expect(total[header.indexOf('Glapp (patienter)')]).toBe(t.gapPatients);
+    expect(total[header.indexOf('Extra heltider')] as number).toBeCloseTo(t.fteNeeded, 9);
+    expect(total[header.indexOf('Andel med fast läkarkontakt i dag')] as number).toBeCloseTo(t.coverageToday!, 12);
+    expect(total[header.indexOf('Möjlig andel')] as number).toBeCloseTo(t.coveragePossible!, 12);
+    expect(total[header.indexOf('Tröskel: ja/nej')]).toBe(rows.filter((r) => r.thresholdMet).length);
+  }, 120_000);
 });
