@@ -149,3 +149,33 @@ test('the charts and their tables show the same figures as the table', async ({ 
   await expect(rowSoder.locator('td').first()).toHaveText(today);
   await scanAxe(page);
 });
+
+test('a long overview is virtualised and still reachable from the keyboard row by row', async ({ page }) => {
+  await page.goto('./#/oversikt');
+  await waitForApp(page);
+  const files = Array.from({ length: 60 }, (_, i) => {
+    const p = createDemoPlan();
+    p.unit.name = `Enhet ${String(i + 1).padStart(2, '0')}`;
+    return { name: `enhet-${i + 1}.kapacitet.json`, mimeType: 'application/json', buffer: Buffer.from(serializePlan(p)) };
+  });
+  await page.getByTestId('overview-files').setInputFiles(files);
+  await expect(page.getByTestId('overview-status')).toContainText('60 filer visas');
+  const table = page.getByTestId('overview-table');
+  await expect(table).toHaveAttribute('aria-rowcount', '63');
+  // Only a window of rows is in the DOM.
+  const inDom = await table.locator('tbody tr[data-row-key]').count();
+  expect(inDom).toBeLessThan(40);
+  // Tab from the first row onwards: focus walks down the rows past the first window.
+  await table.locator('tbody tr[data-row-key]').first().getByRole('button').first().focus();
+  let rowIndex = 0;
+  for (let i = 0; i < 60 * 12 && rowIndex < 50; i++) {
+    await page.keyboard.press('Tab');
+    rowIndex = await page.evaluate(() => Number(document.activeElement?.closest('tr')?.getAttribute('aria-rowindex') ?? 0));
+    if (rowIndex === 0) break; // left the table
+  }
+  expect(rowIndex).toBeGreaterThanOrEqual(50);
+  // Scrolled to the end, the last unit is there and the first is not in the DOM any more.
+  await page.getByTestId('overview-scroll').evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(table.locator('tr[data-row-key]', { hasText: 'Enhet 60' })).toBeVisible();
+  await expect(table.locator('tr[data-row-key]', { hasText: 'Enhet 01' })).toHaveCount(0);
+});
