@@ -327,6 +327,8 @@ export class OverviewState {
     this.exporting = true;
     try {
       const { overviewWorkbook } = await import('../io/overviewWorkbook');
+      // Let "Exporterar …" paint before the workbook is written (on this thread: see the report).
+      await new Promise((r) => setTimeout(r, 0));
       const bytes = overviewWorkbook(rows, { today: this.#host.today });
       const filename = `Översikt ${this.#host.today}.xlsx`;
       downloadBytes(bytes, filename, XLSX_TYPE);
