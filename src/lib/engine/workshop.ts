@@ -426,6 +426,31 @@ export function findPersonnummerIn(text: string): string[] {
   return hits;
 }
 
+const plausibleDate = (yymmdd: string): boolean => {
+  const mm = Number(yymmdd.slice(2, 4));
+  const dd = Number(yymmdd.slice(4, 6));
+  return mm >= 1 && mm <= 12 && ((dd >= 1 && dd <= 31) || (dd >= 61 && dd <= 91));
+};
+
+/**
+ * True when the text ends in digits that may still become a personnummer as typing goes on: a date
+ * (YYMMDD or YYYYMMDD, day + 60 for samordningsnummer), an optional separator and at most three more
+ * digits. Saved as typed, such a tail waits until the text is finished: nine digits already fix the
+ * check digit, so storing "19121212-121" would store the number.
+ */
+export function endsInPossiblePersonnummer(text: string): boolean {
+  const m = /(?<!\d)(\d+)(?:([-+ ])(\d*))?$/.exec(text);
+  if (!m) return false;
+  const [, head, sep, tail = ''] = m;
+  for (const dateLen of [6, 8]) {
+    const serial = sep ? tail.length : head.length - dateLen;
+    if (sep ? head.length !== dateLen : head.length < dateLen) continue;
+    if (serial > 3) continue;
+    if (plausibleDate(head.slice(dateLen - 6, dateLen))) return true;
+  }
+  return false;
+}
+
 /** Every free-text field of a meeting, to check before saving. */
 export function workshopTexts(m: Meeting): string[] {
   const out = [m.title, m.participants];

@@ -13,6 +13,7 @@ import {
   applyWorkshopEdit,
   carriedActions,
   clampTimerMinutes,
+  endsInPossiblePersonnummer,
   findPersonnummerIn,
   meetingMinutes,
   parseDueDate,
@@ -40,7 +41,7 @@ export type { SaveStatus };
 /** What can be typed into a captured item. */
 export type CapturePatch = Pick<WorkshopItemPatch, 'text' | 'owner' | 'due'>;
 
-/** Key of a typed field (for refused text): an item's field, or a capture field before its item exists. */
+/** Key of a typed field (for unsaved text): an item's field, or a capture field before its item exists. */
 export const itemFieldKey = (itemId: string, field: keyof CapturePatch): string => `${itemId}:${field}`;
 export const draftFieldKey = (prefix: string, kind: WorkshopItemKind, areaId: WorkshopAreaId): string => `${prefix}:${kind}:${areaId}`;
 
@@ -54,8 +55,12 @@ export class WorkshopState {
   projector = $state(false);
   /** Polite announcement for screen readers (timer, presenter step, exports). */
   announcement = $state('');
-  /** Text refused because it looks like a personnummer, by field key: shown in its field, never stored. */
-  refused = $state<Record<string, string>>({});
+  /**
+   * Typed text not stored, by field key, shown in its field: `refused` when it holds a personnummer
+   * (marked, with an error, until corrected); otherwise it ends in digits that may still become one,
+   * and waits until the field is finished (Enter or leaving it) or typing moves on.
+   */
+  unsaved = $state<Record<string, { text: string; refused: boolean }>>({});
 
   /** Newest stored copy of each meeting of the unit, by id. */
   #stored = $state.raw<Record<string, Meeting>>({});
@@ -201,7 +206,7 @@ export class WorkshopState {
       if (this.meetingId !== m.id) {
         this.meetingId = m.id;
         this.timers.resetAll();
-        this.refused = {};
+        this.unsaved = {};
       }
       this.error = null;
       return true;
@@ -255,32 +260,34 @@ export class WorkshopState {
   }
 
   /**
-   * Checks typed text for a personnummer. Refused text stays in its field (by `key`) with an
-   * error and is never stored; correcting it clears both.
+   * Checks typed text for a personnummer (never stored) and, unless `final`, for a tail that may
+   * still become one (stored once the field is finished). False: not stored now.
    */
-  #accept(key: string, text: string): boolean {
-    if (findPersonnummerIn(text).length > 0) {
-      this.refused = { ...this.refused, [key]: text };
-      this.error = W.personnummerFound;
+  #accept(key: string, text: string, final: boolean): boolean {
+    const refused = findPersonnummerIn(text).length > 0;
+    if (refused || (!final && endsInPossiblePersonnummer(text))) {
+      this.unsaved = { ...this.unsaved, [key]: { text, refused } };
+      if (refused) this.error = W.personnummerFound;
       return false;
     }
-    if (key in this.refused) {
-      const rest = { ...this.refused };
+    if (key in this.unsaved) {
+      const rest = { ...this.unsaved };
       delete rest[key];
-      this.refused = rest;
-      if (Object.keys(rest).length === 0 && this.error === W.personnummerFound) this.error = null;
+      this.unsaved = rest;
+      if (!Object.values(rest).some((u) => u.refused) && this.error === W.personnummerFound) this.error = null;
     }
     return true;
   }
 
-  setTitle(text: string): boolean {
-    if (!this.meetingId || !this.#accept('title', text)) return false;
+  /** `final`: the field is finished (Enter, or focus left it). */
+  setTitle(text: string, final = false): boolean {
+    if (!this.meetingId || !this.#accept('title', text, final)) return false;
     this.#queue(this.meetingId, { op: 'title', text });
     return true;
   }
 
-  setParticipants(text: string): boolean {
-    if (!this.meetingId || !this.#accept('participants', text)) return false;
+  setParticipants(text: string, final = false): boolean {
+    if (!this.meetingId || !this.#accept('participants', text, final)) return false;
     this.#queue(this.meetingId, { op: 'participants', text });
     return true;
   }
@@ -300,12 +307,12 @@ export class WorkshopState {
    * first character typed (so even a half-typed item survives a closed page); returns its id, or
    * null when nothing was stored (empty, or refused).
    */
-  capture(areaId: WorkshopAreaId, kind: WorkshopItemKind, itemId: string | null, patch: CapturePatch, fieldKey = 'draft'): string | null {
+  capture(areaId: WorkshopAreaId, kind: WorkshopItemKind, itemId: string | null, patch: CapturePatch, fieldKey = 'draft', final = false): string | null {
     const meetingId = this.meetingId;
     if (!meetingId) return null;
     const field = (Object.keys(patch)[0] ?? 'text') as keyof CapturePatch;
     const key = itemId ? itemFieldKey(itemId, field) : draftFieldKey(fieldKey, kind, areaId);
-    if (!this.#accept(key, patch.text ?? patch.owner ?? '')) return null;
+    if (!this.#accept(key, patch.text ?? patch.owner ?? '', final)) return null;
     if (itemId) {
       this.#queue(meetingId, { op: 'set', itemId, patch });
       return itemId;
@@ -319,11 +326,12 @@ export class WorkshopState {
     return id;
   }
 
-  /** Change a captured item's text, owner or due date (of the open meeting, or of `meetingId`). */
-  setItem(itemId: string, patch: CapturePatch, meetingId = this.meetingId): boolean {
+  /** Change a captured item's text or owner (`final`: the field is finished). */
+  setItem(itemId: string, patch: CapturePatch, final = false): boolean {
+    const meetingId = this.meetingId;
     if (!meetingId) return false;
     const field = (Object.keys(patch)[0] ?? 'text') as keyof CapturePatch;
-    if (!this.#accept(itemFieldKey(itemId, field), patch.text ?? patch.owner ?? '')) return false;
+    if (!this.#accept(itemFieldKey(itemId, field), patch.text ?? patch.owner ?? '', final)) return false;
     this.#queue(meetingId, { op: 'set', itemId, patch });
     return true;
   }
@@ -349,7 +357,7 @@ export class WorkshopState {
 
   removeItem(itemId: string, meetingId = this.meetingId): void {
     if (!meetingId) return;
-    for (const k of Object.keys(this.refused)) if (k.startsWith(`${itemId}:`)) this.#accept(k, '');
+    for (const k of Object.keys(this.unsaved)) if (k.startsWith(`${itemId}:`)) this.#accept(k, '', true);
     this.#queue(meetingId, { op: 'remove', itemId });
   }
 

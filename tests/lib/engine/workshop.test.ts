@@ -8,6 +8,7 @@ import {
   clampTimerMinutes,
   createWorkshop,
   editTexts,
+  endsInPossiblePersonnummer,
   findPersonnummerIn,
   itemsOf,
   meetingMinutes,
@@ -235,6 +236,19 @@ describe('small helpers', () => {
     expect(parseDueDate('2027-02-30')).toBeNull();
     expect(parseDueDate('2027031')).toBeNull();
   });
+  it('holds back a tail of digits that may still become a personnummer, and nothing else', () => {
+    const held = ['191212', '19121212', '19121212-', '19121212-121', '121212-1', '1212121', '121212121', 'Ring 121272', 'x 19121212 12'];
+    const free = ['Ring 1212', '19121212-1212x', '2027-03-15', '121312', '070-123 45 67', '0701234567', 'Möte 191212 i dag', '1 100 patienter', ''];
+    for (const t of held) expect(endsInPossiblePersonnummer(t), t).toBe(true);
+    for (const t of free) expect(endsInPossiblePersonnummer(t), t).toBe(false);
+    // Every prefix of a real personnummer typed at the end, from its date on, is held or refused.
+    const pnr = '19121212-1212';
+    for (let i = 6; i <= pnr.length; i++) {
+      const t = `Patient ${pnr.slice(0, i)}`;
+      expect(endsInPossiblePersonnummer(t) || findPersonnummerIn(t).length > 0, t).toBe(true);
+    }
+  });
+
   it('finds personnummer inside text, ignores dates and phone numbers, checks every text of a meeting', () => {
     expect(findPersonnummerIn('Patient 19121212-1212 ringde')).toEqual(['19121212-1212']);
     expect(findPersonnummerIn('Möte 2027-01-31, tel 070-123 45 67')).toEqual([]);

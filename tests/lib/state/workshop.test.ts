@@ -92,10 +92,10 @@ describe('WorkshopState: saved as typed', () => {
     await ws.openLatestOrToday();
     const id = ws.capture('staff', 'note', null, { text: 'Patient' })!;
     expect(ws.setItem(id, { text: 'Patient 19121212-1212' })).toBe(false);
-    expect(ws.refused[`${id}:text`]).toBe('Patient 19121212-1212');
+    expect(ws.unsaved[`${id}:text`]).toEqual({ text: 'Patient 19121212-1212', refused: true });
     expect(ws.error).toMatch(/personnummer/);
     expect(ws.capture('staff', 'obstacle', null, { text: '121212-1212' })).toBeNull();
-    expect(ws.setParticipants('Eva 121212-1212')).toBe(false);
+    expect(ws.setParticipants('Eva 121212-1212', true)).toBe(false);
     await ws.flush();
     const stored = (await getWorkshop(app.db, ws.workshop!.id))!;
     expect(JSON.stringify(stored)).not.toMatch(/1212-1212/);
@@ -103,8 +103,32 @@ describe('WorkshopState: saved as typed', () => {
     ws.setItem(id, { text: 'Patienten ringde' });
     ws.capture('staff', 'obstacle', null, { text: 'Långa köer' });
     ws.setParticipants('Eva');
-    expect(ws.refused).toEqual({});
+    expect(ws.unsaved).toEqual({});
     expect(ws.error).toBeNull();
+  });
+
+  it('typed digit by digit, no part of a personnummer is ever stored (nine digits fix the check digit)', async () => {
+    const { app, ws } = await setup();
+    await ws.openLatestOrToday();
+    const typeInto = (text: string, start: string | null = null) => {
+      let id = start;
+      for (let i = 1; i <= text.length; i++) id = ws.capture('staff', 'note', id, { text: text.slice(0, i) }) ?? id;
+      return id!;
+    };
+    const typed = 'Ring 19121212-1212 i morgon';
+    const id = typeInto(typed);
+    await ws.flush();
+    const stored = JSON.stringify(await app.db.workshops.toArray());
+    expect(stored).toContain('Ring ');
+    expect(stored).not.toMatch(/191212|121212|1212-/);
+    expect(ws.unsaved[`${id}:text`]).toEqual({ text: typed, refused: true });
+    // A date typed at the end waits for the field to be finished, then is stored as typed.
+    const d = typeInto('Nästa möte 20270315');
+    await ws.flush();
+    expect((await getWorkshop(app.db, ws.workshop!.id))!.items[d].text).toBe('Nästa möte 2027031');
+    expect(ws.capture('staff', 'note', d, { text: 'Nästa möte 20270315' }, 'draft', true)).toBe(d);
+    await ws.flush();
+    expect((await getWorkshop(app.db, ws.workshop!.id))!.items[d].text).toBe('Nästa möte 20270315');
   });
 });
 
