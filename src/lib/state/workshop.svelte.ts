@@ -101,9 +101,8 @@ export class WorkshopState {
     return this.#writer.status;
   }
 
-  get meetingDate(): string {
-    return this.workshop?.meetingDate ?? '';
-  }
+  /** The open meeting's date (a primitive: it changes only when another meeting is opened). */
+  meetingDate = $derived.by((): string => this.workshop?.meetingDate ?? '');
 
   /**
    * `clock`: milliseconds (tests pass their own); `storage`: where unsaved edits go when the page
