@@ -100,6 +100,21 @@ test('a meeting run from the projector with the keyboard only survives a page cl
   await expect(help).toBeHidden();
   await expect(projector).toBeVisible();
 
+  // A figure's explanation opens from the keyboard over the projector; keys there are its own, and
+  // Escape closes it, not the projector.
+  await tabTo(page, /visa uträkning: Glapp \(patienter utan plats\)$/, 40);
+  await page.keyboard.press('Enter');
+  const explanation = page.getByRole('dialog', { name: 'Glapp' });
+  await expect(explanation).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('b');
+  await expect(blank).toBeHidden();
+  await scanAxe(page);
+  await page.keyboard.press('Escape');
+  await expect(explanation).toBeHidden();
+  await expect(projector).toBeVisible();
+  await expect(position).toHaveText('Område 2 av 3 · fråga 1 av 8');
+
   // Full screen (F) and back.
   await page.keyboard.press('f');
   await expect.poll(() => page.evaluate(() => document.fullscreenElement?.className ?? '')).toContain('frame');
