@@ -218,3 +218,21 @@ test('a personnummer typed on the projector is refused, never stored (not even i
   await page.evaluate(() => dispatchEvent(new PageTransitionEvent('pagehide')));
   expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).not.toMatch(/191212|121212/);
 });
+
+test('an action and the participants typed in the editing view survive a page closed right after the last keystroke', async ({ page, context }) => {
+  await page.goto('./#/apt');
+  await waitForApp(page);
+  await page.getByRole('textbox', { name: 'Deltagare' }).pressSequentially('Eva Ek\nPer Berg', { delay: 5 });
+  await page.getByRole('textbox', { name: 'Vad' }).pressSequentially('Ring regionen om listningen', { delay: 5 });
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Eva (MLA)');
+  const lastKey = Date.now();
+  await page.close();
+  expect(Date.now() - lastKey).toBeLessThan(100);
+  const again = await context.newPage();
+  await again.goto('./#/apt');
+  await waitForApp(again);
+  await expect(again.getByRole('textbox', { name: 'Deltagare' })).toHaveValue('Eva Ek\nPer Berg');
+  await expect(again.getByRole('textbox', { name: 'Vad, Åtgärd 1' })).toHaveValue('Ring regionen om listningen');
+  await expect(again.getByRole('textbox', { name: 'Vem, Åtgärd 1' })).toHaveValue('Eva (MLA)');
+});
