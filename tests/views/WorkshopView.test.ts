@@ -86,6 +86,11 @@ describe('WorkshopView', () => {
   });
 
   it('runs the projector from the keyboard: presenter keys move, keys typed into a field are text', async () => {
+    // An earlier meeting's open action is carried in, with its done box.
+    await ws.open('2020-01-01');
+    ws.capture('routines', 'action', null, { text: 'Tidigare åtgärd' });
+    await ws.flush();
+    await ws.open(app.today);
     const user = userEvent.setup();
     render(WorkshopView);
     await screen.findByRole('heading', { level: 3, name: 'Område 1: Rutiner och arbetssätt' });
@@ -123,5 +128,13 @@ describe('WorkshopView', () => {
     await user.keyboard('{Escape}');
     await user.keyboard('?');
     expect(screen.getByRole('dialog', { name: 'Tangenter i storbild' })).toBeInTheDocument();
+    await user.keyboard('?');
+    // On a done box (a carried action) the presenter keys still work: it takes no typing.
+    ws.presenter.goToArea('routines');
+    await tick();
+    const box = within(dialog).getByRole('checkbox', { name: /Tidigare åtgärd/ });
+    box.focus();
+    await user.keyboard('{ArrowRight}');
+    expect(pos).toHaveTextContent('fråga 1 av 8');
   });
 });
