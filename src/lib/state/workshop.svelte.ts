@@ -115,7 +115,10 @@ export class WorkshopState {
       {
         db: () => this.#host.dbIfReady,
         clock,
-        onStored: (m) => this.#receive([m], false),
+        onStored: (m) => {
+          this.#receive([m], false);
+          if (this.error === W.saveRetrying) this.error = null;
+        },
         onFailed: (e) => this.#failed(e),
       },
       storage === undefined ? defaultStorage() : storage,
@@ -240,12 +243,14 @@ export class WorkshopState {
   }
 
   #failed(failure: unknown): void {
-    this.error =
-      failure instanceof WorkshopRejected && failure.reason === 'personnummer'
+    if (!(failure instanceof WorkshopRejected)) console.warn('workshop save', failure);
+    this.error = !(failure instanceof WorkshopRejected)
+      ? W.saveRetrying
+      : failure.reason === 'personnummer'
         ? W.personnummerFound
-        : failure instanceof WorkshopRejected && failure.reason === 'missing'
+        : failure.reason === 'missing'
           ? W.meetingRemovedElsewhere
-          : `${W.saveFailed}: ${failure instanceof Error ? failure.message : String(failure)}`;
+          : `${W.saveFailed}: ${failure.message}`;
   }
 
   /** Resolves when every edit made so far is stored; false when one failed. */
@@ -418,6 +423,7 @@ export class WorkshopState {
 
   dispose(): void {
     this.#removeListeners();
+    this.#writer.dispose();
     this.timers.dispose();
     this.#live?.dispose();
     this.#live = null;

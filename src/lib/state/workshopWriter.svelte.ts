@@ -26,6 +26,8 @@ export interface PendingEdit {
 export interface WriterHost {
   db: () => KapacitetDb | null;
   clock: () => number;
+  /** How long to wait before writing again after a failed write (default 2 s). */
+  retryMs?: number;
   /** A write committed: the meeting as stored now. */
   onStored: (m: Meeting) => void;
   /** A write was refused or failed (nothing of its batch was stored). */
@@ -44,6 +46,7 @@ export class WorkshopWriter {
   #journal: UnsavedJournal | null;
   #journaled = false;
   #recovered: Promise<void> | null = null;
+  #retry: ReturnType<typeof setTimeout> | null = null;
   readonly #host: WriterHost;
 
   /** `journal`: where unsaved edits go when the page closes (null: nowhere). */
@@ -93,20 +96,34 @@ export class WorkshopWriter {
   }
 
   #settle(meetingId: string, seqs: number[], failure: unknown): void {
-    this.pending = this.pending.filter((p) => !seqs.includes(p.seq));
+    // Refused (a personnummer, a bad date, a meeting another tab removed): dropped, nothing of it was
+    // stored. Failed otherwise (storage full, database closing): kept, shown, and written again later.
+    const keep = Boolean(failure) && !(failure instanceof WorkshopRejected);
+    if (keep) {
+      for (const p of this.pending) if (seqs.includes(p.seq)) p.started = false;
+    } else {
+      this.pending = this.pending.filter((p) => !seqs.includes(p.seq));
+    }
     if (!this.pending.some((p) => p.meetingId === meetingId && p.started)) delete this.#writing[meetingId];
     if (failure) {
       this.status = 'error';
       this.#host.onFailed(failure);
-    } else if (this.pending.length === 0 && this.status !== 'error') {
+    } else if (this.pending.length === 0) {
       this.status = 'saved';
     }
     if (this.pending.length === 0 && this.#journaled) {
       this.#journal?.clear();
       this.#journaled = false;
     }
-    // Edits typed while this write was in flight.
-    if (this.pending.some((p) => !p.started)) this.#start();
+    if (keep) {
+      this.#retry ??= setTimeout(() => {
+        this.#retry = null;
+        this.#start();
+      }, this.#host.retryMs ?? 2000);
+    } else if (this.pending.some((p) => !p.started)) {
+      // Edits typed while this write was in flight.
+      this.#start();
+    }
   }
 
   /** The page is being hidden or closed: start every write now and keep what is not yet committed. */
@@ -118,11 +135,16 @@ export class WorkshopWriter {
     }
   }
 
-  /** Resolves when every edit made so far is stored; false when one failed. */
+  /** Resolves when every edit made so far has been tried once; false when one failed or is kept to retry. */
   async flush(): Promise<boolean> {
     this.#start(true);
     while (this.#inflight.length) await Promise.all(this.#inflight);
     return this.status !== 'error';
+  }
+
+  dispose(): void {
+    if (this.#retry) clearTimeout(this.#retry);
+    this.#retry = null;
   }
 
   /** Once per tab, before the first read: store the edits a closed tab left in the journal. */

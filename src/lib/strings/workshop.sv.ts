@@ -82,6 +82,8 @@ export const WORKSHOP = {
   saved: 'Sparat',
   saving: 'Sparar …',
   saveFailed: 'Kunde inte spara',
+  saveRetrying:
+    'Kunde inte spara just nu. Det du skrivit finns kvar och sparas igen om en stund. Om lagringsutrymmet i webbläsaren är fullt: spara en säkerhetskopia och frigör utrymme.',
   exportFailed: 'Kunde inte skapa arbetsboken',
   dateInvalid: 'Skriv datumet som ÅÅÅÅ-MM-DD.',
   meetingRemovedElsewhere: 'Mötet har tagits bort i en annan flik eller ett annat fönster.',

@@ -132,6 +132,34 @@ describe('WorkshopState: saved as typed', () => {
   });
 });
 
+describe('WorkshopState: a write that fails', () => {
+  it('keeps what could not be stored (storage full), still shows it, and writes it again', async () => {
+    const { app, ws } = await setup();
+    await ws.openLatestOrToday();
+    const real = app.db.transaction.bind(app.db) as (...a: unknown[]) => unknown;
+    let failures = 1;
+    const spy = vi.spyOn(app.db, 'transaction').mockImplementation(((...args: unknown[]) =>
+      failures-- > 0 ? Promise.reject(new DOMException('full', 'QuotaExceededError')) : real(...args)) as never);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const id = ws.capture('staff', 'note', null, { text: 'Viktig anteckning' })!;
+      expect(await ws.flush()).toBe(false);
+      expect(ws.status).toBe('error');
+      expect(ws.error).toMatch(/sparas igen om en stund/);
+      expect(itemsOf(ws.workshop!, 'staff', 'note').map((n) => n.text)).toEqual(['Viktig anteckning']);
+      expect((await getWorkshop(app.db, ws.workshop!.id))!.items).toEqual({});
+      vi.advanceTimersByTime(2000);
+      vi.useRealTimers();
+      await until(() => ws.status === 'saved', 'the retry');
+      expect((await getWorkshop(app.db, ws.workshop!.id))!.items[id].text).toBe('Viktig anteckning');
+      expect(ws.error).toBeNull();
+    } finally {
+      vi.useRealTimers();
+      spy.mockRestore();
+    }
+  });
+});
+
 describe('WorkshopState: a page closed before its writes committed', () => {
   it('keeps what is not yet committed in the journal on pagehide, and the next start stores it', async () => {
     const storage = memoryStorage();
