@@ -10,7 +10,7 @@ export const RULE_NAMES: Record<string, string> = {
   'coverage-below-threshold': 'Under profilens tröskel',
   'locum-holds-list': 'Hyrläkare med lista',
   'fictive-list-name': 'Fiktiv lista fel namngiven',
-  'not-eligible': 'Kan inte vara fast läkarkontakt',
+  'not-eligible': 'Begränsad behörighet',
   'short-employment': 'Kort anställning',
   'over-capacity': 'Över kapacitet',
   'priority-uncovered': 'Prioriterade utan plats',
