@@ -43,6 +43,7 @@ export const VIEWS = {
   apt: 'APT',
   uppfoljning: 'Uppföljning',
   rapport: 'Rapport',
+  oversikt: 'Översikt',
   installningar: 'Inställningar',
 } as const;
 
