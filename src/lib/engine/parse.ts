@@ -9,6 +9,7 @@ import { isIsoDate } from './dates';
 import { formatDecimal, formatNumber } from './format';
 import { CURRENT_PLAN_VERSION, PLAN_FORMAT, migratePlanObject } from './migrate';
 import { looksLikePersonnummer } from './personnummer';
+import { planFromFile, planToFile } from './planFile';
 import { PROFILES, PROFILE_IDS } from './profiles';
 import { TIME_KEYS } from './time';
 import { DOCTOR_CATEGORIES, DUTY_KINDS, PRIORITY_KEYS } from './types';
@@ -322,11 +323,14 @@ export function parsePlan(input: unknown): ParsePlanResult {
   const { errors, warnings } = validatePlanObject(plan);
   if (errors.length > 0) return { ok: false, errors };
   plan.version = CURRENT_PLAN_VERSION;
-  return { ok: true, plan: plan as unknown as Plan, warnings };
+  // Unknown fields into the `extra` bags. Text is a file: a field of it named "extra" is an unknown field
+  // like any other. An object may be a plan already in memory (the app validates every edit), whose
+  // `extra` bags are kept as they are.
+  return { ok: true, plan: planFromFile(plan, typeof input !== 'string'), warnings };
 }
 
-/** The `.kapacitet.json` file: pretty JSON with `format` and `version` first. */
+/** The `.kapacitet.json` file: pretty JSON with `format` and `version` first, unknown fields back in place. */
 export function serializePlan(plan: Plan): string {
-  const { format: _f, version: _v, ...rest } = plan;
+  const { format: _f, version: _v, ...rest } = planToFile(plan);
   return JSON.stringify({ format: PLAN_FORMAT, version: CURRENT_PLAN_VERSION, ...rest }, null, 2) + '\n';
 }

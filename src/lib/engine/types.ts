@@ -38,12 +38,20 @@ export type DoctorCategory = (typeof DOCTOR_CATEGORIES)[number];
 export const DUTY_KINDS = ['supervision', 'management', 'research', 'side', 'meetings', 'other'] as const;
 export type DutyKind = (typeof DUTY_KINDS)[number];
 
+/**
+ * Fields a plan file had that this version does not know (contracts.md: unknown fields are kept on
+ * import and written back on export). In memory they live in one `extra` bag per object, so the model's
+ * own types are exact: a misspelt field (`{ emplyment: 0.5 }`) is a compile error, not a silently stored
+ * unknown field. parsePlan moves a file's unknown fields in; serializePlan spreads them back.
+ */
+export type ExtraFields = Record<string, unknown>;
+
 export interface Duty {
   kind: DutyKind;
   hoursPerWeek: Hours;
   label?: string;
-  /** Unknown fields are kept (contracts.md). */
-  [extra: string]: unknown;
+  /** Unknown fields of the file, kept and written back. */
+  extra?: ExtraFields;
 }
 
 export interface Doctor {
@@ -71,7 +79,8 @@ export interface Doctor {
   fictiveListName?: string;
   /** Care-weight points reported by the region (VGR stimulus, seed 001); optional. */
   careWeightPoints?: number;
-  [extra: string]: unknown;
+  /** Unknown fields of the file, kept and written back. */
+  extra?: ExtraFields;
 }
 
 export interface PriorityGroups {
@@ -80,7 +89,8 @@ export interface PriorityGroups {
   homeCare: Patients;
   palliative: Patients;
   chronic: Patients;
-  [extra: string]: unknown;
+  /** Unknown fields of the file, kept and written back. */
+  extra?: ExtraFields;
 }
 export const PRIORITY_KEYS = ['multimorbid', 'nursingHome', 'homeCare', 'palliative', 'chronic'] as const;
 export type PriorityKey = (typeof PRIORITY_KEYS)[number];
@@ -93,7 +103,8 @@ export interface UnitInputs {
   withNamedDoctorNursingHome?: Patients;
   targetCoverage: Share;
   priority: PriorityGroups;
-  [extra: string]: unknown;
+  /** Unknown fields of the file, kept and written back. */
+  extra?: ExtraFields;
 }
 
 /** domain.md §3 time-model assumptions. All optional in a file; defaults fill the gaps. */
@@ -106,7 +117,8 @@ export interface TimeAssumptions {
   plannedShare: Share;
   ownPatientShare: Share;
   visitsPerPatientYear: number;
-  [extra: string]: unknown;
+  /** Unknown fields of the file, kept and written back. */
+  extra?: ExtraFields;
 }
 
 export type CapacityModel = 'guideline' | 'time';
@@ -177,7 +189,8 @@ export interface Plan {
   unit: UnitInputs;
   time?: Partial<TimeAssumptions>;
   doctors: Doctor[];
-  [extra: string]: unknown;
+  /** Unknown fields of the file, kept and written back. */
+  extra?: ExtraFields;
 }
 
 export interface ComputeOptions {

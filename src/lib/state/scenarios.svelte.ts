@@ -6,7 +6,7 @@
  * every plan with the engine's computePlan, so every number equals the engine's.
  */
 import { comparePlans, type CompareEntry, type PlanComparison } from '../engine/compare';
-import { computePlan, looksLikePersonnummer, parsePlan, serializePlan } from '../engine/index';
+import { computePlan, looksLikePersonnummer, parsePlan, planToFile, serializePlan } from '../engine/index';
 import { findPersonnummerIn } from '../engine/workshop';
 import type { CapacityModel, DoctorCategory, Plan } from '../engine/index';
 import { SCENARIOS as S } from '../strings/workshop.sv';
@@ -279,7 +279,9 @@ export class ScenariosState {
         if (p.id === current.id) continue;
         scenarios.push({ name: p.name, plan: await this.#host.getPlanSnapshot(p.id) });
       }
-      const text = serializePlan({ ...base, scenarios });
+      // The scenarios travel as one more top-level field of the file (splitPlanFile reads them back).
+      const files = scenarios.map((s) => ({ name: s.name, plan: planToFile(s.plan) }));
+      const text = serializePlan({ ...base, extra: { ...base.extra, scenarios: files } });
       return { filename: `${fileSafe(base.unit.name)} – alla planer.kapacitet.json`, text };
     });
   }

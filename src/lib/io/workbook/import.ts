@@ -256,7 +256,7 @@ function readDoctors(wb: XLSX.WorkBook, sheetName: string, p: Problems): DoctorR
     const doctor: Doctor = { id, name: name ?? '', category: category ?? 'specialist', employment: employment ?? 0, duties: [] };
     const setNum = (key: keyof Doctor & string, rule: Parameters<typeof readNumber>[3]) => {
       const v = readNumber(get(key), p, where(key), rule);
-      if (typeof v === 'number') (doctor as Record<string, unknown>)[key] = v;
+      if (typeof v === 'number') (doctor as unknown as Record<string, unknown>)[key] = v;
     };
     setNum('stMonthsDone', { min: 0, max: 240 });
     setNum('stMonthsTotal', { min: 0, max: 240 });
