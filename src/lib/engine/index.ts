@@ -15,7 +15,11 @@ export { DEFAULT_TIME, TIME_KEYS, resolveTime, isDefaultTime } from './time';
 export type { TimeKey } from './time';
 export { createDemoPlan, createEmptyPlan, createDoctor } from './demo';
 export { explain, explainablePaths } from './explain';
-export { parseCategory, parseDutyKind } from './categories';
+export {
+  parseCategory, parseDutyKind, categoryFromText, dutyKindFromText, modelFromText, modelWord, categoryWords, modelWords,
+  readShare, shareFormula, wordMatchFormula, formulaFold, FORMULA_FOLDED_CHARACTERS, SHARE_PERCENT_ABOVE, SHARE_PERCENT_MAX,
+} from './vocabulary';
+export type { ShareReading } from './vocabulary';
 export { isIsoDate, addMonths, todayIso } from './dates';
 export { isQualifying, ageGroupOf } from './doctor';
 export { isFictiveList } from './unit';

@@ -4,7 +4,7 @@
  * the `.kapacitet.json` file.
  */
 import { CATEGORY_LABELS, DUTY_LABELS, PARSE_TEXT, PROFILE_TEXT } from '../strings/engine.sv';
-import { parseCategory, parseDutyKind } from './categories';
+import { categoryFromText, dutyKindFromText, modelFromText } from './vocabulary';
 import { isIsoDate } from './dates';
 import { formatDecimal, formatNumber } from './format';
 import { CURRENT_PLAN_VERSION, PLAN_FORMAT, migratePlanObject } from './migrate';
@@ -229,7 +229,7 @@ function checkDoctor(c: Checker, d: Obj, i: number, ids: Set<string>, weeksPerYe
     ids.add(id);
   }
   c.str(d, 'name', at('name'), true, '');
-  const cat = parseCategory(d.category);
+  const cat = categoryFromText(d.category);
   if (cat) d.category = cat;
   else if (d.category === undefined || d.category === null) c.error(at('category'), PARSE_TEXT.required);
   else {
@@ -250,7 +250,7 @@ function checkDoctor(c: Checker, d: Obj, i: number, ids: Set<string>, weeksPerYe
         c.error(dp, PARSE_TEXT.notObjectValue);
         return;
       }
-      const kind = parseDutyKind(duty.kind);
+      const kind = dutyKindFromText(duty.kind);
       if (kind) duty.kind = kind;
       else if (duty.kind === undefined || duty.kind === null) c.error(`${dp}.kind`, PARSE_TEXT.required);
       else {
@@ -283,7 +283,8 @@ export function validatePlanObject(plan: Obj): { errors: PlanError[]; warnings: 
   else if (plan.format !== PLAN_FORMAT) c.error('format', PARSE_TEXT.wrongFormat(String(plan.format)));
   checkProfile(c, plan);
   if (plan.model === undefined || plan.model === null) plan.model = 'guideline';
-  else if (plan.model !== 'guideline' && plan.model !== 'time') c.error('model', PARSE_TEXT.unknownModel(String(plan.model)));
+  else if (modelFromText(plan.model)) plan.model = modelFromText(plan.model);
+  else c.error('model', PARSE_TEXT.unknownModel(String(plan.model)));
   checkUnit(c, plan);
   const weeks = checkTime(c, plan);
   if (!Array.isArray(plan.doctors)) {

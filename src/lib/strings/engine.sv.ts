@@ -36,6 +36,43 @@ export const DUTY_LABELS = {
   other: 'Övrigt',
 } as const;
 
+/**
+ * What people type for each category besides its code, its short word (CATEGORY_LABELS) and its long
+ * name (CATEGORY_NAMES): read by the grid, the plan file, the workbook import and the workbook's own
+ * formulas (engine/vocabulary.ts). Case, diacritics, hyphens, slashes and extra spaces never matter.
+ */
+export const CATEGORY_WORDS = {
+  specialist: [
+    'specialist i allmänmedicin', 'allmänspecialist', 'allmänläkare', 'distriktsläkare', 'husläkare', 'familjeläkare',
+    'specialistläkare i allmänmedicin', 'gp', 'general practitioner', 'family physician',
+  ],
+  st: ['st-läkare', 'st-läkare i allmänmedicin', 'st i allmänmedicin', 'specialiseringstjänstgöring', 'trainee', 'gp trainee'],
+  geriatrician: ['geriatrik', 'specialist i geriatrik', 'geriatrician'],
+  pediatrician: [
+    'barn', 'barnläkare', 'barn- och ungdomsläkare', 'barn- och ungdomsmedicin', 'specialist i barn- och ungdomsmedicin',
+    'pediatriker', 'pediatrician', 'paediatrician',
+  ],
+  dispensation: ['dispensation', 'annan specialist med dispens', 'specialist med dispens'],
+  locum: ['hyr', 'hyrläkare', 'stafett', 'stafettläkare', 'konsult', 'konsultläkare', 'hyr-, stafett- eller konsultläkare', 'locum', 'locum tenens'],
+  junior: ['at', 'bt', 'at-läkare', 'bt-läkare', 'at/bt-läkare', 'allmäntjänstgöring', 'bastjänstgöring', 'junior', 'junior doctor', 'intern'],
+} as const;
+
+/** What people type for each duty kind besides its code and its column word (DUTY_LABELS). */
+export const DUTY_WORDS = {
+  supervision: ['handledare', 'handledning av st', 'supervision'],
+  management: ['ledningsuppdrag', 'chef', 'mla', 'medicinskt ledningsansvar', 'medicinskt ledningsansvarig', 'management'],
+  research: ['fou', 'forskning och utveckling', 'research'],
+  side: ['sidotjänstgöring', 'side assignment', 'side'],
+  meetings: ['möte', 'apt', 'läkarmöte', 'meeting', 'meetings'],
+  other: ['annat', 'övriga uppdrag', 'other'],
+} as const;
+
+/** The model as the workbook writes it in `Enhet` (one word each), and every other word read as it. */
+export const MODEL_WORDS = {
+  guideline: ['riktvärde', 'riktvärdet', 'riktvärdet (uppifrån)', 'uppifrån', 'guideline'],
+  time: ['tid', 'tidsmodell', 'tidsmodellen', 'tidsmodellen (nerifrån)', 'nerifrån', 'time'],
+} as const;
+
 export const AGE_GROUP_LABELS = {
   all: 'alla åldrar',
   '65+': '65 år och äldre',

@@ -5,12 +5,13 @@
  */
 import * as XLSX from 'xlsx';
 import { computePlan } from '../../engine/index';
+import { wordMatchFormula } from '../../engine/vocabulary';
 import type { Doctor, DoctorCategory, DutyKind, Plan, PlanResult } from '../../engine/types';
 import { CATEGORY_LABELS, DUTY_LABELS, SEVERITY_LABELS } from '../../strings/engine.sv';
 import { IO_STRINGS } from '../../strings/io.sv';
 import { patchZip } from '../zip';
 import {
-  ASSUMPTION_ROWS, DOCTOR_INPUTS, DOCTOR_RESULTS, MODEL_TIME_WORDS, MODEL_WORDS, SHEET, UNIT_ROWS, categoryWords, colLetter,
+  ASSUMPTION_ROWS, DOCTOR_INPUTS, DOCTOR_RESULTS, MODEL_WORDS, SHEET, UNIT_ROWS, categoryWords, colLetter, modelWords,
 } from './layout';
 import type { ExportWorkbookOptions, ExtraSheet } from './types';
 
@@ -71,7 +72,7 @@ function dutyHours(d: Doctor, kind: DutyKind): number | null {
 
 /** The model cell names the time model (the same words the importer reads). */
 function isTimeModel(cell: string): string {
-  return `OR(${MODEL_TIME_WORDS.map((w) => `TRIM(${cell})="${w}"`).join(',')})`;
+  return wordMatchFormula(cell, modelWords('time'));
 }
 
 /** The Läkare formulas for spreadsheet row r (domain.md §2 guideline model, §3 time model). */
@@ -79,7 +80,7 @@ export function doctorFormulas(r: number): Record<(typeof DOCTOR_RESULTS)[number
   const c = (k: Parameters<typeof doctorCol>[0]) => `${doctorCol(k)}${r}`;
   const cat = c('category');
   // Every word the importer reads as the category (categoryFromText), compared with the trimmed cell.
-  const isOneOf = (categories: DoctorCategory[]) => categoryWords(categories).map((w) => `TRIM(${cat})="${w}"`).join(',');
+  const isOneOf = (categories: DoctorCategory[]) => wordMatchFormula(cat, categoryWords(categories));
   const specialistLike = isOneOf(['specialist', 'geriatrician', 'pediatrician', 'dispensation']);
   const done = c('stMonthsDone');
   const total = `IF(ISNUMBER(${c('stMonthsTotal')}),${c('stMonthsTotal')},60)`;
@@ -95,8 +96,8 @@ export function doctorFormulas(r: number): Record<(typeof DOCTOR_RESULTS)[number
   return {
     // §2 base: guideline for specialist-like, ST ramp stMid × (start + progress × (end − start)), else 0.
     base:
-      `IF(OR(${specialistLike}),${A('guideline.specialist')},` +
-      `IF(OR(${isOneOf(['st'])}),IF(${A('stRamp.enabled')}=1,${A('guideline.stMid')}*(${A('stRamp.startFactor')}+${progress}*(${A('stRamp.endFactor')}-${A('stRamp.startFactor')})),${A('guideline.stMid')}),0))`,
+      `IF(${specialistLike},${A('guideline.specialist')},` +
+      `IF(${isOneOf(['st'])},IF(${A('stRamp.enabled')}=1,${A('guideline.stMid')}*(${A('stRamp.startFactor')}+${progress}*(${A('stRamp.endFactor')}-${A('stRamp.startFactor')})),${A('guideline.stMid')}),0))`,
     // Σ duty hours per week (negative entries count as 0)
     dutyHours: `ROUND(SUMIF(${c('duty:supervision')}:${c('duty:other')},">0"),9)`,
     // §2 dutyShare = min(1, duty hours / (employment × fullTimeHours)); no time at all → 1

@@ -4,8 +4,9 @@
  * layout and import finds things by header/key text (never by position alone), so a person may
  * reorder columns or rows by hand.
  */
-import type { DoctorCategory, DutyKind } from '../../engine/types';
-import { CATEGORY_LABELS, DUTY_LABELS } from '../../strings/engine.sv';
+import type { DutyKind } from '../../engine/types';
+import { modelWord } from '../../engine/vocabulary';
+import { DUTY_LABELS } from '../../strings/engine.sv';
 
 export const SHEET = {
   unit: 'Enhet',
@@ -102,59 +103,14 @@ export const UNIT_ROWS = {
   listedOnDoctors: 26,
 } as const;
 
-/** Model words in `Enhet` (the `Kapacitet (vald modell)` formula compares with `tid`). */
-export const MODEL_WORDS = { guideline: 'riktvärde', time: 'tid' } as const;
-
-/** Words people write for a category besides its Swedish label and its code name (read on import, and by the formulas). */
-const CATEGORY_ALIASES: Record<string, DoctorCategory> = {
-  'st-läkare': 'st',
-  'st läkare': 'st',
-  allmänläkare: 'specialist',
-  'specialist i allmänmedicin': 'specialist',
-  distriktsläkare: 'specialist',
-  geriatrik: 'geriatrician',
-  barn: 'pediatrician',
-  'barn- och ungdomsläkare': 'pediatrician',
-  dispensation: 'dispensation',
-  hyr: 'locum',
-  stafett: 'locum',
-  stafettläkare: 'locum',
-  konsult: 'locum',
-  konsultläkare: 'locum',
-  at: 'junior',
-  bt: 'junior',
-  'at-läkare': 'junior',
-  'bt-läkare': 'junior',
-  'at/bt-läkare': 'junior',
-};
-
-/** Category words accepted on import: Swedish (as written), the code names, and a few spellings people use. */
-export function categoryFromText(text: string): DoctorCategory | null {
-  const t = text.trim().toLowerCase().replace(/\s+/g, ' ');
-  if (t === '') return null;
-  for (const [code, sv] of Object.entries(CATEGORY_LABELS) as [DoctorCategory, string][]) {
-    if (t === code.toLowerCase() || t === sv.toLowerCase()) return code;
-  }
-  return CATEGORY_ALIASES[t] ?? null;
-}
+/** Model words in `Enhet`: the word written for each model (the engine's vocabulary reads every other). */
+export const MODEL_WORDS = { guideline: modelWord('guideline'), time: modelWord('time') } as const;
 
 /**
- * Every word categoryFromText reads as one of `categories`, lower case. The Läkare formulas compare the
- * trimmed category cell with these (spreadsheet text comparison ignores case), so a word typed in Excel
- * gives the same base there as it does after import.
+ * Categories, duty kinds and model words are read by the engine's one vocabulary (engine/vocabulary.ts),
+ * the same for the grid, the plan file, this import and the workbook's own formulas (categoryWords).
  */
-export function categoryWords(categories: readonly DoctorCategory[]): string[] {
-  const words = new Set<string>();
-  for (const c of categories) {
-    words.add(c.toLowerCase());
-    words.add(CATEGORY_LABELS[c].toLowerCase());
-  }
-  for (const [w, c] of Object.entries(CATEGORY_ALIASES)) if (categories.includes(c)) words.add(w);
-  return [...words];
-}
-
-/** Words for the time model in `Enhet` (import and the `Kapacitet (vald modell)` formulas agree). */
-export const MODEL_TIME_WORDS = [MODEL_WORDS.time, 'time', 'tidsmodellen'] as const;
+export { categoryFromText, categoryWords, dutyKindFromText, modelFromText, modelWords, wordMatchFormula } from '../../engine/vocabulary';
 
 /** Column letter(s) of a 0-based index: 0 → A, 27 → AB. */
 export function colLetter(index: number): string {
