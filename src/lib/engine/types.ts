@@ -5,6 +5,8 @@
  * can tell patients from hours from FTE at a glance.
  */
 
+import type { QuantityKind } from './quantity';
+
 /** Whole inhabitants / patients. */
 export type Patients = number;
 /** Hours (per week or per year: the field name says which). */
@@ -208,6 +210,42 @@ export interface TimeBreakdown {
   visitsYear: number;
 }
 
+/**
+ * What a doctor's numbers were computed from, after the engine's rules for a half-edited plan (employment
+ * clamped, negative absence as 0, a missing ST total as the default …). explain() prints these: it only
+ * formats, it never derives a number again from the raw plan.
+ */
+export interface DoctorInputsUsed {
+  /** Tjänstgöringsgrad as used, 0–1. */
+  employment: Share;
+  /** Absence weeks as used (never below 0). */
+  absenceWeeks: Weeks;
+  /** employment × fullTimeHours. */
+  availableHoursPerWeek: Hours;
+  /** ST months done as used (clamped to 0 … total); null when not given (the ST counts as mid-training). */
+  stMonthsDone: number | null;
+  /** The ST length in months as used. */
+  stMonthsTotal: number;
+  /** The doctor's own ST length, the default for a missing one, or the default for one that cannot be used (≤ 0). */
+  stMonthsTotalSource: 'doctor' | 'default' | 'invalid';
+  /** monthsDone / monthsTotal, 0–1 (0,5 when not known). */
+  stProgress: Share;
+  /** Where the care weight came from: the list's own, the unit's, or the default 1,00. */
+  careWeightSource: 'doctor' | 'unit' | 'default';
+}
+
+/** What the unit's numbers were computed from (see DoctorInputsUsed). */
+export interface UnitInputsUsed {
+  withNamedDoctor: Patients;
+  careWeight: CareWeight;
+  careWeightSource: 'unit' | 'default';
+  targetCoverage: Share;
+  /** ceil(targetCoverage × listed): the target in whole patients. */
+  targetPatients: Patients;
+  /** The list points the stimulus counted (named-doctor lists of doctors who can hold one); null when none known. */
+  stimulusPoints: null | { listPoints: number; careWeightPoints: number };
+}
+
 export interface DoctorResult {
   id: string;
   name: string;
@@ -231,6 +269,8 @@ export interface DoctorResult {
   ageGroup: 'all' | '65+' | '0-17';
   /** The profile's list limits for this doctor, scaled; null when none. */
   limits: null | { min: Patients; max: Patients; maxPoints: number | null };
+  /** What the numbers were computed from (always set by computePlan). */
+  used?: DoctorInputsUsed;
 }
 
 export interface UnitResult {
@@ -258,6 +298,8 @@ export interface UnitResult {
   paperListPatients: Patients;
   /** Doctors with an over-capacity finding (load > 1 on a named-doctor list; domain.md §4–§5). */
   doctorsOverCapacity: number;
+  /** What the numbers were computed from (always set by computePlan). */
+  used?: UnitInputsUsed;
 }
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -304,15 +346,30 @@ export interface Explanation {
   /** Swedish label of the number, e.g. "Kapacitet enligt riktvärdet – Anna A". */
   label: string;
   value: number;
-  /** Unit in Swedish: "patienter", "timmar/år", "heltider", "%", … */
+  /** Unit in Swedish: "patienter", "timmar", "heltider", "%", … */
   unit: string;
-  /** The formula with the actual inputs in plain Swedish, e.g. "1 100 × 0,70 klinisk tjänstgöring ÷ vårdtyngd 1,10 = 700". */
+  /**
+   * The formula with the user's numbers down to the typed inputs, in plain Swedish, ending with the value as
+   * fmt prints it: "1 100 × 80 % × (1 − 4 / 32) ÷ 1,12 = 687,5, avrundat nedåt = 687".
+   */
   formula: string;
   /** The formula in words without numbers. */
   rule: string;
+  /** The inputs the formula used. `path` is for the UI to jump to the field; it is never shown. */
   inputs: { label: string; value: string; path?: string }[];
-  /** Further lines (steps, assumptions, spec reference). */
+  /** Further lines: what was assumed and why, where the rule comes from. Plain Swedish. */
   notes: string[];
+  /** How the number is printed (fmt.<kind>). */
+  kind?: QuantityKind;
+  /** The value as every surface prints it: fmt[kind](value). */
+  valueText?: string;
+  /**
+   * The values the formula rests on, each on a line of its own with its own numbers, from the inputs up:
+   * "Veckoarbetstid (timmar): 80 % × 40 = 32". Every line recomputes to the value it shows.
+   */
+  steps?: { label: string; formula: string; path?: string }[];
+  /** Each duty as the patients it costs (domain.md §9): "4 tim/v handledning motsvarar 110 patienter". */
+  dutyPatients?: { label: string; formula: string; patients: number }[];
 }
 
 export interface PlanError {

@@ -218,8 +218,7 @@ describe('robustness of computePlan on half-edited plans', () => {
 
 describe('explain on random plans', () => {
   it('explains every number, and each formula ends with the value as the UI formats it', async () => {
-    const { explain, explainablePaths, formatDecimal, formatNumber } = await import('../../../src/lib/engine/index');
-    const endings = (v: number) => [formatNumber(v), formatDecimal(v, 1), formatDecimal(v, 2), formatDecimal(v, 3), `${formatDecimal(v * 100, 1)}\u00a0%`];
+    const { explain, explainablePaths, fmt } = await import('../../../src/lib/engine/index');
     fc.assert(
       fc.property(fc.array(doctorArb, { minLength: 1, maxLength: 6 }), profileArb, fc.constantFrom('guideline' as const, 'time' as const), (ds, profile, model) => {
         const p = plan(
@@ -231,7 +230,9 @@ describe('explain on random plans', () => {
           const e = explain(p, r, path);
           expect(e, path).not.toBeNull();
           if (!e) continue;
-          const ok = endings(e.value).some((f) => e.formula.endsWith(`= ${f}`) || e.formula.endsWith(`→ ${f}`));
+          // The value as every surface prints it (fmt.<kind>) ends the formula.
+          expect(e.valueText).toBe(fmt[e.kind!](e.value));
+          const ok = e.formula.endsWith(`= ${e.valueText}`) || e.formula.endsWith(`→ ${e.valueText}`);
           expect(ok, `${path}: ${e.formula} (${e.value})`).toBe(true);
         }
       }),

@@ -107,14 +107,14 @@ describe('VGR stimulus (domain.md §5)', () => {
 
 describe('lists on paper and doctors over capacity (domain.md §6, §4)', () => {
   it('counts named-doctor patients beyond capacity and the over-capacity doctors, each explained', async () => {
-    const { computePlan, createDemoPlan, explain } = await import('../../../src/lib/engine/index');
+    const { computePlan, createDemoPlan, explain, fmt } = await import('../../../src/lib/engine/index');
     const plan = createDemoPlan();
     plan.unit.withNamedDoctor = 9000;
     const r = computePlan(plan, { today: '2026-12-01' });
     expect(r.unit.paperListPatients).toBe(Math.max(0, 9000 - r.unit.capacity));
     expect(r.unit.paperListPatients).toBeGreaterThan(0);
     const e = explain(plan, r, 'unit.paperListPatients');
-    expect(e?.formula).toContain('− kapacitet');
+    expect(e?.formula).toBe(`max(0; ${fmt.patients(9000)} − ${fmt.patients(r.unit.capacity)}) = ${fmt.patients(r.unit.paperListPatients)}`);
     const over = r.findings.filter((f) => f.rule === 'over-capacity').length;
     expect(r.unit.doctorsOverCapacity).toBe(over);
     expect(explain(plan, r, 'unit.doctorsOverCapacity')?.inputs.length).toBe(over);

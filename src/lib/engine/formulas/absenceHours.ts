@@ -1,0 +1,28 @@
+/** The year's hours of absence: working week × weeksPerYear × (1 − presence) (domain.md §3). */
+import { FORMULA_TEXT } from '../../strings/formulas.sv';
+import type { Hours, Share, Weeks } from '../types';
+import { mul, one, sub, type Expr } from './expr';
+import { defineFormula } from './types';
+
+const T = FORMULA_TEXT.absenceHoursYear;
+
+export function absenceHoursYearOf(availableHours: Hours, weeksPerYear: Weeks, presence: Share): Hours {
+  return Math.max(0, availableHours) * Math.max(0, weeksPerYear) * (1 - presence);
+}
+
+export const absenceHoursYear = defineFormula({
+  key: 'absenceHoursYear',
+  section: '§3',
+  kind: 'hours',
+  label: T.label,
+  rule: T.rule,
+  source: 'assumption',
+  inputs: {
+    availableHours: { label: T.inputs.availableHours, kind: 'hours' },
+    weeksPerYear: { label: T.inputs.weeksPerYear, kind: 'weeks' },
+    presence: { label: T.inputs.presence, kind: 'share' },
+  },
+  compute: absenceHoursYearOf,
+  expr: (x: { availableHours: Expr; weeksPerYear: Expr; presence: Expr }) => mul(x.availableHours, x.weeksPerYear, sub(one, x.presence)),
+  excel: (r) => `MAX(0,${r.availableHours})*MAX(0,${r.weeksPerYear})*(1-${r.presence})`,
+});

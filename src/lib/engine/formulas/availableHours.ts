@@ -1,0 +1,24 @@
+/** The doctor's working hours a week, employment × fullTimeHours (domain.md §2, inside dutyShare; §3). */
+import { FORMULA_TEXT } from '../../strings/formulas.sv';
+import type { Hours, Share } from '../types';
+import { mul, type Expr } from './expr';
+import { defineFormula } from './types';
+
+const T = FORMULA_TEXT.availableHours;
+
+export function availableHoursOf(employment: Share, fullTimeHours: Hours): Hours {
+  return employment * fullTimeHours;
+}
+
+export const availableHours = defineFormula({
+  key: 'availableHours',
+  section: '§2',
+  kind: 'hours',
+  label: T.label,
+  rule: T.rule,
+  source: 'arithmetic',
+  inputs: { employment: { label: T.inputs.employment, kind: 'percent' }, fullTimeHours: { label: T.inputs.fullTimeHours, kind: 'hours' } },
+  compute: availableHoursOf,
+  expr: (x: { employment: Expr; fullTimeHours: Expr }) => mul(x.employment, x.fullTimeHours),
+  excel: (r) => `${r.employment}*${r.fullTimeHours}`,
+});

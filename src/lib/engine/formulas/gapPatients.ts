@@ -1,0 +1,24 @@
+/** gapPatients = max(0, ceil(targetCoverage × N) − capacity) (domain.md §4). */
+import { FORMULA_TEXT } from '../../strings/formulas.sv';
+import type { Patients } from '../types';
+import { constant, max, sub, type Expr } from './expr';
+import { defineFormula } from './types';
+
+const T = FORMULA_TEXT.gapPatients;
+
+export function gapPatientsOf(targetPatients: Patients, capacity: Patients): Patients {
+  return Math.max(0, targetPatients - capacity);
+}
+
+export const gapPatients = defineFormula({
+  key: 'gapPatients',
+  section: '§4',
+  kind: 'patients',
+  label: T.label,
+  rule: T.rule,
+  source: 'arithmetic',
+  inputs: { target: { label: T.inputs.target, kind: 'patients' }, capacity: { label: T.inputs.capacity, kind: 'patients' } },
+  compute: gapPatientsOf,
+  expr: (x: { target: Expr; capacity: Expr }) => max(constant(0), sub(x.target, x.capacity)),
+  excel: (r) => `MAX(0,${r.target}-${r.capacity})`,
+});

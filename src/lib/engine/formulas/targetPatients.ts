@@ -1,0 +1,31 @@
+/** The target in whole patients, ceil(targetCoverage × N) (domain.md §4, inside gapPatients): rounded up. */
+import { FORMULA_TEXT } from '../../strings/formulas.sv';
+import { ceilPatients } from '../round';
+import type { Patients, Share } from '../types';
+import { mul, roundUp, type Expr } from './expr';
+import { defineFormula } from './types';
+
+const T = FORMULA_TEXT.targetPatients;
+
+export function targetPatientsRaw(targetCoverage: Share, listed: Patients): number {
+  return targetCoverage * listed;
+}
+
+export function targetPatientsOf(targetCoverage: Share, listed: Patients): Patients {
+  return ceilPatients(targetPatientsRaw(targetCoverage, listed));
+}
+
+export const targetPatients = defineFormula({
+  key: 'targetPatients',
+  section: '§4',
+  kind: 'patients',
+  label: T.label,
+  rule: T.rule,
+  source: 'arithmetic',
+  inputs: { targetCoverage: { label: T.inputs.targetCoverage, kind: 'percent' }, listed: { label: T.inputs.listed, kind: 'patients' } },
+  compute: targetPatientsOf,
+  expr: (x: { targetCoverage: Expr; listed: Expr; target: Share; listedValue: Patients }) =>
+    roundUp(mul(x.targetCoverage, x.listed), targetPatientsRaw(x.target, x.listedValue)),
+  // A target cell left empty means 100 %, as in the engine (parsePlan's default).
+  excel: (r) => `ROUNDUP(ROUND(IF(ISNUMBER(${r.targetCoverage}),MAX(0,${r.targetCoverage}),1)*MAX(0,N(${r.listed})),9),0)`,
+});

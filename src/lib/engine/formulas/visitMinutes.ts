@@ -1,0 +1,29 @@
+/** visitMinutes = plannedShare × plannedMinutes + (1 − plannedShare) × acuteMinutes (domain.md §3). */
+import { FORMULA_TEXT } from '../../strings/formulas.sv';
+import type { Minutes, Share } from '../types';
+import { add, mul, one, sub, type Expr } from './expr';
+import { defineFormula } from './types';
+
+const T = FORMULA_TEXT.visitMinutes;
+
+export function visitMinutesOf(plannedShare: Share, plannedMinutes: Minutes, acuteMinutes: Minutes): Minutes {
+  return plannedShare * plannedMinutes + (1 - plannedShare) * acuteMinutes;
+}
+
+export const visitMinutes = defineFormula({
+  key: 'visitMinutes',
+  section: '§3',
+  kind: 'minutes',
+  label: T.label,
+  rule: T.rule,
+  source: 'assumption',
+  inputs: {
+    plannedShare: { label: T.inputs.plannedShare, kind: 'percent' },
+    plannedMinutes: { label: T.inputs.plannedMinutes, kind: 'minutes' },
+    acuteMinutes: { label: T.inputs.acuteMinutes, kind: 'minutes' },
+  },
+  compute: visitMinutesOf,
+  expr: (x: { plannedShare: Expr; plannedMinutes: Expr; acuteMinutes: Expr }) =>
+    add(mul(x.plannedShare, x.plannedMinutes), mul(sub(one, x.plannedShare), x.acuteMinutes)),
+  excel: (r) => `${r.plannedShare}*${r.plannedMinutes}+(1-${r.plannedShare})*${r.acuteMinutes}`,
+});
