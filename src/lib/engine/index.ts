@@ -22,5 +22,9 @@ export {
 export type { ShareReading } from './vocabulary';
 export { isIsoDate, addMonths, todayIso } from './dates';
 export { isQualifying, ageGroupOf } from './doctor';
+export {
+  DEFAULT_ST_MONTHS_TOTAL, ST_MONTHS_TOTAL_CHOICES, ST_MONTHS_TOTAL_HSLF, ST_MONTHS_TOTAL_SOSFS, ST_PROGRESS_UNKNOWN, FORMULAS,
+} from './formulas/index';
+export type { Formula, AnyFormula, FormulaSource, SpecSection, InputDef } from './formulas/index';
 export { isFictiveList } from './unit';
 export { CATEGORY_LABELS, CATEGORY_NAMES, DUTY_LABELS } from '../strings/engine.sv';

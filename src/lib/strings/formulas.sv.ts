@@ -13,7 +13,7 @@ export const FORMULA_TEXT = {
   },
   stMonthsTotal: {
     label: 'ST-tidens längd (månader)',
-    rule: 'ST-tidens längd som planen anger den; saknas den räknas 60 månader, som planfiler från före HSLF-FS 2021:8 menar.',
+    rule: 'ST-tidens längd som planen anger den; saknas den räknas den längd som planfiler från före HSLF-FS 2021:8 menar (SOSFS 2015:8).',
     inputs: { typed: 'ST-tidens längd (månader)' },
   },
   stProgress: {

@@ -5,17 +5,13 @@
  * that omits the total keeps the meaning it had when it was written: 60, so no stored figure changes.
  */
 import { FORMULA_TEXT } from '../../strings/formulas.sv';
+import { DEFAULT_ST_MONTHS_TOTAL, ST_MONTHS_TOTAL_HSLF, ST_MONTHS_TOTAL_SOSFS } from './constants';
 import { num as leaf } from './expr';
 import { defineFormula } from './types';
 
 const T = FORMULA_TEXT.stMonthsTotal;
 
-/** The total used when a plan has none (or one that cannot be used): what plan files meant before HSLF-FS 2021:8. */
-export const DEFAULT_ST_MONTHS_TOTAL = 60;
-/** HSLF-FS 2021:8: at least 5 years 6 months including BT; what a new ST doctor gets. */
-export const ST_MONTHS_TOTAL_HSLF = 66;
-/** SOSFS 2015:8: 5 years; offered for doctors under the older rules. */
-export const ST_MONTHS_TOTAL_SOSFS = 60;
+export { DEFAULT_ST_MONTHS_TOTAL, ST_MONTHS_TOTAL_HSLF, ST_MONTHS_TOTAL_SOSFS };
 /** The totals the app offers for an ST doctor, the current rules first. */
 export const ST_MONTHS_TOTAL_CHOICES = [ST_MONTHS_TOTAL_HSLF, ST_MONTHS_TOTAL_SOSFS] as const;
 

@@ -2,13 +2,13 @@
 import { FORMULA_TEXT, FORMULA_WORDS } from '../../strings/formulas.sv';
 import { clamp } from '../round';
 import type { Share } from '../types';
+import { ST_PROGRESS_UNKNOWN } from './constants';
 import { num as leaf, ratio, type Expr } from './expr';
 import { defineFormula } from './types';
 
 const T = FORMULA_TEXT.stProgress;
 
-/** Without months done an ST doctor counts as mid-training: the guideline's own point (550). */
-export const ST_PROGRESS_UNKNOWN = 0.5;
+export { ST_PROGRESS_UNKNOWN };
 
 /** Months done as used: a number clamped to 0 … total, or null when not given. */
 export function stMonthsDoneOf(typed: unknown, total: number): number | null {

@@ -2,6 +2,7 @@
 import { FORMULA_TEXT } from '../../strings/formulas.sv';
 import { ceilPatients } from '../round';
 import type { Patients, Share } from '../types';
+import { shareFormula } from '../vocabulary';
 import { mul, roundUp, type Expr } from './expr';
 import { defineFormula } from './types';
 
@@ -26,6 +27,6 @@ export const targetPatients = defineFormula({
   compute: targetPatientsOf,
   expr: (x: { targetCoverage: Expr; listed: Expr; target: Share; listedValue: Patients }) =>
     roundUp(mul(x.targetCoverage, x.listed), targetPatientsRaw(x.target, x.listedValue)),
-  // A target cell left empty means 100 %, as in the engine (parsePlan's default).
-  excel: (r) => `ROUNDUP(ROUND(IF(ISNUMBER(${r.targetCoverage}),MAX(0,${r.targetCoverage}),1)*MAX(0,N(${r.listed})),9),0)`,
+  // A target cell left empty means 100 %, as in the engine (parsePlan's default); a typed "95" is 95 % (the share rule).
+  excel: (r) => `ROUNDUP(ROUND(IF(ISNUMBER(${r.targetCoverage}),MAX(0,${shareFormula(r.targetCoverage)}),1)*MAX(0,N(${r.listed})),9),0)`,
 });

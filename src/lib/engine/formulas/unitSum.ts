@@ -22,6 +22,6 @@ export const unitSum = defineFormula({
   inputs: { value: { label: T.inputs.value, kind: 'patients' } },
   compute: unitSumOf,
   expr: (x: { terms: Expr[]; kind: QuantityKind }) => sum(x.terms, x.kind),
-  // `value`: the range of one column over the doctors' rows.
-  excel: (r) => `SUM(${r.value})`,
+  // `value`: the range of one column over the doctors' rows (every summed figure is ≥ 0; a negative or text cell counts 0).
+  excel: (r) => `SUMIF(${r.value},">0")`,
 });

@@ -1,13 +1,13 @@
 /** visitsYear = directHoursYear × 60 / visitMinutes (domain.md §3). */
 import { FORMULA_TEXT } from '../../strings/formulas.sv';
 import type { Hours, Minutes } from '../types';
+import { MINUTES_PER_HOUR } from './constants';
 import { constant, div, mul, said, type Expr } from './expr';
 import { defineFormula } from './types';
 
 const T = FORMULA_TEXT.visitsYear;
 
-/** Minutes in an hour. */
-export const MINUTES_PER_HOUR = 60;
+export { MINUTES_PER_HOUR };
 
 export function visitsYearOf(directHours: Hours, visitMinutes: Minutes): number {
   return visitMinutes > 0 ? (directHours * MINUTES_PER_HOUR) / visitMinutes : 0;

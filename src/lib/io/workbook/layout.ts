@@ -4,6 +4,8 @@
  * layout and import finds things by header/key text (never by position alone), so a person may
  * reorder columns or rows by hand.
  */
+import { FORMULAS as F } from '../../engine/formulas/index';
+import type { QuantityKind } from '../../engine/quantity';
 import type { DutyKind } from '../../engine/types';
 import { modelWord } from '../../engine/vocabulary';
 import { DUTY_LABELS } from '../../strings/engine.sv';
@@ -23,38 +25,41 @@ export const DUTY_COLUMNS: readonly { kind: DutyKind; header: string }[] = (
   ['supervision', 'management', 'research', 'side', 'meetings', 'other'] as const
 ).map((kind) => ({ kind, header: `${DUTY_LABELS[kind]} (tim/v)` }));
 
-/** Input columns of `Läkare` (contracts.md). `key` names the Doctor field. */
+/** Input columns of `Läkare` (contracts.md). `key` names the Doctor field; `kind` gives the cell format (excelFormat). */
 export const DOCTOR_INPUTS = [
   { key: 'id', header: 'Id', width: 8 },
   { key: 'name', header: 'Namn', width: 24 },
   { key: 'category', header: 'Kategori', width: 12 },
-  { key: 'employment', header: 'Tjänstgöringsgrad', width: 16, format: '0%' },
-  { key: 'stMonthsDone', header: 'ST månader gjorda', width: 12 },
-  { key: 'stMonthsTotal', header: 'ST månader totalt', width: 12 },
-  ...DUTY_COLUMNS.map((d) => ({ key: `duty:${d.kind}`, header: d.header, width: 12, format: '0.0' })),
-  { key: 'absenceWeeks', header: 'Frånvaro (veckor)', width: 12, format: '0.0' },
-  { key: 'listed', header: 'Listade', width: 10, format: '#,##0' },
-  { key: 'listPoints', header: 'Listningspoäng', width: 14, format: '#,##0' },
-  { key: 'careWeight', header: 'Vårdtyngd', width: 10, format: '0.00' },
+  { key: 'employment', header: 'Tjänstgöringsgrad', width: 16, kind: 'percent' },
+  { key: 'stMonthsDone', header: 'ST månader gjorda', width: 12, kind: 'months' },
+  { key: 'stMonthsTotal', header: 'ST månader totalt', width: 12, kind: 'months' },
+  ...DUTY_COLUMNS.map((d) => ({ key: `duty:${d.kind}`, header: d.header, width: 12, kind: 'hours' as const })),
+  { key: 'absenceWeeks', header: 'Frånvaro (veckor)', width: 12, kind: 'weeks' },
+  { key: 'listed', header: 'Listade', width: 10, kind: 'patients' },
+  { key: 'listPoints', header: 'Listningspoäng', width: 14, kind: 'points' },
+  { key: 'careWeight', header: 'Vårdtyngd', width: 10, kind: 'careWeight' },
   { key: 'plannedEnd', header: 'Planerat slut', width: 13 },
-] as const satisfies readonly { key: string; header: string; width: number; format?: string }[];
+] as const satisfies readonly { key: string; header: string; width: number; kind?: QuantityKind }[];
 
-/** Computed columns of `Läkare`: live formulas (domain.md §2–§3), one per step so a reader can trace them. */
+/**
+ * Computed columns of `Läkare`: live formulas, one per step so a reader can trace them, each the spreadsheet
+ * form of an engine formula declaration (engine/formulas/), with that declaration's kind for its cell format.
+ */
 export const DOCTOR_RESULTS = [
-  { key: 'base', header: 'Bas (patienter/heltid)', width: 12, format: '#,##0' },
-  { key: 'dutyHours', header: 'Uppdrag totalt (tim/v)', width: 12, format: '0.0' },
-  { key: 'dutyShare', header: 'Andel uppdrag', width: 10, format: '0%' },
-  { key: 'presence', header: 'Närvaro', width: 9, format: '0%' },
-  { key: 'clinicalFte', header: 'Klinisk tjänstgöring (heltider)', width: 14, format: '0.00' },
-  { key: 'careWeightUsed', header: 'Vårdtyngd som används', width: 12, format: '0.00' },
-  { key: 'patientHoursYear', header: 'Patienttid (tim/år)', width: 12, format: '#,##0' },
-  { key: 'directHoursYear', header: 'Direkt patienttid (tim/år)', width: 12, format: '#,##0' },
-  { key: 'visitsYear', header: 'Besök per år', width: 10, format: '#,##0' },
-  { key: 'capacityGuideline', header: 'Kapacitet (riktvärde)', width: 12, format: '#,##0' },
-  { key: 'capacityTime', header: 'Kapacitet (tid)', width: 12, format: '#,##0' },
-  { key: 'capacity', header: 'Kapacitet (vald modell)', width: 12, format: '#,##0' },
-  { key: 'loadRatio', header: 'Belastning', width: 11, format: '0%' },
-] as const satisfies readonly { key: string; header: string; width: number; format?: string }[];
+  { key: 'base', header: 'Bas (patienter/heltid)', width: 12, kind: F.base.kind },
+  { key: 'dutyHours', header: 'Uppdrag totalt (tim/v)', width: 12, kind: F.dutyHours.kind },
+  { key: 'dutyShare', header: 'Andel uppdrag', width: 10, kind: F.dutyShare.kind },
+  { key: 'presence', header: 'Närvaro', width: 9, kind: F.presence.kind },
+  { key: 'clinicalFte', header: 'Klinisk tjänstgöring (heltider)', width: 14, kind: F.clinicalFte.kind },
+  { key: 'careWeightUsed', header: 'Vårdtyngd som används', width: 12, kind: F.careWeight.kind },
+  { key: 'patientHoursYear', header: 'Patienttid (tim/år)', width: 12, kind: F.patientHoursYear.kind },
+  { key: 'directHoursYear', header: 'Direkt patienttid (tim/år)', width: 12, kind: F.directHoursYear.kind },
+  { key: 'visitsYear', header: 'Besök per år', width: 10, kind: F.visitsYear.kind },
+  { key: 'capacityGuideline', header: 'Kapacitet (riktvärde)', width: 12, kind: F.capacityGuideline.kind },
+  { key: 'capacityTime', header: 'Kapacitet (tid)', width: 12, kind: F.capacityTime.kind },
+  { key: 'capacity', header: 'Kapacitet (vald modell)', width: 12, kind: F.capacity.kind },
+  { key: 'loadRatio', header: 'Belastning', width: 11, kind: F.loadRatio.kind },
+] as const satisfies readonly { key: string; header: string; width: number; kind: QuantityKind }[];
 
 /** Rows of `Antaganden`: key (column D) → row. Values in column B. */
 export const ASSUMPTION_ROWS = {
