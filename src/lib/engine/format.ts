@@ -21,9 +21,22 @@ function fixedHalfUp(abs: number, decimals: number): string {
   return Number(`${shifted}e-${decimals}`).toFixed(decimals);
 }
 
+/** A whole number with thousands grouped, without the regular expressions (findings print thousands of these). */
+function formatInteger(x: number): string {
+  let s = String(Math.abs(x));
+  if (s.length <= 3) return x < 0 ? '-' + s : s;
+  let out = '';
+  while (s.length > 3) {
+    out = NBSP + s.slice(-3) + out;
+    s = s.slice(0, -3);
+  }
+  return (x < 0 ? '-' : '') + s + out;
+}
+
 /** Format with a fixed number of decimals (default 0): formatNumber(1100) → "1 100", formatNumber(0.8, 1) → "0,8". */
 export function formatNumber(value: number, decimals = 0): string {
   if (!Number.isFinite(value)) return value > 0 ? '∞' : value < 0 ? '-∞' : '–';
+  if (decimals === 0 && Number.isInteger(value) && Math.abs(value) < 1e15) return formatInteger(value === 0 ? 0 : value);
   const fixed = fixedHalfUp(Math.abs(value), decimals);
   const [intPart, frac] = fixed.split('.');
   const negative = value < 0 && Number(fixed) !== 0;

@@ -59,7 +59,7 @@ function neededDecimals(x: number, max: number): number {
 }
 
 function upTo(x: number, max: number): string {
-  return formatNumber(x, neededDecimals(x, max));
+  return Number.isInteger(x) ? formatNumber(x) : formatNumber(x, neededDecimals(x, max));
 }
 
 function pct(share: number, decimals: number): string {

@@ -139,8 +139,8 @@ export const FINDING_TEXT = {
     `${name} får vara fast läkarkontakt bara för ${group}, om inte dispens finns. Kontrollera att listan bara har den åldersgruppen.`,
   shortEmployment: (name: string, end: string, months: string, limit: string) =>
     `${name} har planerat slut ${end}, mindre än ${months} månader fram (före ${limit}). En fast läkarkontakt bör finnas kvar minst så länge.`,
-  overCapacity: (name: string, listed: string, capacity: string, load: string) =>
-    `${name} har ${listed} listade men kapacitet för ${capacity} (belastning ${load}).`,
+  overCapacity: (name: string, listed: string, capacity: string, over: string, load: string) =>
+    `${name} har ${listed} listade men kapacitet för ${capacity}: ${over} fler än kapaciteten (belastning ${load}).`,
   priorityUncovered: (capacity: string, priority: string, missing: string) =>
     `Kapaciteten ${capacity} räcker inte till alla ${priority} patienter i prioriterade grupper; ${missing} blir utan fast läkarkontakt.`,
   dutiesExceedTime: (name: string, duties: string, available: string) =>

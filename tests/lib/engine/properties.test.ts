@@ -163,17 +163,19 @@ describe('unit invariants', () => {
   });
 });
 
-describe('fast whole-number formatting in findings', () => {
-  it('prints exactly what formatNumber prints', async () => {
-    const { fmtInt } = await import('../../../src/lib/engine/findings');
-    const { formatNumber } = await import('../../../src/lib/engine/format');
+describe('fast whole-number formatting (findings print thousands of them)', () => {
+  it('groups thousands exactly as the general path does', async () => {
+    const { formatNumber, NBSP } = await import('../../../src/lib/engine/format');
+    const grouped = (n: number) => (n < 0 ? '-' : '') + String(Math.abs(n)).replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
     fc.assert(
       fc.property(fc.integer({ min: -1e12, max: 1e12 }), (n) => {
-        expect(fmtInt(n)).toBe(formatNumber(n));
+        expect(formatNumber(n)).toBe(grouped(n));
+        expect(formatNumber(n + 0.4)).toBe(grouped(n));
       }),
       { numRuns: 500 },
     );
-    for (const n of [0, -0, 999, 1000, -1000, 1100, 9800, 123456789, 1.5]) expect(fmtInt(n)).toBe(formatNumber(n));
+    for (const n of [0, -0, 999, 1000, -1000, 1100, 9800, 123456789]) expect(formatNumber(n)).toBe(grouped(n === 0 ? 0 : n));
+    expect(formatNumber(1.5)).toBe('2');
   });
 });
 

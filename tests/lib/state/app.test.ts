@@ -163,7 +163,7 @@ describe('edits', () => {
     expect(now[0].employment).toBe(0.5);
     expect(now[n]).toMatchObject({ name: 'Ny A', category: 'specialist', employment: 0.8 });
     // A row's category decides the new doctor's defaults; an id in a row never overrides the generated one.
-    expect(now[n + 1]).toMatchObject({ name: 'Ny B', category: 'st', stMonthsDone: 12, stMonthsTotal: 60 });
+    expect(now[n + 1]).toMatchObject({ name: 'Ny B', category: 'st', stMonthsDone: 12, stMonthsTotal: 66 }); // a new ST: HSLF-FS 2021:8 (domain.md §9)
     expect(new Set(now.map((d) => d.id)).size).toBe(n + 2);
     expect(await stored(app)).toEqual(app.plan);
     expect(app.undoLabel).toMatch(/2 nya läkare/);
