@@ -103,6 +103,17 @@ describe('VGR stimulus (domain.md §5)', () => {
     const u = computePlan(plan({ doctors: [doc({ listed: 900 })] }, 'vgr'), { today: TODAY }).unit;
     expect(u.stimulusSek).toBeNull();
   });
+  it('never counts a fictive list, even one held by a doctor who could be a named doctor (issue 17.8)', () => {
+    // A specialist whose patients stand on a fictive list (seed 000): the list is no named-doctor list.
+    const withFictive = [...doctors, doc({ id: 'e', listed: 600, listPoints: 250, careWeightPoints: 30, fictiveListName: 'Vårdcentralen Test Dr E' })];
+    const r = computePlan(plan({ unit: { listed: 3000, withNamedDoctor: 2400 }, doctors: withFictive }, 'vgr'), { today: TODAY });
+    expect(r.doctors[3].base).toBe(1100);
+    expect(r.unit.stimulusSek).toBe(9000);
+    expect(r.unit.used?.stimulusPoints).toEqual({ listPoints: 700, careWeightPoints: 50 });
+    // Only fictive lists with points: no named-doctor list has points, so there is no estimate at all.
+    const onlyFictive = computePlan(plan({ doctors: [withFictive[3]] }, 'vgr'), { today: TODAY });
+    expect(onlyFictive.unit.stimulusSek).toBeNull();
+  });
 });
 
 describe('lists on paper and doctors over capacity (domain.md §6, §4)', () => {
