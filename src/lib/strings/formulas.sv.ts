@@ -299,3 +299,9 @@ export const UNIT_WORDS = {
   factor: 'andel',
   count: 'läkare',
 } as const;
+
+/** Headings of an explanation's chain and duty costs where an explanation is shown (dialog, report). */
+export const EXPLAIN_PARTS = {
+  steps: 'Steg för steg',
+  dutyPatients: 'Andra uppdrag i patienter',
+} as const;
