@@ -189,3 +189,37 @@ describe('why the models differ', () => {
     expect(ex(p, 'doctors.b.capacityTime').notes.join(' ')).toContain('ST-läkare');
   });
 });
+
+describe('every category, both models, with duties, absence and care weight: the full chain', () => {
+  const categories = ['specialist', 'st', 'geriatrician', 'pediatrician', 'dispensation', 'locum', 'junior'] as const;
+  for (const category of categories) {
+    for (const model of ['guideline', 'time'] as const) {
+      it(`${category}, ${model}`, () => {
+        const d = doc({ category, employment: 0.8, absenceWeeks: 6, careWeight: 1.12, duties: [{ kind: 'supervision', hoursPerWeek: 4 }], listed: 600 });
+        if (category === 'st') Object.assign(d, { stMonthsDone: 18, stMonthsTotal: 60 });
+        const p = plan({ model, doctors: [d] });
+        const r = computePlan(p, { today: TODAY });
+        const cap = explain(p, r, 'doctors.d1.capacity')!;
+        const text = [cap.formula, ...steps(cap)].join('\n');
+        if (r.doctors[0].base <= 0) {
+          expect(cap.formula).toMatch(/ingen lista som fast läkarkontakt|^0 × /);
+          expect(cap.value).toBe(0);
+          return;
+        }
+        // The typed inputs, each in the chain: employment, duty hours, absence, care weight (and the ST months).
+        expect(text).toContain(sv('80 %'));
+        expect(text).toContain('(1 − 6 / 42)');
+        expect(text).toContain('1,12');
+        expect(text).toMatch(/\b4\b/);
+        if (model === 'time') {
+          for (const label of ['Patienttid per år', 'Direkt patienttid per år', 'Genomsnittlig besökslängd', 'Besök per år']) expect(text).toContain(label);
+        } else {
+          expect(cap.formula).toContain(sv(' × 80 % × (1 − 4 / 32) × (1 − 6 / 42) ÷ 1,12 = '));
+          // The ST base is a step of its own (the time model does not use it beyond "can hold a list").
+          if (category === 'st') expect(text).toContain('550 × (0,5 + 18 / 60) = 440');
+        }
+        expect(cap.dutyPatients?.[0].label).toMatch(/^4 tim\/v handledning motsvarar \d+ patienter$/);
+      });
+    }
+  }
+});
