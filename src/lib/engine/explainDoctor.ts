@@ -168,7 +168,7 @@ function graphOf(plan: Plan, result: PlanResult, d: Doctor, r: DoctorResult, u: 
 
 function dutyLabel(x: { kind?: unknown; label?: unknown } | null | undefined): string {
   const kind = DUTY_LABELS[x?.kind as keyof typeof DUTY_LABELS] ?? String(x?.kind ?? '');
-  return typeof x?.label === 'string' && x.label.trim() !== '' ? `${kind} (${x.label.trim()}) (tim/v)` : `${kind} (tim/v)`;
+  return typeof x?.label === 'string' && x.label.trim() !== '' ? `${kind} – ${x.label.trim()} (tim/v)` : `${kind} (tim/v)`;
 }
 
 /** Each duty as the patients it costs in a model (domain.md §9). */

@@ -30,8 +30,8 @@ export const FORMULA_TEXT = {
       specialist: 'riktvärde för specialist',
       stMid: 'riktvärde för ST mitt i utbildningen',
       rampEnabled: 'ST-läkarens grundvärde växer med utbildningen',
-      startFactor: 'startfaktor',
-      endFactor: 'slutfaktor',
+      startFactor: 'ST-listan vid start (andel av ST-riktvärdet)',
+      endFactor: 'ST-listan vid slut (andel av ST-riktvärdet)',
     },
   },
   dutyHours: {
