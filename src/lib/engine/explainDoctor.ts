@@ -48,6 +48,21 @@ const L = {
   listed: F.loadRatio.inputs.listed.label,
 };
 
+/** The declaration behind each doctor figure whose explanation needs nothing more than its chain. */
+const FORMULA_OF = {
+  dutyHoursPerWeek: F.dutyHours,
+  dutyShare: F.dutyShare,
+  presence: F.presence,
+  clinicalFte: F.clinicalFte,
+  'time.patientHoursYear': F.patientHoursYear,
+  'time.directHoursYear': F.directHoursYear,
+  'time.indirectHoursYear': F.indirectHoursYear,
+  'time.dutyHoursYear': F.dutyHoursYear,
+  'time.absenceHoursYear': F.absenceHoursYear,
+  'time.visitMinutes': F.visitMinutes,
+  'time.visitsYear': F.visitsYear,
+} as const satisfies Partial<Record<DoctorField, AnyFormula>>;
+
 /** Every named value of one doctor, each a tree down to the inputs. */
 interface DoctorGraph {
   nodes: Record<Exclude<DoctorField, `limits.${string}`>, Val>;
@@ -240,7 +255,7 @@ export function explainDoctor(plan: Plan, result: PlanResult, d: Doctor, r: Doct
     return explanationOf(root, F.listLimit, result.profile, { label: `${root.label} – ${name}`, notes: [...notes, profileNote] });
   }
   const root = graph.nodes[field as keyof DoctorGraph['nodes']];
-  let f: AnyFormula = F.capacity;
+  let f: AnyFormula = FORMULA_OF[field as keyof typeof FORMULA_OF] ?? F.capacity;
   let dutyPatients: Explanation['dutyPatients'];
   switch (field) {
     case 'base':
@@ -249,18 +264,6 @@ export function explainDoctor(plan: Plan, result: PlanResult, d: Doctor, r: Doct
       if (d.category === 'dispensation') notes.push(FORMULA_WORDS.dispensationNote);
       if (r.ageGroup !== 'all') notes.push(FORMULA_WORDS.ageGroupNote(AGE_GROUP_LABELS[r.ageGroup]));
       notes.push(profileNote);
-      break;
-    case 'dutyHoursPerWeek':
-      f = F.dutyHours;
-      break;
-    case 'dutyShare':
-      f = F.dutyShare;
-      break;
-    case 'presence':
-      f = F.presence;
-      break;
-    case 'clinicalFte':
-      f = F.clinicalFte;
       break;
     case 'careWeight':
       f = F.careWeight;
@@ -301,27 +304,6 @@ export function explainDoctor(plan: Plan, result: PlanResult, d: Doctor, r: Doct
         notes.push(FORMULA_WORDS.loadOver(fmt.patients(r.listed - r.capacity)));
       }
       if (field === 'listed') return explanationOf(root, f, result.profile, { label: `${root.label} – ${name}`, notes, rule: FORMULA_WORDS.listedRule });
-      break;
-    case 'time.patientHoursYear':
-      f = F.patientHoursYear;
-      break;
-    case 'time.directHoursYear':
-      f = F.directHoursYear;
-      break;
-    case 'time.indirectHoursYear':
-      f = F.indirectHoursYear;
-      break;
-    case 'time.dutyHoursYear':
-      f = F.dutyHoursYear;
-      break;
-    case 'time.absenceHoursYear':
-      f = F.absenceHoursYear;
-      break;
-    case 'time.visitMinutes':
-      f = F.visitMinutes;
-      break;
-    case 'time.visitsYear':
-      f = F.visitsYear;
       break;
   }
   return explanationOf(root, f, result.profile, { label: `${root.label} – ${name}`, notes, dutyPatients });

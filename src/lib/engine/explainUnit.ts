@@ -108,6 +108,18 @@ function graphOf(plan: Plan, result: PlanResult, used: UnitInputsUsed): Record<U
   };
 }
 
+/** The declaration behind each unit figure that is not a plain sum over the doctors. */
+const FORMULA_OF = {
+  coverageToday: F.coverageToday,
+  coveragePossible: F.coveragePossible,
+  gapPatients: F.gapPatients,
+  fteNeeded: F.fteNeeded,
+  priorityTotal: F.priorityTotal,
+  priorityCovered: F.priorityCovered,
+  paperListPatients: F.paperListPatients,
+  stimulusSek: F.stimulusSek,
+} as const satisfies Partial<Record<UnitField, AnyFormula>>;
+
 const SUM_FIELDS = ['listed', 'capacity', 'capacityGuideline', 'capacityTime', 'listedOnDoctors', 'employmentFte', 'clinicalFte', 'doctorsOverCapacity'] as const;
 
 export function explainUnit(plan: Plan, result: PlanResult, field: UnitField): Explanation | null {
@@ -117,42 +129,16 @@ export function explainUnit(plan: Plan, result: PlanResult, field: UnitField): E
   const root = graphOf(plan, result, used)[field];
   if (!root) return null;
   const notes: string[] = [];
-  let f: AnyFormula = F.unitSum;
   let rule: string | undefined;
   if ((SUM_FIELDS as readonly string[]).includes(field)) {
     rule = UNIT_SUM_TEXT[field as (typeof SUM_FIELDS)[number]].rule;
     if (field === 'capacity') notes.push(FORMULA_WORDS.modelChosen(MODEL_LABELS[result.model]));
     if (field === 'doctorsOverCapacity' && u.doctorsOverCapacity === 0) root.e = num(0, 'count', FORMULA_WORDS.noneOverCapacity);
   }
-  switch (field) {
-    case 'coverageToday':
-      f = F.coverageToday;
-      break;
-    case 'coveragePossible':
-      f = F.coveragePossible;
-      break;
-    case 'gapPatients':
-      f = F.gapPatients;
-      notes.push(FORMULA_WORDS.ceilNote);
-      break;
-    case 'fteNeeded':
-      f = F.fteNeeded;
-      notes.push(FORMULA_WORDS.fteProfileNote(fmt.patients(result.profile.guideline.specialist)));
-      break;
-    case 'priorityTotal':
-      f = F.priorityTotal;
-      break;
-    case 'priorityCovered':
-      f = F.priorityCovered;
-      break;
-    case 'paperListPatients':
-      f = F.paperListPatients;
-      notes.push(FORMULA_WORDS.paperListNote);
-      break;
-    case 'stimulusSek':
-      f = F.stimulusSek;
-      notes.push(FORMULA_WORDS.stimulusPointsNote, FORMULA_WORDS.stimulusPeriod(result.profile.stimulus?.period ?? ''));
-      break;
-  }
+  if (field === 'gapPatients') notes.push(FORMULA_WORDS.ceilNote);
+  if (field === 'fteNeeded') notes.push(FORMULA_WORDS.fteProfileNote(fmt.patients(result.profile.guideline.specialist)));
+  if (field === 'paperListPatients') notes.push(FORMULA_WORDS.paperListNote);
+  if (field === 'stimulusSek') notes.push(FORMULA_WORDS.stimulusPointsNote, FORMULA_WORDS.stimulusPeriod(result.profile.stimulus?.period ?? ''));
+  const f: AnyFormula = FORMULA_OF[field as keyof typeof FORMULA_OF] ?? F.unitSum;
   return explanationOf(root, f, result.profile, { label: root.label, notes, rule });
 }
