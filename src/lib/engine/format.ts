@@ -15,6 +15,12 @@ function groupThousands(intDigits: string): string {
  */
 function fixedHalfUp(abs: number, decimals: number): string {
   const r9 = Math.abs(abs) >= 9e6 ? abs : Math.round(abs * 1e9) / 1e9;
+  if (decimals <= 9) {
+    // Arithmetic first (the common case, and fast): the shifted value rounded to 9 decimals again is its
+    // decimal value (1,005 × 100 = 100,49999… in binary is 100,5), then half away from zero.
+    const scaled = r9 * 10 ** decimals;
+    if (scaled < 9e6) return (Math.round(Math.round(scaled * 1e9) / 1e9) / 10 ** decimals).toFixed(decimals);
+  }
   const s = String(r9);
   if (s.includes('e') || decimals > 9) return r9.toFixed(decimals);
   const shifted = Math.round(Number(`${s}e${decimals}`));
@@ -38,8 +44,9 @@ export function formatNumber(value: number, decimals = 0): string {
   if (!Number.isFinite(value)) return value > 0 ? '∞' : value < 0 ? '-∞' : '–';
   if (decimals === 0 && Number.isInteger(value) && Math.abs(value) < 1e15) return formatInteger(value === 0 ? 0 : value);
   const fixed = fixedHalfUp(Math.abs(value), decimals);
-  const [intPart, frac] = fixed.split('.');
   const negative = value < 0 && Number(fixed) !== 0;
+  if (decimals === 0 && fixed.length < 16) return (negative ? '-' : '') + formatInteger(Number(fixed));
+  const [intPart, frac] = fixed.split('.');
   return (negative ? '-' : '') + groupThousands(intPart) + (frac ? ',' + frac : '');
 }
 
