@@ -133,7 +133,7 @@ function graphOf(plan: Plan, result: PlanResult, d: Doctor, r: DoctorResult, u: 
     F.visitMinutes.expr({ plannedShare: time('plannedShare', L.plannedShare, 'percent'), plannedMinutes: time('plannedMinutes', L.plannedMinutes, 'minutes'), acuteMinutes: time('acuteMinutes', L.acuteMinutes, 'minutes') }),
     { path: p('time.visitMinutes'), keep: true },
   );
-  const visitsYear = value(F.visitsYear, r.time.visitsYear, F.visitsYear.expr({ directHours: directHoursYear, visitMinutes, minutes: r.time.visitMinutes, noVisits: FORMULA_WORDS.noWeeks }), { path: p('time.visitsYear'), keep: true });
+  const visitsYear = value(F.visitsYear, r.time.visitsYear, F.visitsYear.expr({ directHours: directHoursYear, visitMinutes, minutes: r.time.visitMinutes, noVisits: FORMULA_WORDS.noVisitLength }), { path: p('time.visitsYear'), keep: true });
   const capacityTime = value(
     F.capacityTime,
     r.capacityTime,

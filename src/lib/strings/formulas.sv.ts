@@ -237,6 +237,7 @@ export const FORMULA_WORDS = {
   mixedPopulation: 'blandad befolkning',
   noEmployment: 'ingen tjänstgöring',
   noWeeks: 'inga arbetsveckor',
+  noVisitLength: 'ingen besökslängd',
   nobodyListed: 'inga listade',
   stMid: 'mitt i utbildningen',
   employmentClamped: (typed: string, used: string) => `Tjänstgöringsgraden ${typed} räknas som ${used} (mellan 0 och 100\u00a0%).`,
