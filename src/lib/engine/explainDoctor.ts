@@ -173,7 +173,7 @@ function graphOf(plan: Plan, result: PlanResult, d: Doctor, r: DoctorResult, u: 
         F.dutyHoursYear.expr({ dutyHours: duty, availableHours: available, weeksPerYear: weeks, presence, duty: r.dutyHoursPerWeek, available: u.availableHoursPerWeek, present: r.presence }),
         'time.dutyHoursYear',
       ),
-      'time.absenceHoursYear': yearly(F.absenceHoursYear, r.time.absenceHoursYear, F.absenceHoursYear.expr({ availableHours: available, weeksPerYear: weeks, presence }), 'time.absenceHoursYear'),
+      'time.absenceHoursYear': yearly(F.absenceHoursYear, r.time.absenceHoursYear, F.absenceHoursYear.expr({ availableHours: available, weeksPerYear: weeks, presence, present: r.presence }), 'time.absenceHoursYear'),
       'time.visitMinutes': visitMinutes,
       'time.visitsYear': visitsYear,
     },

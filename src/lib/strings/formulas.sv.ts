@@ -232,6 +232,7 @@ export const FORMULA_WORDS = {
   ceilNote: 'Målet räknas i hela patienter: avrundat uppåt.',
   notQualifying: (category: string) => `${category}: ingen lista som fast läkarkontakt`,
   noDuties: 'inga andra uppdrag',
+  noAbsence: 'ingen frånvaro',
   listedLabel: 'Aktuell lista',
   listedRule: 'Läkarens aktuella lista (indata).',
   mixedPopulation: 'blandad befolkning',
