@@ -4,8 +4,7 @@
  * and the file asks Excel/LibreOffice to recalculate fully when opened.
  */
 import * as XLSX from 'xlsx';
-import { FORMULAS as F, visitMinutesOf } from '../../engine/formulas/index';
-import { computePlan, excelFormat, shareFormula, type QuantityKind } from '../../engine/index';
+import { FORMULAS as F, computePlan, excelFormat, shareFormula, type QuantityKind } from '../../engine/index';
 import type { Doctor, DutyKind, Plan, PlanResult } from '../../engine/types';
 import { CATEGORY_LABELS, DUTY_LABELS, SEVERITY_LABELS } from '../../strings/engine.sv';
 import { IO_STRINGS } from '../../strings/io.sv';
@@ -228,7 +227,7 @@ function assumptionsSheet(result: PlanResult): XLSX.WorkSheet {
   put('plannedShare', kindNum(t.plannedShare, 'percent'), S.notes.assumption);
   put('ownPatientShare', kindNum(t.ownPatientShare, 'percent'), S.notes.assumption);
   put('visitsPerPatientYear', kindNum(t.visitsPerPatientYear, 'factor'), S.notes.assumption);
-  const vm = visitMinutesOf(t.plannedShare, t.plannedMinutes, t.acuteMinutes);
+  const vm = F.visitMinutes.compute(t.plannedShare, t.plannedMinutes, t.acuteMinutes) ?? 0;
   put(
     'visitMinutes',
     formula(F.visitMinutes.excel({ plannedShare: share(B('plannedShare')), plannedMinutes: B('plannedMinutes'), acuteMinutes: B('acuteMinutes') }), vm, excelFormat(F.visitMinutes.kind, vm)),
