@@ -87,7 +87,7 @@ export async function writeOps(db: KapacitetDb, planId: string, ops: PlanOps, no
     else if (p.set) {
       const set: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(p.set)) set[`data.${k}`] = v;
-      await db.doctors.update(key, set);
+      await db.doctors.update(key, set as Parameters<typeof db.doctors.update>[1]);
     }
   }
   for (const o of ops.order) await db.doctors.update([planId, o.id], { order: o.order });

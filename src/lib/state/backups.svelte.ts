@@ -7,7 +7,7 @@
  * transaction over `db.tables`, next to restoreFromFile. Plan-level backups stay as they are: they are
  * what "Ångra radering" and the rolling automatic backups are made of.
  */
-import { parsePlan, serializePlan, type Plan, type PlanError } from '../engine/index';
+import { parsePlan, planToFile, serializePlan, type Plan, type PlanError } from '../engine/index';
 import { currentPlanOf, deletePlanRows, insertPlan, orphanBackups, parseBackup, type BackupReason, type PlanKind } from '../db/index';
 import { DATA_SV } from '../strings/data.sv';
 import { SCENARIOS } from '../strings/workshop.sv';
@@ -165,9 +165,10 @@ export class BackupsState {
     // scenarios of the file read back exactly as a plan file of their own would.
     const scenarios: { name: string; plan: unknown }[] = [];
     for (const p of plans) {
-      if (p.id !== current.id) scenarios.push({ name: p.name, plan: JSON.parse(serializePlan(await this.#catalog.getPlanSnapshot(p.id))) });
+      if (p.id !== current.id) scenarios.push({ name: p.name, plan: planToFile(await this.#catalog.getPlanSnapshot(p.id)) });
     }
-    const text = serializePlan({ ...base, scenarios } as Plan);
+    // The scenarios travel as one more top-level field of the file (splitPlanFile reads them back).
+    const text = serializePlan({ ...base, extra: { ...base.extra, scenarios } });
     return { filename: `${fileSafe(base.unit.name)} – ${DATA_SV.allPlansFile}.kapacitet.json`, text };
   }
 
