@@ -11,16 +11,9 @@
  * result type, and register the handler in worker.ts's dispatch table.
  */
 
-/** Progress of a long operation; `total` 0 means unknown (show an indeterminate bar). */
-export interface ProgressInfo {
-  /** What is happening, a key of `IO_STRINGS.phase` in src/lib/strings/io.sv.ts. */
-  phase: 'read' | 'unzip' | 'parse' | 'map' | 'aggregate' | 'write';
-  done: number;
-  total: number;
-}
+import type { ProgressInfo } from './progress';
 
-/** Every io function that does long work accepts this (the worker passes its poster). */
-export type ProgressCallback = (info: ProgressInfo) => void;
+export type { ProgressCallback, ProgressInfo } from './progress';
 
 /**
  * The ops the worker serves: name → [argument tuple, result]. Argument and result types are

@@ -377,7 +377,7 @@ export function importWorkbook(input: ArrayBuffer | Uint8Array, options: ImportW
 function importWorkbookUnsafe(bytes: Uint8Array, options: ImportWorkbookOptions): ImportWorkbookResult {
   const progress = options.onProgress;
   progress?.({ phase: 'unzip', done: 0, total: 4 });
-  const read = readWorkbookGuarded(bytes, { maxBytes: LIMITS.workbookBytes, maxRows: LIMITS.workbookSheetRows, maxEntryBytes: LIMITS.workbookEntryBytes, allowCfb: true });
+  const read = readWorkbookGuarded(bytes, 'workbook', { allowCfb: true });
   if (!read.ok) return read;
   const wb = read.wb;
   progress?.({ phase: 'parse', done: 1, total: 4 });
