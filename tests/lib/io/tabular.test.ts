@@ -135,6 +135,30 @@ describe('CsvStream', () => {
     );
   });
 
+  it('long texts cut anywhere, records longer than the stitch window included (property)', () => {
+    const row = fc.array(fc.oneof(fc.constantFrom('"a;b"', '"x\r\ny"', '"q""q"', 'Åsa', '', ' 12 '), fc.string({ maxLength: 30 }).map((x) => x.replace(/["\r\n;]/g, ''))), { minLength: 1, maxLength: 6 });
+    const big = fc.tuple(fc.array(row, { minLength: 50, maxLength: 400 }), fc.constantFrom('\n', '\r\n', '\r'), fc.integer({ min: 0, max: 3 })).map(([rows, eol, huge]) =>
+      rows.map((r, i) => (i === huge ? [...r, '"' + 'z'.repeat(9000) + '\n' + 'z'.repeat(5000) + '"'] : r).join(';')).join(eol),
+    );
+    fc.assert(
+      fc.property(big, fc.array(fc.nat(), { maxLength: 8 }), (text, cuts) => {
+        const whole = readCsv(text, { delimiter: ';' }).rows;
+        const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+        const chunks: string[] = [];
+        let last = 0;
+        for (const p of points) {
+          chunks.push(text.slice(last, p));
+          last = p;
+        }
+        chunks.push(text.slice(last));
+        const streamed: string[][] = [];
+        readRecords(chunks, ';', (r) => void streamed.push(r.fields()));
+        expect(streamed).toEqual(whole);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('a CR at the end of a chunk and its LF in the next are one line break', () => {
     const rows: string[][] = [];
     readRecords(['a;b\r', '\nc;d\r', '\n'], ';', (r) => void rows.push(r.fields()));

@@ -90,6 +90,30 @@ export interface ContactLog {
    * information at all (then the share with the named doctor is not computed).
    */
   namedDoctor: Int32Array | null;
+  /**
+   * Where each contact took place: unit index per contact (into `unitKeys`), -1 unknown. Absent when
+   * the log has no unit column. Needed for "own-unit visits only" (SKR's definition, domain.md §6).
+   */
+  unit?: Int32Array;
+  /** The units named in the log (unit column values, and the units patients are listed at). */
+  unitKeys?: string[];
+  /** The unit each patient is listed at (index into `unitKeys`, -1 unknown); absent when unknown for all. */
+  listedUnit?: Int32Array;
+}
+
+/**
+ * One contact as a region's warehouse holds it: the `contacts` table of sql/continuity.sql
+ * (patient_key, contact_date, doctor_key, contact_type, unit). The columnar ContactLog above is
+ * the engine's in-memory form of many of these.
+ */
+export interface ContactRecord {
+  patientKey: string;
+  /** ISO date "YYYY-MM-DD". */
+  date: string;
+  doctorKey: string;
+  type: ContactType;
+  /** The unit where the contact took place, from a unit column; absent when the log has none. */
+  unit?: string;
 }
 
 export interface ContinuityOptions {
