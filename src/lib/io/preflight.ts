@@ -10,7 +10,8 @@ import { IO_STRINGS, fill } from '../strings/io.sv';
 import { FILE_LIMITS, checkSize, formatBytes, limitMessage, type FileKind } from './limits';
 import { workbookSheets } from './listing/fastxlsx';
 import type { IoMessage } from './messages';
-import { inflateZip, isZip } from './zip';
+import { isZip } from './sniff';
+import { inflateZip } from './zip';
 
 const M = IO_STRINGS.import;
 

@@ -7,7 +7,8 @@ import { foldText } from '../engine/text';
 import { IO_STRINGS, fill } from '../strings/io.sv';
 import { FILE_LIMITS, ZIP_LIMITS, checkSize, formatBytes, limitMessage, type FileKind } from './limits';
 import type { IoMessage } from './messages';
-import { isZip, scanZip } from './zip';
+import { isCfb, isSpreadsheet, isZip } from './sniff';
+import { scanZip } from './zip';
 
 const M = IO_STRINGS.import;
 
@@ -17,15 +18,7 @@ function fileError(message: string): { ok: false; errors: IoMessage[] } {
   return { ok: false, errors: [{ sheet: '', row: null, column: null, message }] };
 }
 
-/** CFB (old .xls) magic. */
-export function isCfb(bytes: Uint8Array): boolean {
-  return bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
-}
-
-/** A spreadsheet container (xlsx/ods zip or old .xls) rather than text. */
-export function isSpreadsheet(bytes: Uint8Array): boolean {
-  return isZip(bytes) || isCfb(bytes);
-}
+export { isCfb, isSpreadsheet };
 
 export function toBytes(input: ArrayBuffer | Uint8Array): Uint8Array {
   return input instanceof Uint8Array ? input : new Uint8Array(input);

@@ -6,6 +6,7 @@
  *   `<calcPr>` nor frozen panes) through SheetJS's own CFB container code.
  */
 import * as XLSX from 'xlsx';
+import { isZip } from './sniff';
 
 export interface ZipEntryInfo {
   name: string;
@@ -22,9 +23,7 @@ export type ZipScan = { ok: true; entries: ZipEntryInfo[] } | { ok: false; reaso
 const EOCD_SIG = 0x06054b50;
 const CEN_SIG = 0x02014b50;
 
-export function isZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-}
+export { isZip };
 
 /** Central directory listing. Zip64 entries (sizes 0xFFFFFFFF) are reported as Infinity: we never need files that large. */
 export function scanZip(bytes: Uint8Array): ZipScan {

@@ -10,7 +10,7 @@ import { FILE_LIMITS, ZIP_LIMITS, checkSize, limitMessage, type FileKind } from 
 import type { IoMessage } from '../messages';
 import { cellValue, checkZip, isSpreadsheet, readWorkbookGuarded, sheetColCount, sheetRowCount } from '../sheetread';
 import { decodeText, detectDelimiter, readCsv, type Delimiter, type TextEncodingName } from '../tabular/index';
-import { isZip } from '../zip';
+import { isZip } from '../sniff';
 import { readXlsxFast } from './fastxlsx';
 import type { GridCell } from './types';
 
