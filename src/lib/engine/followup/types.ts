@@ -125,6 +125,13 @@ export interface ContinuityOptions {
   types: readonly ContactType[];
   /** Minimum contacts in the period for a patient to count (domain.md §6: default 3). */
   minContacts: number;
+  /**
+   * Count only contacts at the unit the patient is listed at (SKR Primärvårdskvalitet, domain.md §6):
+   * a contact counts when its unit is known and equals the patient's listed unit. Default false.
+   */
+  ownUnitOnly?: boolean;
+  /** Only patients whose listed unit is known (SKR: "listade patienter"). Default false. */
+  listedOnly?: boolean;
 }
 
 /** Histogram of a 0–1 measure in `bins` equal bins; the last bin includes 1. */
@@ -154,8 +161,10 @@ export interface ContinuityResult {
   options: ContinuityOptions;
   /** Contacts inside the period and of the chosen types. */
   contactsInScope: number;
-  /** Contacts outside the period or of other types. */
+  /** Contacts outside the period or of other types (or, with ownUnitOnly/listedOnly, left out by those). */
   contactsOutOfScope: number;
+  /** Contacts in the period and of the chosen types left out by ownUnitOnly (another or an unknown unit). */
+  contactsOtherUnit: number;
   /** Patients with at least one contact in scope. */
   patientsInScope: number;
   /** Patients with ≥ minContacts contacts in scope: the population of every mean below. */
