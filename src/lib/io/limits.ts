@@ -39,6 +39,13 @@ export const FILE_LIMITS: { readonly [K in FileKind]: FileLimits } = {
   namedMapping: { bytes: 60 * MB, entryBytes: 300 * MB, rows: 1_000_000, timeMs: 60_000 },
 };
 
+/** A kind of file, or limits of its own (a reader with a narrower bound, e.g. one doctor's sheet). */
+export type LimitsRef = FileKind | FileLimits;
+
+export function limitsOf(ref: LimitsRef): FileLimits {
+  return typeof ref === 'string' ? FILE_LIMITS[ref] : ref;
+}
+
 /** Bounds that do not depend on the kind of file. */
 export const ZIP_LIMITS = {
   /** Sum of uncompressed zip entries. */
@@ -88,27 +95,27 @@ function whole(message: string, sheet = ''): IoMessage {
 
 /** The messages every reader uses when a limit is reached (one wording everywhere). */
 export const limitMessage = {
-  tooLarge: (kind: FileKind, size: number): IoMessage => whole(fill(M.tooLarge, { size: formatBytes(size), max: formatBytes(FILE_LIMITS[kind].bytes) })),
-  tooManyRows: (kind: FileKind, sheet: string, rows?: number): IoMessage =>
+  tooLarge: (ref: LimitsRef, size: number): IoMessage => whole(fill(M.tooLarge, { size: formatBytes(size), max: formatBytes(limitsOf(ref).bytes) })),
+  tooManyRows: (ref: LimitsRef, sheet: string, rows?: number): IoMessage =>
     whole(
       fill(M.tooManyRows, {
-        rows: rows === undefined ? fill(M.moreThan, { n: formatNumber(FILE_LIMITS[kind].rows) }) : formatNumber(rows),
-        max: formatNumber(FILE_LIMITS[kind].rows),
+        rows: rows === undefined ? fill(M.moreThan, { n: formatNumber(limitsOf(ref).rows) }) : formatNumber(rows),
+        max: formatNumber(limitsOf(ref).rows),
       }),
       sheet,
     ),
   tooManyColumns: (sheet: string, cols: number): IoMessage => whole(fill(M.tooManyColumns, { cols: formatNumber(cols), max: formatNumber(ZIP_LIMITS.columns) }), sheet),
-  tooSlow: (kind: FileKind, sheet: string, row: number | null): IoMessage => ({
+  tooSlow: (ref: LimitsRef, sheet: string, row: number | null): IoMessage => ({
     sheet,
     row,
     column: null,
-    message: fill(M.tooSlow, { seconds: formatNumber(FILE_LIMITS[kind].timeMs / 1000) }),
+    message: fill(M.tooSlow, { seconds: formatNumber(limitsOf(ref).timeMs / 1000) }),
   }),
 };
 
 /** The size check before anything is read (the page runs it on `File.size`, before reading the file). */
-export function checkSize(kind: FileKind, size: number): IoMessage[] | null {
-  return size > FILE_LIMITS[kind].bytes ? [limitMessage.tooLarge(kind, size)] : null;
+export function checkSize(ref: LimitsRef, size: number): IoMessage[] | null {
+  return size > limitsOf(ref).bytes ? [limitMessage.tooLarge(ref, size)] : null;
 }
 
 /**

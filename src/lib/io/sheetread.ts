@@ -5,7 +5,7 @@
 import * as XLSX from 'xlsx';
 import { foldText } from '../engine/text';
 import { IO_STRINGS, fill } from '../strings/io.sv';
-import { FILE_LIMITS, ZIP_LIMITS, checkSize, formatBytes, limitMessage, type FileKind } from './limits';
+import { ZIP_LIMITS, checkSize, formatBytes, limitMessage, limitsOf, type FileLimits, type LimitsRef } from './limits';
 import type { IoMessage } from './messages';
 import { isCfb, isSpreadsheet, isZip } from './sniff';
 import { scanZip } from './zip';
@@ -25,7 +25,7 @@ export function toBytes(input: ArrayBuffer | Uint8Array): Uint8Array {
 }
 
 /** Size checks of a zip from its central directory (no inflation), with the limits of `kind`; null when it may be read. */
-export function checkZip(bytes: Uint8Array, kind: FileKind): { ok: false; errors: IoMessage[] } | null {
+export function checkZip(bytes: Uint8Array, kind: LimitsRef): { ok: false; errors: IoMessage[] } | null {
   const size = checkSize(kind, bytes.length);
   if (size) return { ok: false, errors: size };
   const scan = scanZip(bytes);
@@ -34,7 +34,7 @@ export function checkZip(bytes: Uint8Array, kind: FileKind): { ok: false; errors
     return fileError(fill(M.tooManyEntries, { count: scan.entries.length, max: ZIP_LIMITS.zipEntries }));
   }
   let total = 0;
-  const maxEntry = FILE_LIMITS[kind].entryBytes;
+  const maxEntry = limitsOf(kind).entryBytes;
   for (const e of scan.entries) {
     if (e.uncompressedSize > maxEntry) {
       return fileError(fill(M.zipEntryTooLarge, { name: e.name, size: formatBytes(e.uncompressedSize), max: formatBytes(maxEntry) }));
@@ -62,7 +62,20 @@ export function declaredRowCount(ws: XLSX.WorkSheet): number {
  * declares: the same refusal as the worker's preflight, which reads the declared dimension before
  * unzipping the rest (a sheet claiming A1:XFD1048576 is refused in the app and from Node alike).
  */
-export function readWorkbookGuarded(bytes: Uint8Array, kind: FileKind, opts: { allowCfb?: boolean } = {}): GuardedRead {
+/** The earlier form of the limits argument (kept for readers written against it). */
+export interface GuardLimits {
+  maxBytes: number;
+  maxRows: number;
+  maxEntryBytes?: number;
+  allowCfb?: boolean;
+}
+
+export function readWorkbookGuarded(bytes: Uint8Array, limits: LimitsRef | GuardLimits, options: { allowCfb?: boolean } = {}): GuardedRead {
+  const legacy = typeof limits === 'object' && 'maxBytes' in limits;
+  const kind: FileLimits | LimitsRef = legacy
+    ? { bytes: limits.maxBytes, rows: limits.maxRows, entryBytes: limits.maxEntryBytes ?? limitsOf('listing').entryBytes, timeMs: limitsOf('workbook').timeMs }
+    : limits;
+  const opts = legacy ? { allowCfb: limits.allowCfb ?? options.allowCfb } : options;
   if (bytes.length === 0) return fileError(M.empty);
   const size = checkSize(kind, bytes.length);
   if (size) return { ok: false, errors: size };
@@ -72,7 +85,7 @@ export function readWorkbookGuarded(bytes: Uint8Array, kind: FileKind, opts: { a
   } else if (!(opts.allowCfb && isCfb(bytes))) {
     return fileError(M.notWorkbook);
   }
-  const maxRows = FILE_LIMITS[kind].rows;
+  const maxRows = limitsOf(kind).rows;
   let wb: XLSX.WorkBook;
   try {
     // A fresh options object each time: XLSX.read mutates it (stack-probe §2).
