@@ -151,10 +151,47 @@ function readSharedStrings(xml: string, out: string[]): void {
   }
 }
 
-/** Where the value of ` name="` starts inside the tag [from, to), or -1 (searches the tag only). */
-function attrAt(xml: string, name: string, from: number, to: number): number {
-  const i = xml.slice(from, to).indexOf(name);
-  return i >= 0 ? from + i + name.length : -1;
+/** Where the value of the one-letter attribute ` X="` starts inside the tag [from, to), or -1 (the tag only). */
+function attrAt(xml: string, letter: number, from: number, to: number): number {
+  for (let i = from; i + 3 < to; i++) {
+    if (xml.charCodeAt(i + 1) !== letter || xml.charCodeAt(i + 2) !== 61 /* = */ || xml.charCodeAt(i + 3) !== 34 /* " */) continue;
+    const before = xml.charCodeAt(i);
+    if (before === 32 || before === 9 || before === 10 || before === 13) return i + 4;
+  }
+  return -1;
+}
+
+const R = 114; // r
+const T = 116; // t
+
+/** The cell type (t="…") as a code: 0 number, 1 shared string, 2 inline string, 3 formula string, 4 boolean, 5 error, 6 date. */
+function cellType(xml: string, at: number): number {
+  if (at < 0) return 0;
+  const c = xml.charCodeAt(at);
+  const d = xml.charCodeAt(at + 1);
+  if (c === 115 /* s */) return d === 34 ? 1 : d === 116 /* str */ ? 3 : 0;
+  if (c === 105 /* inlineStr */) return 2;
+  if (c === 98 /* b */) return 4;
+  if (c === 101 /* e */) return 5;
+  if (c === 100 /* d */) return 6;
+  return 0; // n
+}
+
+/** A number cell's value: whole numbers read from the digits, others by Number() of the text. */
+function numberAt(xml: string, from: number, to: number): number | null {
+  if (to <= from) return null;
+  let i = from;
+  const neg = xml.charCodeAt(i) === 45; // -
+  if (neg) i++;
+  let n = 0;
+  for (; i < to; i++) {
+    const d = xml.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    n = n * 10 + d;
+  }
+  if (i === to && i > from + (neg ? 1 : 0) && to - from < 16) return neg ? -n : n;
+  const v = Number(xml.slice(from, to));
+  return Number.isFinite(v) ? v : null;
 }
 
 function scanSheet(xml: string, sst: string[], maxRows: number, maxCols: number): { rows: GridCell[][]; truncated: boolean } | null {
@@ -177,7 +214,7 @@ function scanSheet(xml: string, sst: string[], maxRows: number, maxCols: number)
     const selfClosing = xml.charCodeAt(tagEnd - 1) === 47;
     p = tagEnd + 1;
     // Cells without r (allowed by the spec) are not worth guessing: let SheetJS handle it.
-    const ra = attrAt(xml, ' r="', c, tagEnd);
+    const ra = attrAt(xml, R, c, tagEnd);
     if (ra < 0) return null;
     let col = 0;
     let i = ra;
@@ -198,33 +235,40 @@ function scanSheet(xml: string, sst: string[], maxRows: number, maxCols: number)
     const close = xml.indexOf('</c>', tagEnd);
     if (close < 0) return null;
     p = close + 4;
-    const ta = attrAt(xml, ' t="', c, tagEnd);
-    const t = ta < 0 ? '' : xml.slice(ta, xml.indexOf('"', ta));
-    // Every search below stays inside this cell's body.
-    const body = xml.slice(tagEnd + 1, close);
+    const t = cellType(xml, attrAt(xml, T, c, tagEnd));
     let value: GridCell = null;
-    if (t === 'inlineStr') {
-      const is = body.indexOf('<is>');
-      const isEnd = body.indexOf('</is>', is);
-      value = is >= 0 && isEnd > is ? runsText(body.slice(is + 4, isEnd)) : null;
+    if (t === 2) {
+      const is = xml.indexOf('<is>', tagEnd);
+      const isEnd = is >= 0 && is < close ? xml.indexOf('</is>', is) : -1;
+      value = isEnd > is && isEnd < close ? runsText(xml.slice(is + 4, isEnd)) : null;
     } else {
-      const v = body.indexOf('<v');
-      if (v < 0) {
-        if (body.indexOf('<f') >= 0) return null; // a formula without a cached value
+      // The value element is the next thing in a cell; a search that runs past `close` found another cell's.
+      const v = xml.indexOf('<v', tagEnd);
+      if (v < 0 || v > close) {
+        if (xml.slice(tagEnd, close).indexOf('<f') >= 0) return null; // a formula without a cached value
         continue;
       }
-      const vOpen = body.indexOf('>', v);
-      const vClose = body.indexOf('</v>', vOpen);
-      if (vOpen < 0 || vClose < 0) return null;
-      const rawV = body.slice(vOpen + 1, vClose);
-      if (t === 's') value = sst[Number(rawV)] ?? null;
-      else if (t === 'str') value = unescapeXml(rawV);
-      else if (t === 'b') value = rawV === '1' ? 'true' : 'false';
-      else if (t === 'e') value = null;
-      else if (t === 'd') value = unescapeXml(rawV).slice(0, 10);
-      else {
-        const n = Number(rawV);
-        value = Number.isFinite(n) ? n : null;
+      const vOpen = xml.indexOf('>', v);
+      const vClose = xml.indexOf('</v>', vOpen);
+      if (vOpen < 0 || vClose < 0 || vClose > close) return null;
+      if (t === 1) {
+        // A shared string's index, read from the digits.
+        let k = 0;
+        let j = vOpen + 1;
+        for (; j < vClose; j++) {
+          const d = xml.charCodeAt(j) - 48;
+          if (d < 0 || d > 9) break;
+          k = k * 10 + d;
+        }
+        value = j === vClose && j > vOpen + 1 ? (sst[k] ?? null) : null;
+      } else if (t === 0) {
+        value = numberAt(xml, vOpen + 1, vClose);
+      } else {
+        const rawV = xml.slice(vOpen + 1, vClose);
+        if (t === 3) value = unescapeXml(rawV);
+        else if (t === 4) value = rawV === '1' ? 'true' : 'false';
+        else if (t === 5) value = null;
+        else value = unescapeXml(rawV).slice(0, 10); // t === 6, a date
       }
     }
     if (value === '') value = null;
@@ -237,6 +281,6 @@ function scanSheet(xml: string, sst: string[], maxRows: number, maxCols: number)
   }
   // Missing rows become empty arrays (cheap); missing cells stay holes that readers treat as null,
   // so a hostile sheet with one far-away cell costs one small array per row, not rows × columns.
-  for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
+  for (let k = 0; k < rows.length; k++) if (!rows[k]) rows[k] = [];
   return { rows, truncated: false };
 }

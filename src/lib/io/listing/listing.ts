@@ -44,7 +44,13 @@ function text(c: GridCell): string {
 }
 
 function isBlankRow(row: GridCell[] | undefined): boolean {
-  return !row || row.every((c) => c === null || text(c) === '');
+  if (!row) return true;
+  for (let i = 0; i < row.length; i++) {
+    const c = row[i];
+    if (c === null || c === undefined) continue;
+    if (typeof c === 'number' || c.trim() !== '') return false;
+  }
+  return true;
 }
 
 /** The header row: among the first 20 rows, the first with ≥ 2 text cells and no more numbers than texts. */
@@ -297,15 +303,18 @@ function importListingUnsafe(bytes: Uint8Array, mappingIn: ListingMapping | unde
   const ageRef = Number((options.today ?? new Date().toISOString()).slice(0, 4));
   let total = 0;
   const rows = a.grid.rows;
+  // Words of the sex column, read once per distinct spelling (a listing has a handful in 100 000 rows).
+  const sexOf = new Map<string, 'female' | 'male' | null>();
+  let row: GridCell[] = [];
+  const cell = (f: ListingField): GridCell => (cols[f] === undefined ? null : row[cols[f]!] ?? null);
   for (let r = headerRow + 1; r < rows.length; r++) {
     if ((r & 0x3fff) === 0) {
       progress?.({ phase: 'aggregate', done: r, total: rows.length });
       if (deadline.passed()) return { ok: false, errors: [limitMessage.tooSlow('listing', sheet, r + 1)] };
     }
-    const row = rows[r];
-    if (isBlankRow(row)) continue;
+    if (isBlankRow(rows[r])) continue;
+    row = rows[r];
     const rowNo = r + 1;
-    const cell = (f: ListingField): GridCell => (cols[f] === undefined ? null : row[cols[f]!] ?? null);
     const name = text(cell('doctor'));
     if (!name) {
       error(rowNo, header('doctor'), L.missingDoctor);
@@ -388,7 +397,11 @@ function importListingUnsafe(bytes: Uint8Array, mappingIn: ListingMapping | unde
     else entry.ages['65+']++;
     if (cols.sex !== undefined) {
       const s = text(cell('sex'));
-      const sx = s ? parseSex(s) : null;
+      let sx = sexOf.get(s);
+      if (sx === undefined) {
+        sx = s ? parseSex(s) : null;
+        sexOf.set(s, sx);
+      }
       if (s && !sx) warn(rowNo, header('sex'), fill(L.badSex, { value: maskedValue(s, 20) }));
       entry.sex[sx ?? 'unknown']++;
     } else entry.sex.unknown++;
