@@ -19,6 +19,8 @@ function luhnOk(nineDigits: string, check: number): boolean {
 
 export function looksLikePersonnummer(value: unknown): boolean {
   if (typeof value !== 'string' && typeof value !== 'number') return false;
+  // At least ten characters: most keys are shorter (a contact log checks every new patient key).
+  if (typeof value === 'string' && value.length < 10) return false;
   const s = String(value).trim().replace(/\s/g, '');
   const m = PNR_RE.exec(s);
   if (!m) return false;

@@ -25,6 +25,8 @@ export interface CsvLogOptions {
 
 const MAX_ROWS = FILE_LIMITS.contacts.rows;
 const NF = 6; // patient, doctor, date, type, named, unit
+/** `slow` parses the date itself. */
+const NO_DAY = -2e9;
 const F_PATIENT = 0;
 const F_DOCTOR = 1;
 const F_DATE = 2;
@@ -34,6 +36,27 @@ const F_UNIT = 5;
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9;
+}
+
+/**
+ * Index of the key in a field (trimmed): the field is `src[a, e)`, or `q` when it was quoted; -2 when
+ * empty. A key seen before is found by its characters (no substring); only a first occurrence is added.
+ */
+function internAt(table: RangeInterner, src: string, q: string | null, a: number, e: number, add: (key: string) => number): number {
+  let s = src;
+  if (q !== null) {
+    s = q;
+    a = 0;
+    e = q.length;
+  }
+  while (a < e && isSpace(s.charCodeAt(a))) a++;
+  while (e > a && isSpace(s.charCodeAt(e - 1))) e--;
+  if (a === e) return -2;
+  const hit = table.find(s, a, e);
+  if (hit >= 0) return hit;
+  const v = add(s.slice(a, e));
+  table.insert(s, a, e, v);
+  return v;
 }
 
 /** Reads a contact log from the bytes of a text file; null when the bytes are not text. */
@@ -72,26 +95,9 @@ export function parseCsvChunks(chunks: Iterable<string>, totalBytes: number, opt
   let cU = -1;
 
   const fieldText = (f: number) => fq[f] ?? src.slice(fa[f], fb[f]);
-  /** Index of the key in field `f` (trimmed); -2 when empty. */
-  const intern = (f: number, table: RangeInterner, add: (key: string) => number): number => {
-    const q = fq[f];
-    let s = src;
-    let a = fa[f];
-    let e = fb[f];
-    if (q !== null) {
-      s = q;
-      a = 0;
-      e = q.length;
-    }
-    while (a < e && isSpace(s.charCodeAt(a))) a++;
-    while (e > a && isSpace(s.charCodeAt(e - 1))) e--;
-    if (a === e) return -2;
-    const hit = table.find(s, a, e);
-    if (hit >= 0) return hit;
-    const v = add(s.slice(a, e));
-    table.insert(s, a, e, v);
-    return v;
-  };
+  let cP = -1;
+  let cD = -1;
+  let cT = -1;
 
   const onHeader = (rec: CsvRecord): boolean => {
     const headers = rec.fields();
@@ -108,6 +114,9 @@ export function parseCsvChunks(chunks: Iterable<string>, totalBytes: number, opt
     }
     out.sink = made;
     const c = made.columns;
+    cP = c.patient!;
+    cD = c.doctor!;
+    cT = c.date!;
     cY = c.type ?? -1;
     cN = c.named ?? -1;
     cU = c.unit ?? -1;
@@ -127,8 +136,24 @@ export function parseCsvChunks(chunks: Iterable<string>, totalBytes: number, opt
   const addDoctor = (k: string) => out.sink!.builder.doctorIndexOf(k);
   const addType = (k: string) => typeCodeOf(out.sink!, k);
   const addUnit = (k: string) => out.sink!.builder.unitIndexOf(k);
-  /** Bad rows, first errors, blank lines: the fields as strings. */
-  const slow = (s: Sink, row: number, day: number) => {
+  /** Bad rows, first errors, blank lines, short rows: the fields as strings. */
+  const slow = (s: Sink, rec: CsvRecord, row: number, day: number) => {
+    for (let f = 0; f < NF; f++) {
+      fa[f] = fb[f] = 0;
+      fq[f] = null;
+    }
+    const n = Math.min(rec.count, maxCol + 1, rec.capacity);
+    for (let col = 0; col < n; col++) {
+      const f = slotOf[col];
+      if (f < 0) continue;
+      fa[f] = rec.start[col];
+      fb[f] = rec.end[col];
+      fq[f] = rec.quoted[col];
+    }
+    if (day === NO_DAY) {
+      const q = fq[F_DATE];
+      day = q !== null ? dayFromChars(q, 0, q.length) : dayFromChars(src, fa[F_DATE], fb[F_DATE]);
+    }
     const text = {
       patient: fieldText(F_PATIENT),
       doctor: fieldText(F_DOCTOR),
@@ -157,40 +182,37 @@ export function parseCsvChunks(chunks: Iterable<string>, totalBytes: number, opt
       }
     }
     src = rec.source;
-    for (let f = 0; f < NF; f++) {
-      fa[f] = fb[f] = 0;
-      fq[f] = null;
+    // The fast path reads the fields where the reader found them; anything unusual takes `slow`.
+    if (s.errors.length || rec.count <= maxCol || maxCol >= rec.capacity) {
+      slow(s, rec, row, NO_DAY);
+      return true;
     }
-    const n = Math.min(rec.count, maxCol + 1, rec.capacity);
-    for (let col = 0; col < n; col++) {
-      const f = slotOf[col];
-      if (f < 0) continue;
-      fa[f] = rec.start[col];
-      fb[f] = rec.end[col];
-      fq[f] = rec.quoted[col];
-    }
-    const day = fq[F_DATE] !== null ? dayFromChars(fq[F_DATE]!, 0, fq[F_DATE]!.length) : dayFromChars(src, fa[F_DATE], fb[F_DATE]);
-    if (s.errors.length || day === BAD_DAY) {
-      slow(s, row, day); // bad rows, or looking for more errors after the first
+    const st = rec.start;
+    const en = rec.end;
+    const qt = rec.quoted;
+    const qd = qt[cT];
+    const day = qd !== null ? dayFromChars(qd, 0, qd.length) : dayFromChars(src, st[cT], en[cT]);
+    if (day === BAD_DAY) {
+      slow(s, rec, row, day);
       return true;
     }
     const b = s.builder;
-    const pi = intern(F_PATIENT, patients, addPatient);
-    const di = intern(F_DOCTOR, doctors, addDoctor);
+    const pi = internAt(patients, src, qt[cP], st[cP], en[cP], addPatient);
+    const di = internAt(doctors, src, qt[cD], st[cD], en[cD], addDoctor);
     if (pi === -2 || di === -2) {
-      slow(s, row, day);
+      slow(s, rec, row, day);
       return true;
     }
     let ty = 0;
     if (cY >= 0) {
-      ty = intern(F_TYPE, types, addType);
+      ty = internAt(types, src, qt[cY], st[cY], en[cY], addType);
       if (ty === -2) ty = 4;
       if (ty === 4) s.unknownTypeContacts++;
     }
-    const ui = cU >= 0 ? intern(F_UNIT, units, addUnit) : -1;
+    const ui = cU >= 0 ? internAt(units, src, qt[cU], st[cU], en[cU], addUnit) : -1;
     b.add(pi, di, day, ty as ContactTypeCode, ui < 0 ? -1 : ui);
     if (cN >= 0) {
-      const ni = intern(F_NAMED, doctors, addDoctor);
+      const ni = internAt(doctors, src, qt[cN], st[cN], en[cN], addDoctor);
       if (ni >= 0) b.setNamed(pi, ni, day);
     }
     return true;
