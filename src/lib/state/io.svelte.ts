@@ -14,6 +14,9 @@ import { isSpreadsheet } from '../io/sniff';
 import { getListingMapping, saveListingMapping } from '../db/settingsRepo';
 import { IO_STRINGS, fill } from '../strings/io.sv';
 import { app } from './app.svelte';
+import { downloadBytes } from './download';
+
+export { downloadBytes };
 
 const S = IO_STRINGS.ui;
 
@@ -365,18 +368,6 @@ export class IoState {
   }
 }
 
-function downloadBytes(bytes: Uint8Array, filename: string, type: string): void {
-  if (typeof document === 'undefined') return;
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** Types the UI may use without importing src/lib/io. */
 export type { ExtraSheet, IoMessage, ListingMapping, ListingPreviewResult, ImportListingResult };

@@ -13,6 +13,7 @@ import { SCENARIOS as S } from '../strings/workshop.sv';
 import { app, type AppState } from './app.svelte';
 import { io } from './io.svelte';
 import { splitPlanFile, type ScenarioBackupEntry } from './planBackup';
+import { downloadBytes } from './download';
 
 export type { ScenarioBackupEntry };
 
@@ -28,18 +29,8 @@ function fileSafe(name: string): string {
   return name.replace(/[\\/:*?"<>|]+/g, '-').replace(/\s+/g, ' ').trim() || 'plan';
 }
 
-export function downloadBytes(bytes: Uint8Array | string, filename: string, type: string): void {
-  const blob = new Blob([bytes as BlobPart], { type });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+/** The one download helper (download.ts); re-exported for the state parts that import it from here. */
+export { downloadBytes };
 
 export class ScenariosState {
   /** Plans chosen for comparison, in order; the first is the baseline. */

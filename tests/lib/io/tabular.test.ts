@@ -105,6 +105,19 @@ describe('readCsv (RFC 4180)', () => {
   });
 });
 
+/** The text in pieces at the given positions (taken modulo its length). */
+function cutAt(text: string, cuts: number[]): string[] {
+  const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+  const chunks: string[] = [];
+  let last = 0;
+  for (const p of points) {
+    chunks.push(text.slice(last, p));
+    last = p;
+  }
+  chunks.push(text.slice(last));
+  return chunks;
+}
+
 describe('CsvStream', () => {
   const csvText = fc
     .array(fc.array(fc.oneof(fc.constantFrom('', 'a', 'Å', '"', '""', ';', '\n', '\r', '\r\n', ' ', 'x"y'), fc.string({ maxLength: 4 })), { maxLength: 6 }), { maxLength: 8 })
@@ -114,14 +127,7 @@ describe('CsvStream', () => {
     fc.assert(
       fc.property(csvText, fc.array(fc.nat(), { maxLength: 6 }), (text, cuts) => {
         const whole = readCsv(text, { delimiter: ';' }).rows;
-        const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-        const chunks: string[] = [];
-        let last = 0;
-        for (const p of points) {
-          chunks.push(text.slice(last, p));
-          last = p;
-        }
-        chunks.push(text.slice(last));
+        const chunks = cutAt(text, cuts);
         const streamed: string[][] = [];
         const numbers: number[] = [];
         readRecords(chunks, ';', (r, n) => {
@@ -143,14 +149,7 @@ describe('CsvStream', () => {
     fc.assert(
       fc.property(big, fc.array(fc.nat(), { maxLength: 8 }), (text, cuts) => {
         const whole = readCsv(text, { delimiter: ';' }).rows;
-        const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-        const chunks: string[] = [];
-        let last = 0;
-        for (const p of points) {
-          chunks.push(text.slice(last, p));
-          last = p;
-        }
-        chunks.push(text.slice(last));
+        const chunks = cutAt(text, cuts);
         const streamed: string[][] = [];
         readRecords(chunks, ';', (r) => void streamed.push(r.fields()));
         expect(streamed).toEqual(whole);
