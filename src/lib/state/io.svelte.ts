@@ -16,8 +16,6 @@ import { IO_STRINGS, fill } from '../strings/io.sv';
 import { app } from './app.svelte';
 import { downloadBytes } from './download';
 
-export { downloadBytes };
-
 const S = IO_STRINGS.ui;
 
 /** Beyond its kind's parse time (limits.ts), how long a request may take before the worker is stopped. */
@@ -367,7 +365,6 @@ export class IoState {
     this.client.cancelAll();
   }
 }
-
 
 /** Types the UI may use without importing src/lib/io. */
 export type { ExtraSheet, IoMessage, ListingMapping, ListingPreviewResult, ImportListingResult };

@@ -25,7 +25,7 @@ import { app, type AppState } from './app.svelte';
 import { IoClient, io } from './io.svelte';
 import { FILE_LIMITS } from '../io/limits';
 import { LiveValue } from './live.svelte';
-import { downloadBytes } from './scenarios.svelte';
+import { downloadBytes } from './download';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Largest file read into the overview: io's limit for a plan workbook (the one limits table, io/limits.ts). */

@@ -18,7 +18,7 @@ import { LIMITS } from '../limits';
 import { maskedValue, type IoMessage } from '../messages';
 import { cellValue, findSheet, readWorkbookGuarded, sheetColCount, sheetRowCount, toBytes, type CellValue } from '../sheetread';
 import {
-  ASSUMPTION_ROWS, DOCTOR_INPUTS, DUTY_COLUMNS, MODEL_TIME_WORDS, MODEL_WORDS, SHEET, UNIT_ROWS, categoryFromText, colLetter, normHeader,
+  ASSUMPTION_ROWS, DOCTOR_INPUTS, DUTY_COLUMNS, SHEET, UNIT_ROWS, categoryFromText, colLetter, dutyKindFromText, modelFromText, normHeader,
 } from './layout';
 import { locatePlanProblem, newAtTheirPlace, type PlanPlaces } from './locate';
 import type { ImportWorkbookOptions, ImportWorkbookResult } from './types';
@@ -267,7 +267,7 @@ function readDoctors(wb: XLSX.WorkBook, sheetName: string, p: Problems): DoctorR
     const doctor: Doctor = { id, name: name ?? '', category: category ?? 'specialist', employment: employment ?? 0, duties: [] };
     const setNum = (key: keyof Doctor & string, rule: Parameters<typeof readNumber>[3]) => {
       const v = readNumber(get(key), p, where(key), rule);
-      if (typeof v === 'number') (doctor as Record<string, unknown>)[key] = v;
+      if (typeof v === 'number') (doctor as unknown as Record<string, unknown>)[key] = v;
     };
     setNum('stMonthsDone', { min: 0, max: 240 });
     setNum('stMonthsTotal', { min: 0, max: 240 });
@@ -299,11 +299,6 @@ function readDutySheet(wb: XLSX.WorkBook, p: Problems, ids: Set<string>): Map<st
     return out;
   }
   const H = W.dutyHeaders;
-  const kindByLabel = new Map<string, DutyKind>();
-  for (const [k, label] of Object.entries(DUTY_LABELS) as [DutyKind, string][]) {
-    kindByLabel.set(normHeader(label), k);
-    kindByLabel.set(k.toLowerCase(), k);
-  }
   for (let r = 1; r < rows; r++) {
     const id = readText(cellValue(ws, r, 0));
     const kindText = readText(cellValue(ws, r, 2));
@@ -313,7 +308,7 @@ function readDutySheet(wb: XLSX.WorkBook, p: Problems, ids: Set<string>): Map<st
       p.error(name, r + 1, H.id, fill(M.unknownDutyDoctor, { id: maskedValue(id ?? '', 40) }));
       continue;
     }
-    const kind = kindText ? kindByLabel.get(normHeader(kindText)) : undefined;
+    const kind = kindText ? dutyKindFromText(kindText) : null;
     if (!kind) {
       p.error(name, r + 1, H.kind, fill(M.unknownDutyKind, { value: maskedValue(kindText ?? '', 40) }));
       continue;
@@ -428,11 +423,12 @@ function importWorkbookUnsafe(bytes: Uint8Array, options: ImportWorkbookOptions)
     const v = unitNum(`priority.${k}`, { min: 0, whole: true });
     if (v !== undefined) priority[k] = v;
   }
-  const modelText = (readText(ucell('model')[0]) ?? '').toLowerCase();
+  const modelText = readText(ucell('model')[0]) ?? '';
   let model: Plan['model'] = 'guideline';
-  if ((MODEL_TIME_WORDS as readonly string[]).includes(modelText)) model = 'time';
-  else if (modelText && modelText !== MODEL_WORDS.guideline && modelText !== 'guideline' && modelText !== 'riktvärdet' && modelText !== 'riktvarde') {
-    p.error(...ucell('model')[1], fill(M.unknownModel, { value: maskedValue(modelText, 40) }));
+  if (modelText) {
+    const m = modelFromText(modelText);
+    if (m) model = m;
+    else p.error(...ucell('model')[1], fill(M.unknownModel, { value: maskedValue(modelText, 40) }));
   }
   const profileText = (readText(ucell('profile')[0]) ?? '').trim();
   let profileRef: string | RuleProfile = 'national';
