@@ -39,6 +39,7 @@ export const VIEWS = {
   apt: 'APT',
   uppfoljning: 'Uppföljning',
   rapport: 'Rapport',
+  oversikt: 'Översikt',
   installningar: 'Inställningar',
 } as const;
 
