@@ -298,6 +298,8 @@ export const UNIT_WORDS = {
   careWeight: 'index',
   factor: 'andel',
   count: 'läkare',
+  perDay: 'besök per arbetsdag',
+  perPerson: 'besök per person och år',
 } as const;
 
 /** Headings of an explanation's chain and duty costs where an explanation is shown (dialog, report). */

@@ -17,6 +17,7 @@ export const RULE_NAMES: Record<string, string> = {
   'duties-exceed-time': 'Uppdrag över arbetstiden',
   'goal-coverage': 'Under nationella målet',
   'goal-nursing-home': 'SÄBO under nationella målet',
+  'day-above-safe': 'Över en säker arbetsdag',
 };
 
 /** Column headers of the units table (screen and workbook). */
