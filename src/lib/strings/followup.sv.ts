@@ -16,7 +16,7 @@ export const PRIORITY_LABELS: Record<string, string> = {
   nursingHome: 'SÄBO',
   homeCare: 'Hemsjukvård',
   palliative: 'Palliativ vård',
-  chronic: 'Annan kronisk sjukdom',
+  chronic: 'Annat kontinuerligt vårdbehov',
   other: 'Övriga',
 };
 
@@ -70,7 +70,7 @@ export const FOLLOWUP_ENGINE = {
       nursingHome: 'SÄBO',
       homeCare: 'i hemsjukvård',
       palliative: 'palliativa',
-      chronic: 'med annan kronisk sjukdom',
+      chronic: 'med annat kontinuerligt vårdbehov',
       other: 'övriga',
     } as Record<string, string>,
     noList: (category: string) => `Tar inga patienter: ${category} kan inte vara fast läkarkontakt.`,
@@ -86,6 +86,18 @@ export const FOLLOWUP_ENGINE = {
       before === null ? `Belastning efter förslaget: ${after}.` : `Belastning före ${before}, efter förslaget ${after}.`,
     balanced:
       'Varje patient går till den behöriga läkare som får lägst belastning efter att ha tagit patienten; prioriterade grupper fördelas först.',
+    ageFirstOld: 'Geriatriker får patienter som är 65 år och äldre före läkare utan åldersgrupp.',
+    ageFirstYoung: 'Barnläkare får patienter som är 0–17 år före läkare utan åldersgrupp.',
+    agreement: (agreed: string, capacity: string) => `Den överenskomna listlängden ${agreed} sätter taket (kapaciteten är ${capacity}).`,
+    traineeCap: (share: string, cap: string, used: string, reached: boolean) =>
+      `ST-läkare: högst ${share} av de lediga platserna går till prioriterade grupper, alltså ${cap} platser; ${used} används${reached ? ', taket är nått' : ''}.`,
+    why: {
+      ageSpecialistOld: 'geriatriker tar 65 år och äldre först',
+      ageSpecialistYoung: 'barnläkare tar 0–17 år först',
+      lowestLoad: 'lägst belastning efter placeringen bland de behöriga läkarna med plats',
+      onlyRoom: 'den enda behöriga läkaren med plats kvar',
+      traineeCapElsewhere: 'en ST-läkare med plats hade nått sitt tak för prioriterade',
+    },
   },
 };
 
