@@ -148,6 +148,7 @@ export function explainUnit(plan: Plan, result: PlanResult, field: UnitField): E
   if (field === 'gapPatients') notes.push(FORMULA_WORDS.ceilNote);
   if (field === 'fteNeeded') notes.push(FORMULA_WORDS.fteProfileNote(fmt.patients(result.profile.guideline.specialist)));
   if (field === 'paperListPatients') notes.push(FORMULA_WORDS.paperListNote);
+  if (field === 'priorityCovered') notes.push(FORMULA_WORDS.priorityCoveredNote(fmt.patients(u.freePlacesOpen ?? 0)));
   if (field === 'stimulusSek') notes.push(FORMULA_WORDS.stimulusPointsNote, FORMULA_WORDS.stimulusPeriod(result.profile.stimulus?.period ?? ''));
   const f: AnyFormula = FORMULA_OF[field as keyof typeof FORMULA_OF] ?? F.unitSum;
   return explanationOf(root, f, result.profile, { label: root.label, notes, rule });

@@ -13,6 +13,7 @@ import { looksLikePersonnummer, columnHasPersonnummer } from '../engine/personnu
 import {
   ageBandOf,
   allocationReasonText,
+  placementWhyText,
   type AgeBand,
   type AllocationPriority,
   type AllocationResult,
@@ -82,9 +83,9 @@ export function allocationWorkbook(result: AllocationResult, options: { unitName
     ]);
   }
   summary.push([]);
-  summary.push([h.doctor, h.priority, h.ageBand, h.careWeight, h.count]);
+  summary.push([h.doctor, h.priority, h.ageBand, h.careWeight, h.count, h.why]);
   for (const d of result.doctors)
-    for (const s of d.shares) summary.push([d.name, PRIORITY_LABELS[s.priority], AGE_BAND_LABELS[s.ageBand], weightText(s.careWeight), s.count]);
+    for (const s of d.shares) summary.push([d.name, PRIORITY_LABELS[s.priority], AGE_BAND_LABELS[s.ageBand], weightText(s.careWeight), s.count, placementWhyText(s)]);
 
   const sheets: SimpleSheet[] = [{ name: W.summarySheet, rows: summary, colWidths: [24, 10, 14, 14, 12, 12, 12, 90] }];
 

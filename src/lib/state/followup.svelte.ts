@@ -24,6 +24,7 @@ import {
   DEFAULT_MIN_CONTACTS,
   allocate,
   allocationDoctors,
+  unitPriorityShare,
   computeContinuity,
   continuityRows,
   goalProgress,
@@ -587,12 +588,30 @@ export class FollowUpState {
   groupsSource = $state<'manual' | 'plan' | 'file'>('manual');
   patientFileName = $state('');
 
+  /**
+   * A trainee (ST) fills at most this share of their free places with priority patients (issue 16.6); null: the
+   * default, the unit's own share of priority patients among the listed ("no more than the unit's share").
+   */
+  traineeShare = $state<number | null>(null);
+
+  /** The unit's own share of priority patients among the listed (the trainees' default cap). */
+  get unitPriorityShare(): number | null {
+    const r = this.#host.result;
+    return r ? unitPriorityShare(r) : null;
+  }
+
+  /** The trainees' cap as used: the typed share, else the unit's; null (no cap) when nobody is listed. */
+  get traineeShareUsed(): number | null {
+    return this.traineeShare ?? this.unitPriorityShare;
+  }
+
   proposal: AllocationResult | null = $derived.by(() => {
     const plan = this.#host.plan;
     const result = this.#host.result;
     if (!plan || !result || !this.groups.some((g) => g.count > 0)) return null;
     const clean = this.groups.filter((g) => Number.isInteger(g.count) && g.count > 0 && (g.careWeight === null || g.careWeight > 0));
-    return allocate($state.snapshot(clean) as AllocationGroup[], allocationDoctors(plan, result));
+    const share = this.traineeShareUsed;
+    return allocate($state.snapshot(clean) as AllocationGroup[], allocationDoctors(plan, result), share === null ? {} : { traineePriorityShare: share });
   });
 
   addGroup(): void {

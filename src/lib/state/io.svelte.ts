@@ -9,6 +9,7 @@ import type { Plan } from '../engine/types';
 import type { ExtraSheet, ImportListingResult, IoMessage, ListingMapping, ListingPreviewResult } from '../io/index';
 import type { IoOpName, IoOps, ProgressInfo, WorkerToPage } from '../io/protocol';
 import { isWorkerToPage } from '../io/protocol';
+import { withListingAges } from './listingAges';
 import { getListingMapping, saveListingMapping } from '../db/settingsRepo';
 import { IO_STRINGS, fill } from '../strings/io.sv';
 import { app } from './app.svelte';
@@ -309,6 +310,8 @@ export class IoState {
       }
       plan = { ...plan, doctors };
     }
+    // A per-patient listing's ages per list (aggregates only) for the age index (domain.md §9).
+    plan = withListingAges(plan, result, app.today);
     const ok = await app.replacePlan(plan, 'import');
     if (!ok) {
       this.errors = [{ sheet: '', row: null, column: null, message: app.lastError?.message ?? S.applyFailed }];

@@ -155,6 +155,7 @@ export const ALLOCATION_WORKBOOK = {
     patientKey: 'Patientnyckel (pseudonym)',
     done: 'Klar (x)',
     cause: 'Orsak',
+    why: 'Varför',
   },
   causes: {
     noEligibleDoctor: 'Ingen läkare på enheten får ta gruppen (åldersgrupp eller kategori).',
@@ -440,8 +441,21 @@ export const FOLLOWUP = {
     proposalHeading: 'Förslag',
     summary: (assigned: string, total: string, prio: string, prioTotal: string) =>
       `${assigned} av ${total} patienter får ett förslag; av de prioriterade ${prio} av ${prioTotal}.`,
+    /** Issue 10.2: why this differs from the unit part's "prioriterade som ryms i kapaciteten", in one sentence. */
+    freeSlotsWhy: (free: string, covered: string, total: string, capacity: string) =>
+      `Förslaget fördelar bara de ${free} lediga platserna på dagens listor (kapacitet − listade, högst den överenskomna listlängden); enhetsdelens ”Prioriterade som ryms i kapaciteten” (${covered} av ${total}) räknar i stället hela enhetens kapacitet på ${capacity} patienter, som om ingen plats redan vore tagen.`,
+    competenceHeading: 'Kompetens',
+    traineeShare: 'ST-läkare: högst andel av de lediga platserna till prioriterade grupper',
+    traineeShareHint: (unit: string) => `Standard: enhetens egen andel prioriterade bland de listade (${unit}), så att ST-läkare inte får fler av de svåraste patienterna än enheten har.`,
+    traineeShareNone: 'Standard: ingen gräns, eftersom enheten inte har några listade.',
+    traineeShareReset: 'Tillbaka till enhetens andel',
+    traineeShareBad: 'Ange en andel från 0 till 100 %.',
+    ageFirstHelp: 'Geriatriker får patienter som är 65 år och äldre först, barnläkare patienter som är 0–17 år.',
+    colFreePlaces: 'Lediga platser (kapacitet − listade)',
+    colFreeOpen: 'Att fördela',
     colDoctor: 'Läkare',
     colFree: 'Ledigt före',
+    shareWhy: (why: string) => `varför: ${why}`,
     colAssigned: 'Föreslagna',
     colSlots: 'Platser',
     colLoadBefore: 'Belastning före',

@@ -326,9 +326,9 @@ export function allocationReasonText(r: AllocationReason): string {
 }
 
 /** Why one group's patients went to the doctor, in words (each placement says why). */
-export function placementWhyText(why: readonly PlacementWhy[], d: Pick<AllocationDoctor, 'ageGroup'>): string {
+export function placementWhyText(share: Pick<AllocationShare, 'why' | 'ageBand'>): string {
   const t = FOLLOWUP_ENGINE.allocation.why;
-  return why.map((w) => (w === 'ageSpecialist' ? (d.ageGroup === '0-17' ? t.ageSpecialistYoung : t.ageSpecialistOld) : t[w])).join('; ');
+  return (share.why ?? []).map((w) => (w === 'ageSpecialist' ? (share.ageBand === '0-17' ? t.ageSpecialistYoung : t.ageSpecialistOld) : t[w])).join('; ');
 }
 
 /** Groups rows (row-level listing import) into allocation groups, keeping keys. */

@@ -246,8 +246,8 @@ describe('allocate — examples', () => {
     expect(ger.shares).toEqual([expect.objectContaining({ priority: 'nursingHome', count: 20, why: ['ageSpecialist'] })]);
     expect(spec.shares.map((x) => [x.priority, x.count])).toEqual([['multimorbid', 10]]);
     // Each placement says why, in words.
-    expect(placementWhyText(ger.shares[0].why ?? [], ds[2])).toBe('geriatriker tar 65 år och äldre först');
-    expect(placementWhyText(spec.shares[0].why ?? [], ds[1])).toContain('en ST-läkare med plats hade nått sitt tak för prioriterade');
+    expect(placementWhyText(ger.shares[0])).toBe('geriatriker tar 65 år och äldre först');
+    expect(placementWhyText(spec.shares[0])).toContain('en ST-läkare med plats hade nått sitt tak för prioriterade');
     const stText = st.reasons.map(allocationReasonText).join(' ');
     expect(stText).toContain('ST-läkare: högst 18,1\u00a0% av de lediga platserna går till prioriterade grupper, alltså 7 platser; 7 används, taket är nått.');
     expect(ger.reasons.map(allocationReasonText)).toContain('Geriatriker får patienter som är 65 år och äldre före läkare utan åldersgrupp.');
