@@ -160,3 +160,53 @@ export const PEER_PARSE_TEXT = {
   referenceRates: (bands: string) => `Referenstabellen ska ha ${bands} besökstal, ett per åldersgrupp.`,
   safeDayRange: 'Kontakter per arbetsdag ska vara ett tal större än 0 och högst 100.',
 } as const;
+
+/** Texts of the views that show these figures (unit part, care weights per list, team, report). */
+export const PEERS_UI = {
+  basisLabel: 'Vårdtyngden kommer från',
+  basisNone: 'Inte angivet',
+  suggestionHeading: 'Förslag ur listningens åldrar',
+  suggestionUnit: (value: string) => `Åldersindex för enheten: ${value}`,
+  suggestionExplain: 'Åldersindex för enheten',
+  adopt: 'Använd förslaget',
+  adoptShort: 'Använd',
+  adoptFor: (value: string, name: string) => `förslaget ${value} för ${name}`,
+  adoptAll: 'Använd förslagen för alla läkare',
+  adopted: 'Förslaget används.',
+  noAges:
+    'Läs in en listningsrapport med en rad per patient och deras ålder (Importera, eller dra filen hit) för ett förslag till vårdtyngd ur listornas åldrar.',
+  precedence: (basis: string) => `${basis} är angiven och gäller före åldersindexet, som bara visas som jämförelse.`,
+  ownRates: 'Mot enhetens egna besökstal är enheten 1,00 per definition; förslagen per läkare visar hur listorna skiljer sig från enheten.',
+  modelNote:
+    'Att dela riktvärdet med vårdtyngden är Kapacitets modell, ingen publicerad svensk formel. Åldersindexet är ett underlag: det väger åldern mot Norges besök per person och ålder (2023), eftersom Sverige inte publicerar några.',
+  doctorsHeading: 'Vårdtyngd per lista ur listningen',
+  doctorsIntro:
+    'Förslaget är enhetens vårdtyngd × listans åldersindex ÷ enhetens åldersindex: enhetens nivå, fördelad efter hur mycket äldre eller yngre listan är. Använd det för en läkare i taget eller för alla på en gång (ett ångrasteg).',
+  colDoctor: 'Läkare',
+  colUsed: 'Vårdtyngd som används',
+  colBasis: 'Kommer från',
+  colIndex: 'Åldersindex',
+  colSuggested: 'Förslag',
+  colAction: 'Åtgärd',
+  sameAsUsed: 'Används redan',
+  sourceUnit: 'Enhetens',
+  sourceTyped: 'Inskrivet värde',
+  sourceDefault: 'Blandad befolkning',
+  regionPrecedes: (basis: string) => `${basis} gäller`,
+  teamHeading: 'Teamet tar över läkarbesök',
+  teamIntro:
+    'Andelen av dagens läkarbesök som andra yrken tar över. Tidsmodellen räknar med färre läkarbesök per patient; riktvärdet är oförändrat. En läkare kan ha egna andelar (Scenarier → tänk-om).',
+  teamShare: (profession: string) => `${profession} (andel av läkarbesöken)`,
+  teamTotal: (share: string) => `Tillsammans ${share} av läkarbesöken.`,
+  teamPatients: 'Patienter som teamet ger plats för (tidsmodellen)',
+  teamGapAside: (withTeam: string, without: string) => `Glapp enligt tidsmodellen ${withTeam} (utan teamet ${without})`,
+  freePlaces: 'Lediga platser (kapacitet − listade)',
+  freeOpenAside: (open: string) => `att fördela ${open}`,
+  freeAgreedAside: (agreed: string) => `kapacitet − överenskommen listlängd ${agreed}`,
+  aboveSafeDay: 'Läkare över en säker arbetsdag',
+  visitsPerDay: 'Besök per arbetsdag',
+  safeDayProfile: 'Kontakter per arbetsdag som är säkert',
+  safeDayHint: 'Standard 25, British Medical Association:s råd om en säker arbetsdag i allmänmedicin.',
+  safeDayBadge: 'BMA',
+  reportPeersHeading: 'Utöver arbetsboken',
+} as const;
