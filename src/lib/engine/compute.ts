@@ -30,8 +30,8 @@ export function computePlan(input: Plan, options: ComputeOptions = {}): PlanResu
   const model = plan.model === 'time' ? 'time' : 'guideline';
   const today = isIsoDate(options.today) ? options.today : todayIso();
   const doctors = Array.isArray(plan.doctors) ? plan.doctors.filter((d) => d !== null && typeof d === 'object') : [];
-  // §9: the age reference (the plan's own table, else Norway 2023) and the unit's age index against it.
-  const { reference, edited } = resolveAgeReference(plan.ageReference);
+  // §9: the age reference (the unit's own table, else Norway 2023) and the unit's age index against it.
+  const { reference, edited } = resolveAgeReference(plan.unit.ageReference);
   const unitAges = plan.unit.listAges;
   const unitAgeIndex = usableListAges(unitAges) ? ageIndexOf(unitAges.counts, reference.rates, reference.mean) : null;
   const ctx = doctorContext(profile, time, plan.unit?.careWeight, model, {

@@ -226,16 +226,16 @@ function checkPeerFields(c: Checker, o: Obj, at: (k: string) => string): void {
 }
 
 /** The age index's reference table (domain.md §9), when the unit has its own. */
-function checkAgeReference(c: Checker, plan: Obj): void {
-  if (plan.ageReference === null) delete plan.ageReference;
-  const ref = c.obj(plan, 'ageReference', 'ageReference', false);
+function checkAgeReference(c: Checker, unit: Obj): void {
+  if (unit.ageReference === null) delete unit.ageReference;
+  const ref = c.obj(unit, 'ageReference', 'unit.ageReference', false);
   if (!ref) return;
   const rates = ref.rates;
-  if (!Array.isArray(rates) || rates.length !== AGE_BAND_COUNT) c.error('ageReference.rates', PEER_PARSE_TEXT.referenceRates(String(AGE_BAND_COUNT)));
-  else rates.forEach((_, b) => c.num(rates as unknown as Obj, String(b), `ageReference.rates[${b}]`, { min: 0, max: 100 }, undefined, true));
-  c.num(ref, 'mean', 'ageReference.mean', { above: 0, max: 100 }, undefined, true);
-  c.str(ref, 'name', 'ageReference.name', false);
-  if (ref.own !== undefined && ref.own !== null) c.bool(ref, 'own', 'ageReference.own', false);
+  if (!Array.isArray(rates) || rates.length !== AGE_BAND_COUNT) c.error('unit.ageReference.rates', PEER_PARSE_TEXT.referenceRates(String(AGE_BAND_COUNT)));
+  else rates.forEach((_, b) => c.num(rates as unknown as Obj, String(b), `unit.ageReference.rates[${b}]`, { min: 0, max: 100 }, undefined, true));
+  c.num(ref, 'mean', 'unit.ageReference.mean', { above: 0, max: 100 }, undefined, true);
+  c.str(ref, 'name', 'unit.ageReference.name', false);
+  if (ref.own !== undefined && ref.own !== null) c.bool(ref, 'own', 'unit.ageReference.own', false);
   else delete ref.own;
 }
 
@@ -251,6 +251,7 @@ function checkUnit(c: Checker, plan: Obj): void {
   if (listed !== undefined && withNamed !== undefined && withNamed > listed) c.warn('unit.withNamedDoctor', PARSE_TEXT.withNamedAboveListed);
   c.num(u, 'targetCoverage', 'unit.targetCoverage', SHARE, 1);
   checkPeerFields(c, u, (k) => `unit.${k}`);
+  checkAgeReference(c, u);
   if (u.priority === undefined || u.priority === null) u.priority = {};
   const pr = c.obj(u, 'priority', 'unit.priority', true);
   if (pr) for (const k of PRIORITY_KEYS) c.num(pr, k, `unit.priority.${k}`, { ...PATIENTS, integer: true }, 0);
@@ -339,7 +340,6 @@ export function validatePlanObject(plan: Obj): { errors: PlanError[]; warnings: 
   else if (modelFromText(plan.model)) plan.model = modelFromText(plan.model);
   else c.error('model', PARSE_TEXT.unknownModel(String(plan.model)));
   checkUnit(c, plan);
-  checkAgeReference(c, plan);
   const weeks = checkTime(c, plan);
   if (!Array.isArray(plan.doctors)) {
     if (plan.doctors === undefined || plan.doctors === null) c.error('doctors', PARSE_TEXT.required);

@@ -31,10 +31,10 @@ const allKeys =
 
 /** The known fields of each object of the plan (the rest of a file object goes to `extra`). */
 export const KNOWN_FIELDS = {
-  plan: allKeys<Plan>()(['format', 'version', 'profile', 'model', 'unit', 'time', 'doctors', 'ageReference']),
+  plan: allKeys<Plan>()(['format', 'version', 'profile', 'model', 'unit', 'time', 'doctors']),
   unit: allKeys<UnitInputs>()([
     'name', 'listed', 'careWeight', 'withNamedDoctor', 'withNamedDoctorNursingHome', 'targetCoverage', 'priority', 'careWeightBasis', 'listAges',
-    'delegation',
+    'delegation', 'ageReference',
   ]),
   priority: allKeys<PriorityGroups>()(PRIORITY_KEYS),
   time: allKeys<TimeAssumptions>()(TIME_KEYS),

@@ -166,6 +166,8 @@ export interface UnitInputs {
   listAges?: ListAges;
   /** Shares of today's doctor visits other professions take over, for every doctor without their own. */
   delegation?: TeamDelegation;
+  /** The age index's reference table when the unit has its own (edited, or its own visits); else the shipped one. */
+  ageReference?: AgeReference;
   /** Unknown fields of the file, kept and written back. */
   extra?: ExtraFields;
 }
@@ -257,8 +259,6 @@ export interface Plan {
   unit: UnitInputs;
   time?: Partial<TimeAssumptions>;
   doctors: Doctor[];
-  /** The age index's reference table when the unit has edited it (domain.md §9); else the shipped one. */
-  ageReference?: AgeReference;
   /** Unknown fields of the file, kept and written back. */
   extra?: ExtraFields;
 }

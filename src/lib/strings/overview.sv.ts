@@ -30,6 +30,7 @@ export const COLUMNS = {
   coverageToday: 'Andel med fast läkarkontakt i dag',
   coveragePossible: 'Möjlig andel',
   gapPatients: 'Glapp (patienter)',
+  freePlaces: 'Lediga platser',
   fteNeeded: 'Extra heltider',
   doctorsOverCapacity: 'Läkare över kapacitet',
   findings: 'Anmärkningar',
@@ -149,6 +150,7 @@ export const TOTALS_EXPLAIN = {
   units: 'enheter',
   findings: 'anmärkningar',
   words: {
+    freePlaces: 'lediga platser (kapacitet − listade på namngivna listor, negativt när listorna är större än kapaciteten)',
     listed: 'listade',
     capacityGuideline: 'kapacitet enligt riktvärdet',
     capacityTime: 'kapacitet enligt tidsmodellen',

@@ -92,8 +92,7 @@ describe('age index (issue 16.1, domain.md §9)', () => {
     expect(own.rates[6]).toBe(4.5);
     expect(own.mean).toBe(3);
     const p = plan({
-      ageReference: { ...own, own: true, name: 'Egna besök' },
-      unit: { listAges: { counts: [0, 0, 0, 0, 100, 0, 100, 0, 0] } },
+      unit: { ageReference: { ...own, own: true, name: 'Egna besök' }, listAges: { counts: [0, 0, 0, 0, 100, 0, 100, 0, 0] } },
       doctors: [doc({ listAges: { counts: [0, 0, 0, 0, 10, 0, 30, 0, 0] } })],
     });
     expect(parsePlan(p).ok).toBe(true);
