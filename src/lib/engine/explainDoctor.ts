@@ -5,7 +5,7 @@
  * are the result's, the trees are the declarations' `expr`.
  */
 import { AGE_GROUP_LABELS, CATEGORY_LABELS, DUTY_LABELS, MODEL_LABELS } from '../strings/engine.sv';
-import { FORMULA_WORDS, LIMIT_LABELS } from '../strings/formulas.sv';
+import { FORMULA_WORDS, INPUT_LABELS, LIMIT_LABELS } from '../strings/formulas.sv';
 import { computeDoctor, doctorContext } from './doctor';
 import { PEER_DOCTOR_FIELDS, explainPeerDoctor, peerDoctorNodes, teamNodes, type PeerDoctorField } from './explainPeers';
 import { CARE_WEIGHT_BASIS_LABELS, PEER_FORMULA_TEXT, PEER_WORDS } from '../strings/peers.sv';
@@ -39,19 +39,19 @@ export function doctorValue(r: DoctorResult, field: DoctorField): number | null 
 }
 
 const L = {
-  employment: F.employment.inputs.typed.label,
-  fullTime: F.availableHours.inputs.fullTimeHours.label,
-  weeks: F.presence.inputs.weeksPerYear.label,
-  absence: F.presence.inputs.absenceWeeks.label,
-  indirect: F.directHoursYear.inputs.indirectShare.label,
-  plannedShare: F.visitMinutes.inputs.plannedShare.label,
-  plannedMinutes: F.visitMinutes.inputs.plannedMinutes.label,
-  acuteMinutes: F.visitMinutes.inputs.acuteMinutes.label,
-  own: F.capacityTime.inputs.ownPatientShare.label,
-  perPatient: F.capacityTime.inputs.visitsPerPatientYear.label,
-  done: F.stProgress.inputs.done.label,
-  total: F.stProgress.inputs.total.label,
-  listed: F.loadRatio.inputs.listed.label,
+  employment: INPUT_LABELS.employment,
+  fullTime: INPUT_LABELS.fullTimeHours,
+  weeks: INPUT_LABELS.weeksPerYear,
+  absence: INPUT_LABELS.absenceWeeks,
+  indirect: INPUT_LABELS.indirectShare,
+  plannedShare: INPUT_LABELS.plannedShare,
+  plannedMinutes: INPUT_LABELS.plannedMinutes,
+  acuteMinutes: INPUT_LABELS.acuteMinutes,
+  own: INPUT_LABELS.ownPatientShare,
+  perPatient: INPUT_LABELS.visitsPerPatientYear,
+  done: INPUT_LABELS.stMonthsDone,
+  total: INPUT_LABELS.stMonthsTotal,
+  listed: INPUT_LABELS.listed,
 };
 
 /** The declaration behind each doctor figure whose explanation needs nothing more than its chain. */
@@ -98,7 +98,7 @@ function graphOf(plan: Plan, result: PlanResult, d: Doctor, r: DoctorResult, u: 
   const absence = num(u.absenceWeeks, 'weeks', L.absence, p('absenceWeeks'));
   const presence = value(F.presence, r.presence, F.presence.expr({ absenceWeeks: absence, weeksPerYear: weeks, absence: u.absenceWeeks, weeks: t.weeksPerYear }), { path: p('presence') });
   const clinicalFte = value(F.clinicalFte, r.clinicalFte, F.clinicalFte.expr({ employment, dutyShare, presence, duty: r.dutyShare, present: r.presence }), { path: p('clinicalFte') });
-  const cwLabel = u.careWeightSource === 'doctor' ? F.careWeight.inputs.doctor.label : u.careWeightSource === 'unit' ? F.careWeight.inputs.unit.label : FORMULA_WORDS.mixedPopulation;
+  const cwLabel = u.careWeightSource === 'doctor' ? INPUT_LABELS.doctorCareWeight : u.careWeightSource === 'unit' ? INPUT_LABELS.unitCareWeight : FORMULA_WORDS.mixedPopulation;
   const cwPath = u.careWeightSource === 'doctor' ? p('careWeight') : u.careWeightSource === 'unit' ? 'unit.careWeight' : undefined;
   const careWeight = value(F.careWeight, r.careWeight, F.careWeight.expr({ used: r.careWeight, label: cwLabel, path: cwPath }), { path: p('careWeight') });
 
@@ -114,10 +114,10 @@ function graphOf(plan: Plan, result: PlanResult, d: Doctor, r: DoctorResult, u: 
       category: d.category,
       categoryLabel: category,
       rampEnabled: ramp.enabled,
-      specialist: num(g.specialist, 'patients', F.base.inputs.specialist.label, 'profile.guideline.specialist'),
-      stMid: num(g.stMid, 'patients', F.base.inputs.stMid.label, 'profile.guideline.stMid'),
-      startFactor: num(ramp.startFactor, 'factor', F.base.inputs.startFactor.label),
-      endFactor: num(ramp.endFactor, 'factor', F.base.inputs.endFactor.label),
+      specialist: num(g.specialist, 'patients', INPUT_LABELS.specialist, 'profile.guideline.specialist'),
+      stMid: num(g.stMid, 'patients', INPUT_LABELS.stMid, 'profile.guideline.stMid'),
+      startFactor: num(ramp.startFactor, 'factor', INPUT_LABELS.startFactor),
+      endFactor: num(ramp.endFactor, 'factor', INPUT_LABELS.endFactor),
       start: ramp.startFactor,
       end: ramp.endFactor,
       progress,
@@ -140,7 +140,7 @@ function graphOf(plan: Plan, result: PlanResult, d: Doctor, r: DoctorResult, u: 
     F.visitMinutes.expr({ plannedShare: time('plannedShare', L.plannedShare, 'percent'), plannedMinutes: time('plannedMinutes', L.plannedMinutes, 'minutes'), acuteMinutes: time('acuteMinutes', L.acuteMinutes, 'minutes') }),
     { path: p('time.visitMinutes'), keep: true },
   );
-  const visitsYear = value(F.visitsYear, r.time.visitsYear, F.visitsYear.expr({ directHours: directHoursYear, visitMinutes, minutes: r.time.visitMinutes, noVisits: FORMULA_WORDS.noWeeks }), { path: p('time.visitsYear'), keep: true });
+  const visitsYear = value(F.visitsYear, r.time.visitsYear, F.visitsYear.expr({ directHours: directHoursYear, visitMinutes, minutes: r.time.visitMinutes, noVisits: FORMULA_WORDS.noVisitLength }), { path: p('time.visitsYear'), keep: true });
   // §9 the team: with a share δ of the visits taken over, the time model divides by visitsPerPatientYear × (1 − δ).
   const perPatientLeaf = time('visitsPerPatientYear', L.perPatient, 'factor');
   const team = teamNodes(d, r, u, perPatientLeaf);
@@ -176,9 +176,9 @@ function graphOf(plan: Plan, result: PlanResult, d: Doctor, r: DoctorResult, u: 
   const ll = profile.listLimits;
   if (ll && r.limits) {
     const empFactor = ll.scaleWithEmployment ? employment : null;
-    const stFactor = d.category === 'st' ? num(ll.stFactor, 'factor', F.listLimit.inputs.stFactor.label) : null;
+    const stFactor = d.category === 'st' ? num(ll.stFactor, 'factor', INPUT_LABELS.stFactor) : null;
     const limit = (perFte: number, v: number, k: 'patients' | 'points', label: string) =>
-      value(F.listLimit, v, F.listLimit.expr({ perFte: num(perFte, k, F.listLimit.inputs.perFte.label), employment: empFactor, stFactor }), { kind: k, label });
+      value(F.listLimit, v, F.listLimit.expr({ perFte: num(perFte, k, INPUT_LABELS.perFte), employment: empFactor, stFactor }), { kind: k, label });
     limits.min = limit(ll.minPerFte, r.limits.min, 'patients', LIMIT_LABELS.min);
     limits.max = limit(ll.maxPerFte, r.limits.max, 'patients', LIMIT_LABELS.max);
     if (ll.maxPointsPerFte !== null && r.limits.maxPoints !== null) limits.maxPoints = limit(ll.maxPointsPerFte, r.limits.maxPoints, 'points', LIMIT_LABELS.maxPoints);
@@ -201,7 +201,7 @@ function graphOf(plan: Plan, result: PlanResult, d: Doctor, r: DoctorResult, u: 
         F.dutyHoursYear.expr({ dutyHours: duty, availableHours: available, weeksPerYear: weeks, presence, duty: r.dutyHoursPerWeek, available: u.availableHoursPerWeek, present: r.presence }),
         'time.dutyHoursYear',
       ),
-      'time.absenceHoursYear': yearly(F.absenceHoursYear, r.time.absenceHoursYear, F.absenceHoursYear.expr({ availableHours: available, weeksPerYear: weeks, presence }), 'time.absenceHoursYear'),
+      'time.absenceHoursYear': yearly(F.absenceHoursYear, r.time.absenceHoursYear, F.absenceHoursYear.expr({ availableHours: available, weeksPerYear: weeks, presence, present: r.presence }), 'time.absenceHoursYear'),
       'time.visitMinutes': visitMinutes,
       'time.visitsYear': visitsYear,
     },

@@ -3,7 +3,7 @@
  * what the engine used (UnitResult.used). The doctors' figures enter as the values the grid shows them with.
  */
 import { MODEL_LABELS, PRIORITY_LABELS } from '../strings/engine.sv';
-import { FORMULA_WORDS, UNIT_SUM_TEXT } from '../strings/formulas.sv';
+import { FORMULA_WORDS, INPUT_LABELS, UNIT_SUM_TEXT } from '../strings/formulas.sv';
 import { doctorTerm } from './explainDoctor';
 import { explanationOf, nameOf, value } from './explainParts';
 import { num, type Expr, type Val } from './formulas/expr';
@@ -23,11 +23,11 @@ export const UNIT_FIELDS = [
 export type UnitField = (typeof UNIT_FIELDS)[number];
 
 const L = {
-  listed: F.coverageToday.inputs.listed.label,
-  withNamed: F.coverageToday.inputs.withNamedDoctor.label,
-  target: F.targetPatients.inputs.targetCoverage.label,
-  careWeight: F.fteNeeded.inputs.careWeight.label,
-  specialist: F.fteNeeded.inputs.specialist.label,
+  listed: INPUT_LABELS.listed,
+  withNamed: INPUT_LABELS.withNamedDoctor,
+  target: INPUT_LABELS.targetCoverage,
+  careWeight: INPUT_LABELS.unitCareWeight,
+  specialist: INPUT_LABELS.specialist,
 };
 
 /**

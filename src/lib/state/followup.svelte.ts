@@ -64,7 +64,7 @@ import { CONTACT_TYPE_LABELS, FOLLOWUP as T } from '../strings/followup.sv';
 import { app, type AppState } from './app.svelte';
 import { io } from './io.svelte';
 import { LiveValue } from './live.svelte';
-import { downloadBytes } from './scenarios.svelte';
+import { downloadBytes } from './download';
 
 export type FollowUpTab = 'snapshots' | 'continuity' | 'allocation';
 

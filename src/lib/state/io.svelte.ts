@@ -13,6 +13,7 @@ import { withListingAges } from './listingAges';
 import { getListingMapping, saveListingMapping } from '../db/settingsRepo';
 import { IO_STRINGS, fill } from '../strings/io.sv';
 import { app } from './app.svelte';
+import { downloadBytes } from './download';
 
 const S = IO_STRINGS.ui;
 
@@ -335,19 +336,6 @@ export class IoState {
   cancel(): void {
     this.client.cancelAll();
   }
-}
-
-function downloadBytes(bytes: Uint8Array, filename: string, type: string): void {
-  if (typeof document === 'undefined') return;
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** Types the UI may use without importing src/lib/io. */

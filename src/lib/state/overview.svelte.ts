@@ -24,7 +24,7 @@ import { OVERVIEW as T, type OverviewColumnKey } from '../strings/overview.sv';
 import { app, type AppState } from './app.svelte';
 import { IoClient, io } from './io.svelte';
 import { LiveValue } from './live.svelte';
-import { downloadBytes } from './scenarios.svelte';
+import { downloadBytes } from './download';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Largest file read into the overview (a plan or a unit workbook is far smaller). */

@@ -50,3 +50,21 @@ export function splitPlanFile(parsed: Plan): SplitPlanFile {
   }
   return errors.length ? { ok: false, errors } : { ok: true, main, scenarios };
 }
+
+/** How many "(från fil n)" variants are tried before the neutral name is used. */
+const NAME_TRIES = 100;
+
+/**
+ * A name a plan read from a file can take as a scenario: its own, else "<name> (från fil)",
+ * "<name> (från fil 2)" …; when none is free (a name the unit refuses however it is numbered, e.g. one
+ * that looks like a personnummer), the neutral "Plan från fil", numbered the same way. Always ends.
+ */
+export function freeScenarioName(wanted: string, isFree: (name: string) => boolean): string {
+  for (const base of [wanted, S.restoredMainName]) {
+    for (let k = 1; k <= NAME_TRIES; k++) {
+      const name = k === 1 ? base : `${base} (${S.fromFile}${k > 2 ? ` ${k - 1}` : ''})`;
+      if (isFree(name)) return name;
+    }
+  }
+  return `${S.restoredMainName} ${Date.now()}`;
+}

@@ -30,7 +30,7 @@ import {
 import { WORKSHOP as W } from '../strings/workshop.sv';
 import { app, type AppState } from './app.svelte';
 import { LiveValue } from './live.svelte';
-import { downloadBytes } from './scenarios.svelte';
+import { downloadBytes } from './download';
 import type { JournalStorage } from './workshopJournal';
 import { Presenter } from './workshopPresenter.svelte';
 import { AreaTimers } from './workshopTimers.svelte';

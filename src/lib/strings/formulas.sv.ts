@@ -4,188 +4,202 @@
  * nothing. Numbers arrive formatted (fmt.<kind>) from the engine.
  */
 
-/** label: what the value is; rule: the formula in words; inputs: each input's label (lower case, as in a sentence). */
+/**
+ * Each input of the formulas by name, one label per concept (lower case, as in a sentence): the same words in
+ * every formula, every explanation's list of inputs and every step.
+ */
+export const INPUT_LABELS = {
+  employment: 'tjänstgöringsgrad',
+  fullTimeHours: 'heltid (tim/v)',
+  availableHours: 'veckoarbetstid (tim)',
+  dutyTerm: 'uppdrag (tim/v)',
+  dutyHours: 'andra uppdrag (tim/v)',
+  dutyShare: 'andel andra uppdrag',
+  absenceWeeks: 'frånvaro (veckor)',
+  weeksPerYear: 'arbetsveckor per år',
+  presence: 'närvaro',
+  clinicalFte: 'klinisk tjänstgöring',
+  category: 'kategori',
+  stMonthsDone: 'gjorda ST-månader',
+  stMonthsTotal: 'ST-tidens längd (månader)',
+  stProgress: 'andel genomförd ST',
+  specialist: 'riktvärde för specialist',
+  stMid: 'riktvärde för ST mitt i utbildningen',
+  rampEnabled: 'ST-läkarens grundvärde växer med utbildningen',
+  startFactor: 'ST-listan vid start (andel av ST-riktvärdet)',
+  endFactor: 'ST-listan vid slut (andel av ST-riktvärdet)',
+  base: 'grundvärde',
+  doctorCareWeight: 'listans vårdtyngd',
+  unitCareWeight: 'enhetens vårdtyngd',
+  careWeight: 'vårdtyngd',
+  patientHours: 'patienttid (tim/år)',
+  directHours: 'direkt patienttid (tim/år)',
+  indirectShare: 'andel indirekt tid',
+  plannedShare: 'andel planerade besök',
+  plannedMinutes: 'planerat besök (min)',
+  acuteMinutes: 'akut besök (min)',
+  visitMinutes: 'besökslängd (min)',
+  visitsYear: 'besök per år',
+  ownPatientShare: 'andel för egna listan',
+  visitsPerPatientYear: 'besök per patient och år',
+  model: 'beräkningsmodell',
+  capacityGuideline: 'kapacitet enligt riktvärdet',
+  capacityTime: 'kapacitet enligt tidsmodellen',
+  capacity: 'kapacitet',
+  capacityWithout: 'kapacitet utan uppdraget',
+  listed: 'listade',
+  perFte: 'per heltid',
+  stFactor: 'ST-faktor',
+  doctorValue: 'läkarens värde',
+  withNamedDoctor: 'listade med fast läkarkontakt i dag',
+  targetCoverage: 'måltäckning',
+  targetPatients: 'målet i hela patienter',
+  gapPatients: 'glapp',
+  priorityGroup: 'prioriterad grupp',
+  priorityTotal: 'prioriterade',
+  sekPerListPoint: 'kr per listningspoäng',
+  listPoints: 'listningspoäng',
+  sekPerCareWeightPoint: 'kr per vårdtyngdspoäng',
+  careWeightPoints: 'vårdtyngdspoäng',
+} as const;
+
+/** label: what the value is; rule: the formula in words. */
 export const FORMULA_TEXT = {
   employment: {
     label: 'Tjänstgöringsgrad',
     rule: 'Tjänstgöringsgraden som andel av heltid, mellan 0 och 100 %.',
-    inputs: { typed: 'tjänstgöringsgrad' },
   },
   stMonthsTotal: {
     label: 'ST-tidens längd (månader)',
     rule: 'ST-tidens längd som planen anger den; saknas den räknas den längd som planfiler från före HSLF-FS 2021:8 menar (SOSFS 2015:8).',
-    inputs: { typed: 'ST-tidens längd (månader)' },
   },
   stProgress: {
     label: 'Andel genomförd ST',
     rule: 'Gjorda ST-månader ÷ ST-tidens längd, mellan 0 och 1. Saknas gjorda månader räknas ST-läkaren som mitt i utbildningen (0,5).',
-    inputs: { done: 'gjorda ST-månader', total: 'ST-tidens längd (månader)' },
   },
   base: {
     label: 'Grundvärde enligt riktvärdet',
     rule: 'Riktvärdet för en heltidsarbetande läkare i sin kategori: specialist 1 100; ST-läkare 550 × (startfaktor + andel genomförd ST × (slutfaktor − startfaktor)); läkare som inte kan vara fast läkarkontakt 0.',
-    inputs: {
-      category: 'kategori',
-      progress: 'andel genomförd ST',
-      specialist: 'riktvärde för specialist',
-      stMid: 'riktvärde för ST mitt i utbildningen',
-      rampEnabled: 'ST-läkarens grundvärde växer med utbildningen',
-      startFactor: 'ST-listan vid start (andel av ST-riktvärdet)',
-      endFactor: 'ST-listan vid slut (andel av ST-riktvärdet)',
-    },
   },
   dutyHours: {
     label: 'Andra uppdrag (timmar/vecka)',
     rule: 'Summan av timmar per vecka för handledning, ledning, forskning, sidouppdrag, möten och övrigt.',
-    inputs: { hours: 'timmar per vecka' },
   },
   availableHours: {
     label: 'Veckoarbetstid (timmar)',
     rule: 'Tjänstgöringsgrad × heltid i timmar per vecka.',
-    inputs: { employment: 'tjänstgöringsgrad', fullTimeHours: 'heltid (tim/v)' },
   },
   dutyShare: {
     label: 'Andel andra uppdrag',
     rule: 'Andra uppdrag delat med veckoarbetstiden (tjänstgöringsgrad × heltid), högst 1.',
-    inputs: { dutyHours: 'andra uppdrag (tim/v)', availableHours: 'veckoarbetstid (tim)' },
   },
   presence: {
     label: 'Närvaro under planåret',
     rule: '1 − frånvaroveckor ÷ arbetsveckor per år, mellan 0 och 1.',
-    inputs: { absenceWeeks: 'frånvaro (veckor)', weeksPerYear: 'arbetsveckor per år' },
   },
   clinicalFte: {
     label: 'Klinisk tjänstgöring',
     rule: 'Tjänstgöringsgrad × (1 − andel andra uppdrag) × närvaro.',
-    inputs: { employment: 'tjänstgöringsgrad', dutyShare: 'andel andra uppdrag', presence: 'närvaro' },
   },
   careWeight: {
     label: 'Vårdtyngd',
     rule: 'Listans egen vårdtyngd om den finns, annars enhetens, annars 1,00 (en blandad befolkning).',
-    inputs: { doctor: 'listans vårdtyngd', unit: 'enhetens vårdtyngd' },
   },
   capacityGuideline: {
     label: 'Kapacitet enligt riktvärdet',
     rule: 'Grundvärde × klinisk tjänstgöring ÷ vårdtyngd, avrundat nedåt till hela patienter.',
-    inputs: { base: 'grundvärde', clinicalFte: 'klinisk tjänstgöring', careWeight: 'vårdtyngd' },
   },
   patientHoursYear: {
     label: 'Patienttid per år (timmar)',
     rule: '(Veckoarbetstid − andra uppdrag, minst 0) × arbetsveckor per år × närvaro.',
-    inputs: { availableHours: 'veckoarbetstid (tim)', dutyHours: 'andra uppdrag (tim/v)', weeksPerYear: 'arbetsveckor per år', presence: 'närvaro' },
   },
   directHoursYear: {
     label: 'Direkt patienttid per år (timmar)',
     rule: 'Patienttid × (1 − andel indirekt tid).',
-    inputs: { patientHours: 'patienttid (tim/år)', indirectShare: 'andel indirekt tid' },
   },
   indirectHoursYear: {
     label: 'Indirekt patienttid per år (timmar)',
     rule: 'Patienttid × andel indirekt tid (journal, recept, provsvar, remisser, intyg).',
-    inputs: { patientHours: 'patienttid (tim/år)', indirectShare: 'andel indirekt tid' },
   },
   dutyHoursYear: {
     label: 'Tid för andra uppdrag per år (timmar)',
     rule: 'Andra uppdrag (högst veckoarbetstiden) × arbetsveckor per år × närvaro.',
-    inputs: { dutyHours: 'andra uppdrag (tim/v)', availableHours: 'veckoarbetstid (tim)', weeksPerYear: 'arbetsveckor per år', presence: 'närvaro' },
   },
   absenceHoursYear: {
     label: 'Frånvaro per år (timmar)',
     rule: 'Veckoarbetstid × arbetsveckor per år × (1 − närvaro).',
-    inputs: { availableHours: 'veckoarbetstid (tim)', weeksPerYear: 'arbetsveckor per år', presence: 'närvaro' },
   },
   visitMinutes: {
     label: 'Genomsnittlig besökslängd (minuter)',
     rule: 'Andel planerade besök × planerat besök + andel akuta besök × akut besök.',
-    inputs: { plannedShare: 'andel planerade besök', plannedMinutes: 'planerat besök (min)', acuteMinutes: 'akut besök (min)' },
   },
   visitsYear: {
     label: 'Besök per år',
     rule: 'Direkt patienttid i timmar × 60 minuter ÷ genomsnittlig besökslängd.',
-    inputs: { directHours: 'direkt patienttid (tim/år)', visitMinutes: 'besökslängd (min)' },
   },
   capacityTime: {
     label: 'Kapacitet enligt tidsmodellen',
     rule: 'Besök per år × andel för egna listan ÷ (besök per patient och år × vårdtyngd), avrundat nedåt till hela patienter.',
-    inputs: { base: 'grundvärde', visitsYear: 'besök per år', ownPatientShare: 'andel för egna listan', visitsPerPatientYear: 'besök per patient och år', careWeight: 'vårdtyngd' },
   },
   timePerFte: {
     label: 'Tidsmodellen för en heltid',
     rule: 'Vad tidsmodellen ger en heltidsläkare utan andra uppdrag eller frånvaro, vid vårdtyngd 1,00.',
-    inputs: {
-      fullTimeHours: 'heltid (tim/v)', weeksPerYear: 'arbetsveckor per år', indirectShare: 'andel indirekt tid', visitMinutes: 'besökslängd (min)',
-      ownPatientShare: 'andel för egna listan', visitsPerPatientYear: 'besök per patient och år',
-    },
   },
   capacity: {
     label: 'Kapacitet (vald modell)',
     rule: 'Kapaciteten enligt den modell planen styrs av.',
-    inputs: { model: 'beräkningsmodell', guideline: 'kapacitet enligt riktvärdet', time: 'kapacitet enligt tidsmodellen' },
   },
   loadRatio: {
     label: 'Belastning',
     rule: 'Listade ÷ kapacitet; över 100 % är fler än läkaren har kapacitet för.',
-    inputs: { listed: 'listade', capacity: 'kapacitet' },
   },
   listLimit: {
     label: 'Profilens gräns för listan',
     rule: 'Profilens värde per heltid × tjänstgöringsgrad (om gränserna följer tjänstgöringen) × ST-faktor (för ST-läkare).',
-    inputs: { perFte: 'per heltid', employment: 'tjänstgöringsgrad', stFactor: 'ST-faktor' },
   },
   dutyPatients: {
     label: 'Ett uppdrag i patienter',
     rule: 'Kapaciteten utan uppdraget − kapaciteten med det: så många patienter kostar uppdraget.',
-    inputs: { without: 'kapacitet utan uppdraget', with: 'kapacitet' },
   },
   unitSum: {
     label: 'Summa',
     rule: 'Summan av läkarnas värden.',
-    inputs: { value: 'läkarens värde' },
   },
   coverageToday: {
     label: 'Andel med fast läkarkontakt i dag',
     rule: 'Listade med fast läkarkontakt i dag ÷ listade.',
-    inputs: { withNamedDoctor: 'listade med fast läkarkontakt i dag', listed: 'listade' },
   },
   coveragePossible: {
     label: 'Möjlig andel med fast läkarkontakt',
     rule: 'Kapacitet ÷ listade, högst 100 %.',
-    inputs: { capacity: 'kapacitet', listed: 'listade' },
   },
   targetPatients: {
     label: 'Målet i hela patienter',
     rule: 'Måltäckning × listade, avrundat uppåt till hela patienter.',
-    inputs: { targetCoverage: 'måltäckning', listed: 'listade' },
   },
   gapPatients: {
     label: 'Glapp',
     rule: 'Målet (måltäckning × listade, avrundat uppåt) − kapacitet, minst 0.',
-    inputs: { target: 'målet i hela patienter', capacity: 'kapacitet' },
   },
   fteNeeded: {
     label: 'Heltider som behövs för att täcka glappet',
     rule: 'Glapp × enhetens vårdtyngd ÷ riktvärdet per heltidsspecialist (utan andra uppdrag).',
-    inputs: { gap: 'glapp', careWeight: 'enhetens vårdtyngd', specialist: 'riktvärde per heltidsspecialist' },
   },
   priorityTotal: {
     label: 'Patienter i prioriterade grupper',
     rule: 'Summan av de prioriterade grupperna.',
-    inputs: { group: 'grupp' },
   },
   priorityCovered: {
     label: 'Prioriterade som ryms i kapaciteten',
     rule: 'Prioriterade patienter först: det minsta av antalet prioriterade och kapaciteten.',
-    inputs: { priorityTotal: 'prioriterade', capacity: 'kapacitet' },
   },
   paperListPatients: {
     label: 'Fast läkarkontakt bara på papperet',
     rule: 'Listade med fast läkarkontakt i dag − enhetens kapacitet, minst 0: så många har en fast läkarkontakt som läkarnas kapacitet inte räcker till.',
-    inputs: { withNamedDoctor: 'listade med fast läkarkontakt i dag', capacity: 'kapacitet' },
   },
   stimulusSek: {
     label: 'Uppskattad stimulansersättning',
     rule: 'Kronor per listningspoäng × listningspoäng + kronor per vårdtyngdspoäng × vårdtyngdspoäng, för namngivna listor; 0 om täckningen är under tröskeln.',
-    inputs: { sekPerListPoint: 'kr per listningspoäng', listPoints: 'listningspoäng', sekPerCareWeightPoint: 'kr per vårdtyngdspoäng', careWeightPoints: 'vårdtyngdspoäng' },
   },
 } as const;
 
@@ -232,11 +246,13 @@ export const FORMULA_WORDS = {
   ceilNote: 'Målet räknas i hela patienter: avrundat uppåt.',
   notQualifying: (category: string) => `${category}: ingen lista som fast läkarkontakt`,
   noDuties: 'inga andra uppdrag',
+  noAbsence: 'ingen frånvaro',
   listedLabel: 'Aktuell lista',
   listedRule: 'Läkarens aktuella lista (indata).',
   mixedPopulation: 'blandad befolkning',
   noEmployment: 'ingen tjänstgöring',
   noWeeks: 'inga arbetsveckor',
+  noVisitLength: 'ingen besökslängd',
   nobodyListed: 'inga listade',
   stMid: 'mitt i utbildningen',
   employmentClamped: (typed: string, used: string) => `Tjänstgöringsgraden ${typed} räknas som ${used} (mellan 0 och 100\u00a0%).`,

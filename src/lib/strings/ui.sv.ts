@@ -31,6 +31,10 @@ export const APP = {
   closeError: 'Stäng meddelandet',
 } as const;
 
+export const DATA_NOTICES = {
+  label: 'Meddelanden om dina sparade uppgifter',
+} as const;
+
 export const VIEWS = {
   enhet: 'Enhet',
   lakare: 'Läkare',

@@ -1,7 +1,8 @@
 /** The year's hours of absence: working week × weeksPerYear × (1 − presence) (domain.md §3). */
-import { FORMULA_TEXT } from '../../strings/formulas.sv';
+import { FORMULA_TEXT, FORMULA_WORDS } from '../../strings/formulas.sv';
 import type { Hours, Share, Weeks } from '../types';
-import { mul, one, sub, type Expr } from './expr';
+import { mul, one, said, sub, type Expr } from './expr';
+import { inputsOf } from './inputs';
 import { defineFormula } from './types';
 
 const T = FORMULA_TEXT.absenceHoursYear;
@@ -17,12 +18,9 @@ export const absenceHoursYear = defineFormula({
   label: T.label,
   rule: T.rule,
   source: 'assumption',
-  inputs: {
-    availableHours: { label: T.inputs.availableHours, kind: 'hours' },
-    weeksPerYear: { label: T.inputs.weeksPerYear, kind: 'weeks' },
-    presence: { label: T.inputs.presence, kind: 'share' },
-  },
+  inputs: inputsOf('availableHours', 'weeksPerYear', 'presence'),
   compute: absenceHoursYearOf,
-  expr: (x: { availableHours: Expr; weeksPerYear: Expr; presence: Expr }) => mul(x.availableHours, x.weeksPerYear, sub(one, x.presence)),
+  expr: (x: { availableHours: Expr; weeksPerYear: Expr; presence: Expr; present: Share }) =>
+    x.present === 1 ? said(FORMULA_WORDS.noAbsence, 0, 'hours') : mul(x.availableHours, x.weeksPerYear, sub(one, x.presence)),
   excel: (r) => `MAX(0,${r.availableHours})*MAX(0,${r.weeksPerYear})*(1-${r.presence})`,
 });

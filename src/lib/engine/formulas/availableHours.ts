@@ -2,6 +2,7 @@
 import { FORMULA_TEXT } from '../../strings/formulas.sv';
 import type { Hours, Share } from '../types';
 import { mul, type Expr } from './expr';
+import { inputsOf } from './inputs';
 import { defineFormula } from './types';
 
 const T = FORMULA_TEXT.availableHours;
@@ -17,7 +18,7 @@ export const availableHours = defineFormula({
   label: T.label,
   rule: T.rule,
   source: 'arithmetic',
-  inputs: { employment: { label: T.inputs.employment, kind: 'percent' }, fullTimeHours: { label: T.inputs.fullTimeHours, kind: 'hours' } },
+  inputs: inputsOf('employment', 'fullTimeHours'),
   compute: availableHoursOf,
   expr: (x: { employment: Expr; fullTimeHours: Expr }) => mul(x.employment, x.fullTimeHours),
   excel: (r) => `${r.employment}*${r.fullTimeHours}`,

@@ -8,6 +8,7 @@ import { FORMULA_TEXT, FORMULA_WORDS } from '../../strings/formulas.sv';
 import type { DoctorCategory, DoctorResult, Patients, RuleProfile, Share } from '../types';
 import { categoryWords, wordMatchFormula } from '../vocabulary';
 import { add, mul, said, sub, type Expr } from './expr';
+import { inputsOf } from './inputs';
 import { defineFormula } from './types';
 
 const T = FORMULA_TEXT.base;
@@ -64,15 +65,7 @@ export const base = defineFormula({
   label: T.label,
   rule: T.rule,
   source: 'guideline',
-  inputs: {
-    category: { label: T.inputs.category, kind: 'text' },
-    progress: { label: T.inputs.progress, kind: 'factor' },
-    specialist: { label: T.inputs.specialist, kind: 'patients' },
-    stMid: { label: T.inputs.stMid, kind: 'patients' },
-    rampEnabled: { label: T.inputs.rampEnabled, kind: 'count' },
-    startFactor: { label: T.inputs.startFactor, kind: 'factor' },
-    endFactor: { label: T.inputs.endFactor, kind: 'factor' },
-  },
+  inputs: inputsOf('category', 'stProgress', 'specialist', 'stMid', 'rampEnabled', 'startFactor', 'endFactor'),
   compute: baseOf,
   expr: (x: BaseExprInput): Expr => {
     if (SPECIALIST_LIKE.includes(x.category)) return x.specialist;
@@ -84,5 +77,5 @@ export const base = defineFormula({
   },
   excel: (r) =>
     `IF(${wordMatchFormula(r.category, categoryWords(SPECIALIST_LIKE))},${r.specialist},` +
-    `IF(${wordMatchFormula(r.category, categoryWords(['st']))},IF(${r.rampEnabled}=1,${r.stMid}*(${r.startFactor}+${r.progress}*(${r.endFactor}-${r.startFactor})),${r.stMid}),0))`,
+    `IF(${wordMatchFormula(r.category, categoryWords(['st']))},IF(${r.rampEnabled}=1,${r.stMid}*(${r.startFactor}+${r.stProgress}*(${r.endFactor}-${r.startFactor})),${r.stMid}),0))`,
 });

@@ -3,6 +3,7 @@ import { FORMULA_TEXT } from '../../strings/formulas.sv';
 import type { CapacityModel, Patients } from '../types';
 import { modelWords, wordMatchFormula } from '../vocabulary';
 import type { Val } from './expr';
+import { inputsOf } from './inputs';
 import { defineFormula } from './types';
 
 const T = FORMULA_TEXT.capacity;
@@ -18,14 +19,10 @@ export const capacity = defineFormula({
   label: T.label,
   rule: T.rule,
   source: 'arithmetic',
-  inputs: {
-    model: { label: T.inputs.model, kind: 'text' },
-    guideline: { label: T.inputs.guideline, kind: 'patients' },
-    time: { label: T.inputs.time, kind: 'patients' },
-  },
+  inputs: inputsOf('model', 'capacityGuideline', 'capacityTime'),
   compute: capacityOf,
   /** The chosen model's own chain, written out. */
   expr: (x: { chosen: Val }) => x.chosen.e,
   // The model cell holds a word; every word the vocabulary reads as the time model counts (engine/vocabulary.ts).
-  excel: (r) => `IF(${wordMatchFormula(r.model, modelWords('time'))},${r.time},${r.guideline})`,
+  excel: (r) => `IF(${wordMatchFormula(r.model, modelWords('time'))},${r.capacityTime},${r.capacityGuideline})`,
 });

@@ -2,6 +2,7 @@
 import { FORMULA_TEXT } from '../../strings/formulas.sv';
 import type { CareWeight, Fte, Patients } from '../types';
 import { div, mul, roundDown, type Val } from './expr';
+import { inputsOf } from './inputs';
 import { defineFormula } from './types';
 import { wholePatients, wholePatientsExcel } from './wholePatients';
 
@@ -24,11 +25,7 @@ export const capacityGuideline = defineFormula({
   label: T.label,
   rule: T.rule,
   source: 'guideline',
-  inputs: {
-    base: { label: T.inputs.base, kind: 'patients' },
-    clinicalFte: { label: T.inputs.clinicalFte, kind: 'fte' },
-    careWeight: { label: T.inputs.careWeight, kind: 'careWeight' },
-  },
+  inputs: inputsOf('base', 'clinicalFte', 'careWeight'),
   compute: capacityGuidelineOf,
   expr: (x: { base: Val; clinicalFte: Val; careWeight: Val }) => {
     const raw = x.base.v > 0 && x.clinicalFte.v > 0 ? capacityGuidelineRaw(x.base.v, x.clinicalFte.v, x.careWeight.v) : 0;

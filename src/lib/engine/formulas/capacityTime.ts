@@ -5,6 +5,7 @@
 import { FORMULA_TEXT, FORMULA_WORDS } from '../../strings/formulas.sv';
 import type { CareWeight, Patients, Share } from '../types';
 import { div, mul, roundDown, said, type Expr, type Val } from './expr';
+import { inputsOf } from './inputs';
 import { defineFormula } from './types';
 import { wholePatients, wholePatientsExcel } from './wholePatients';
 
@@ -26,13 +27,7 @@ export const capacityTime = defineFormula({
   label: T.label,
   rule: T.rule,
   source: 'assumption',
-  inputs: {
-    base: { label: T.inputs.base, kind: 'patients' },
-    visitsYear: { label: T.inputs.visitsYear, kind: 'visits' },
-    ownPatientShare: { label: T.inputs.ownPatientShare, kind: 'percent' },
-    visitsPerPatientYear: { label: T.inputs.visitsPerPatientYear, kind: 'factor' },
-    careWeight: { label: T.inputs.careWeight, kind: 'careWeight' },
-  },
+  inputs: inputsOf('base', 'visitsYear', 'ownPatientShare', 'visitsPerPatientYear', 'careWeight'),
   compute: capacityTimeOf,
   expr: (x: { base: Val; categoryLabel: string; visitsYear: Val; ownPatientShare: Expr; visitsPerPatientYear: Expr; careWeight: Val; own: Share; perPatient: number }): Expr => {
     if (x.base.v <= 0) return said(FORMULA_WORDS.notQualifying(x.categoryLabel), 0, 'patients');

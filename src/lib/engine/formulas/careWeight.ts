@@ -2,6 +2,7 @@
 import { FORMULA_TEXT } from '../../strings/formulas.sv';
 import type { CareWeight } from '../types';
 import { num as leaf } from './expr';
+import { inputsOf } from './inputs';
 import { defineFormula } from './types';
 
 const T = FORMULA_TEXT.careWeight;
@@ -30,10 +31,10 @@ export const careWeight = defineFormula({
   label: T.label,
   rule: T.rule,
   source: 'arithmetic',
-  inputs: { doctor: { label: T.inputs.doctor, kind: 'careWeight' }, unit: { label: T.inputs.unit, kind: 'careWeight' } },
+  inputs: inputsOf('doctorCareWeight', 'unitCareWeight'),
   compute: careWeightOf,
   /** The value used, as the input it came from (the default 1,00 has no input to jump to). */
   expr: (x: { used: CareWeight; label: string; path?: string }) => leaf(x.used, 'careWeight', x.label, x.path),
   excel: (r) =>
-    `IF(AND(ISNUMBER(${r.doctor}),N(${r.doctor})>0),${r.doctor},IF(AND(ISNUMBER(${r.unit}),N(${r.unit})>0),${r.unit},1))`,
+    `IF(AND(ISNUMBER(${r.doctorCareWeight}),N(${r.doctorCareWeight})>0),${r.doctorCareWeight},IF(AND(ISNUMBER(${r.unitCareWeight}),N(${r.unitCareWeight})>0),${r.unitCareWeight},1))`,
 });

@@ -2,6 +2,7 @@
 import { FORMULA_TEXT } from '../../strings/formulas.sv';
 import type { Fte, Share } from '../types';
 import { mul, one, sub, type Expr } from './expr';
+import { inputsOf } from './inputs';
 import { defineFormula } from './types';
 
 const T = FORMULA_TEXT.clinicalFte;
@@ -17,11 +18,7 @@ export const clinicalFte = defineFormula({
   label: T.label,
   rule: T.rule,
   source: 'guideline',
-  inputs: {
-    employment: { label: T.inputs.employment, kind: 'percent' },
-    dutyShare: { label: T.inputs.dutyShare, kind: 'share' },
-    presence: { label: T.inputs.presence, kind: 'share' },
-  },
+  inputs: inputsOf('employment', 'dutyShare', 'presence'),
   compute: clinicalFteOf,
   // A factor that changes nothing (no duties: × (1 − 0); no absence: × 1) is left out of the chain.
   expr: (x: { employment: Expr; dutyShare: Expr; presence: Expr; duty: Share; present: Share }) => {

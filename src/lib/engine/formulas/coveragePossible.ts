@@ -2,6 +2,7 @@
 import { FORMULA_TEXT, FORMULA_WORDS } from '../../strings/formulas.sv';
 import type { Patients, Share } from '../types';
 import { div, min, num, said, type Expr } from './expr';
+import { inputsOf } from './inputs';
 import { defineFormula } from './types';
 
 const T = FORMULA_TEXT.coveragePossible;
@@ -17,7 +18,7 @@ export const coveragePossible = defineFormula({
   label: T.label,
   rule: T.rule,
   source: 'arithmetic',
-  inputs: { capacity: { label: T.inputs.capacity, kind: 'patients' }, listed: { label: T.inputs.listed, kind: 'patients' } },
+  inputs: inputsOf('capacity', 'listed'),
   compute: coveragePossibleOf,
   // "min(100 %; 10 200 ÷ 9 800)" only when the capacity is larger than the list.
   expr: (x: { capacity: Expr; listed: Expr; capacityValue: Patients; listedValue: Patients }) => {

@@ -2,6 +2,7 @@
 import { FORMULA_TEXT, FORMULA_WORDS } from '../../strings/formulas.sv';
 import type { Patients, Share } from '../types';
 import { div, said, type Expr } from './expr';
+import { inputsOf } from './inputs';
 import { defineFormula } from './types';
 
 const T = FORMULA_TEXT.coverageToday;
@@ -17,7 +18,7 @@ export const coverageToday = defineFormula({
   label: T.label,
   rule: T.rule,
   source: 'arithmetic',
-  inputs: { withNamedDoctor: { label: T.inputs.withNamedDoctor, kind: 'patients' }, listed: { label: T.inputs.listed, kind: 'patients' } },
+  inputs: inputsOf('withNamedDoctor', 'listed'),
   compute: coverageTodayOf,
   expr: (x: { withNamedDoctor: Expr; listed: Expr; listedValue: Patients }) =>
     x.listedValue > 0 ? div(x.withNamedDoctor, x.listed) : said(FORMULA_WORDS.nobodyListed, 0, 'share'),

@@ -2,6 +2,7 @@
 import { FORMULA_TEXT } from '../../strings/formulas.sv';
 import type { Hours, Share } from '../types';
 import { mul, one, sub, type Expr } from './expr';
+import { inputsOf } from './inputs';
 import { defineFormula } from './types';
 
 const T = FORMULA_TEXT.directHoursYear;
@@ -17,7 +18,7 @@ export const directHoursYear = defineFormula({
   label: T.label,
   rule: T.rule,
   source: 'assumption',
-  inputs: { patientHours: { label: T.inputs.patientHours, kind: 'hours' }, indirectShare: { label: T.inputs.indirectShare, kind: 'percent' } },
+  inputs: inputsOf('patientHours', 'indirectShare'),
   compute: directHoursYearOf,
   expr: (x: { patientHours: Expr; indirectShare: Expr }) => mul(x.patientHours, sub(one, x.indirectShare)),
   excel: (r) => `${r.patientHours}*(1-${r.indirectShare})`,

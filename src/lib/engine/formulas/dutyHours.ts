@@ -1,8 +1,9 @@
 /** Σ duty hours per week (domain.md §2): every duty kind counts, meetings included; a negative entry counts as 0. */
-import { FORMULA_TEXT } from '../../strings/formulas.sv';
+import { FORMULA_TEXT, FORMULA_WORDS } from '../../strings/formulas.sv';
 import { num, round9 } from '../round';
 import type { Hours } from '../types';
-import { sum, type Expr } from './expr';
+import { said, sum, type Expr } from './expr';
+import { inputsOf } from './inputs';
 import { defineFormula } from './types';
 
 const T = FORMULA_TEXT.dutyHours;
@@ -26,10 +27,10 @@ export const dutyHours = defineFormula({
   label: T.label,
   rule: T.rule,
   source: 'arithmetic',
-  inputs: { hours: { label: T.inputs.hours, kind: 'hours' } },
+  inputs: inputsOf('dutyTerm'),
   compute: dutyHoursOf,
   /** The duties that count (hours above 0), each a labelled input. */
-  expr: (x: { terms: Expr[] }) => sum(x.terms, 'hours'),
+  expr: (x: { terms: Expr[] }) => (x.terms.length === 0 ? said(FORMULA_WORDS.noDuties, 0, 'hours') : sum(x.terms, 'hours')),
   // `hours`: the range of the duty columns of one row.
-  excel: (r) => `ROUND(SUMIF(${r.hours},">0"),9)`,
+  excel: (r) => `ROUND(SUMIF(${r.dutyTerm},">0"),9)`,
 });

@@ -5,6 +5,7 @@
 import { FORMULA_TEXT } from '../../strings/formulas.sv';
 import type { Hours, Share, Weeks } from '../types';
 import { min, mul, type Expr } from './expr';
+import { inputsOf } from './inputs';
 import { defineFormula } from './types';
 
 const T = FORMULA_TEXT.dutyHoursYear;
@@ -20,12 +21,7 @@ export const dutyHoursYear = defineFormula({
   label: T.label,
   rule: T.rule,
   source: 'assumption',
-  inputs: {
-    dutyHours: { label: T.inputs.dutyHours, kind: 'hours' },
-    availableHours: { label: T.inputs.availableHours, kind: 'hours' },
-    weeksPerYear: { label: T.inputs.weeksPerYear, kind: 'weeks' },
-    presence: { label: T.inputs.presence, kind: 'share' },
-  },
+  inputs: inputsOf('dutyHours', 'availableHours', 'weeksPerYear', 'presence'),
   compute: dutyHoursYearOf,
   expr: (x: { dutyHours: Expr; availableHours: Expr; weeksPerYear: Expr; presence: Expr; duty: Hours; available: Hours; present: Share }) => {
     const week = x.duty > x.available ? min(x.dutyHours, x.availableHours) : x.dutyHours;

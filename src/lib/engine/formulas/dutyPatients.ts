@@ -5,6 +5,7 @@
 import { FORMULA_TEXT } from '../../strings/formulas.sv';
 import type { CapacityModel, DoctorInputsUsed, DoctorResult, Hours, Patients, TimeAssumptions } from '../types';
 import { sub, type Expr } from './expr';
+import { inputsOf } from './inputs';
 import { defineFormula } from './types';
 import { capacityGuidelineOf } from './capacityGuideline';
 import { capacityTimeOf } from './capacityTime';
@@ -39,8 +40,8 @@ export const dutyPatients = defineFormula({
   label: T.label,
   rule: T.rule,
   source: 'arithmetic',
-  inputs: { without: { label: T.inputs.without, kind: 'patients' }, with: { label: T.inputs.with, kind: 'patients' } },
+  inputs: inputsOf('capacityWithout', 'capacity'),
   compute: dutyPatientsOf,
   expr: (x: { without: Expr; with: Expr }) => sub(x.without, x.with),
-  excel: (r) => `MAX(0,${r.without}-${r.with})`,
+  excel: (r) => `MAX(0,${r.capacityWithout}-${r.capacity})`,
 });

@@ -2,6 +2,7 @@
 import { FORMULA_TEXT, FORMULA_WORDS } from '../../strings/formulas.sv';
 import type { Hours, Share } from '../types';
 import { min, one, ratio, said, type Expr } from './expr';
+import { inputsOf } from './inputs';
 import { defineFormula } from './types';
 
 const T = FORMULA_TEXT.dutyShare;
@@ -18,7 +19,7 @@ export const dutyShare = defineFormula({
   label: T.label,
   rule: T.rule,
   source: 'guideline',
-  inputs: { dutyHours: { label: T.inputs.dutyHours, kind: 'hours' }, availableHours: { label: T.inputs.availableHours, kind: 'hours' } },
+  inputs: inputsOf('dutyHours', 'availableHours'),
   compute: dutyShareOf,
   // "4 / 32"; "min(1; 50 / 32)" only when the duties exceed the week.
   expr: (x: { dutyHours: Expr; availableHours: Expr; duty: number; available: number }) =>

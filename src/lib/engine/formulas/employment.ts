@@ -4,6 +4,7 @@ import { clamp, num } from '../round';
 import type { Share } from '../types';
 import { shareFormula } from '../vocabulary';
 import { num as leaf } from './expr';
+import { inputLabel, inputsOf } from './inputs';
 import { defineFormula } from './types';
 
 const T = FORMULA_TEXT.employment;
@@ -20,10 +21,10 @@ export const employment = defineFormula({
   label: T.label,
   rule: T.rule,
   source: 'arithmetic',
-  inputs: { typed: { label: T.inputs.typed, kind: 'percent' } },
+  inputs: inputsOf('employment'),
   compute: employmentOf,
   /** The typed input itself (an explanation notes it when the typed value was outside 0–100 %). */
-  expr: (x: { used: Share; path?: string }) => leaf(x.used, 'percent', T.inputs.typed, x.path),
+  expr: (x: { used: Share; path?: string }) => leaf(x.used, 'percent', inputLabel('employment'), x.path),
   // A typed "80" in the cell is 80 % (the share rule, engine/vocabulary.ts), then clamped as the engine does.
-  excel: (r) => `MIN(1,MAX(0,${shareFormula(r.typed)}))`,
+  excel: (r) => `MIN(1,MAX(0,${shareFormula(r.employment)}))`,
 });

@@ -6,6 +6,7 @@
 import { FORMULA_TEXT } from '../../strings/formulas.sv';
 import type { CareWeight, Fte, Patients } from '../types';
 import { div, mul, type Expr } from './expr';
+import { inputsOf } from './inputs';
 import { defineFormula } from './types';
 
 const T = FORMULA_TEXT.fteNeeded;
@@ -22,12 +23,8 @@ export const fteNeeded = defineFormula({
   label: T.label,
   rule: T.rule,
   source: 'guideline',
-  inputs: {
-    gap: { label: T.inputs.gap, kind: 'patients' },
-    careWeight: { label: T.inputs.careWeight, kind: 'careWeight' },
-    specialist: { label: T.inputs.specialist, kind: 'patients' },
-  },
+  inputs: inputsOf('gapPatients', 'unitCareWeight', 'specialist'),
   compute: fteNeededOf,
   expr: (x: { gap: Expr; careWeight: Expr; specialist: Expr }) => div(mul(x.gap, x.careWeight), x.specialist),
-  excel: (r) => `IF(AND(${r.gap}>0,${r.specialist}>0),ROUND(${r.gap}*IF(N(${r.careWeight})>0,${r.careWeight},1)/${r.specialist},9),0)`,
+  excel: (r) => `IF(AND(${r.gapPatients}>0,${r.specialist}>0),ROUND(${r.gapPatients}*IF(N(${r.unitCareWeight})>0,${r.unitCareWeight},1)/${r.specialist},9),0)`,
 });

@@ -2,6 +2,7 @@
 import { FORMULA_TEXT } from '../../strings/formulas.sv';
 import type { Patients } from '../types';
 import { constant, max, sub, type Expr } from './expr';
+import { inputsOf } from './inputs';
 import { defineFormula } from './types';
 
 const T = FORMULA_TEXT.gapPatients;
@@ -17,8 +18,8 @@ export const gapPatients = defineFormula({
   label: T.label,
   rule: T.rule,
   source: 'arithmetic',
-  inputs: { target: { label: T.inputs.target, kind: 'patients' }, capacity: { label: T.inputs.capacity, kind: 'patients' } },
+  inputs: inputsOf('targetPatients', 'capacity'),
   compute: gapPatientsOf,
   expr: (x: { target: Expr; capacity: Expr }) => max(constant(0), sub(x.target, x.capacity)),
-  excel: (r) => `MAX(0,${r.target}-${r.capacity})`,
+  excel: (r) => `MAX(0,${r.targetPatients}-${r.capacity})`,
 });

@@ -3,6 +3,7 @@ import { FORMULA_TEXT } from '../../strings/formulas.sv';
 import { round9 } from '../round';
 import type { DoctorCategory, DoctorResult, Patients, RuleProfile, Share } from '../types';
 import { mul, type Expr } from './expr';
+import { inputsOf } from './inputs';
 import { defineFormula } from './types';
 
 const T = FORMULA_TEXT.listLimit;
@@ -30,11 +31,7 @@ export const listLimit = defineFormula({
   label: T.label,
   rule: T.rule,
   source: 'profile',
-  inputs: {
-    perFte: { label: T.inputs.perFte, kind: 'patients' },
-    employment: { label: T.inputs.employment, kind: 'percent' },
-    stFactor: { label: T.inputs.stFactor, kind: 'factor' },
-  },
+  inputs: inputsOf('perFte', 'employment', 'stFactor'),
   compute: listLimitOf,
   expr: (x: { perFte: Expr; employment: Expr | null; stFactor: Expr | null }) => {
     const factors: Expr[] = [];

@@ -2,6 +2,7 @@
 import { FORMULA_TEXT, FORMULA_WORDS } from '../../strings/formulas.sv';
 import type { Patients } from '../types';
 import { div, said, type Expr } from './expr';
+import { inputsOf } from './inputs';
 import { defineFormula, type Refs } from './types';
 
 const T = FORMULA_TEXT.loadRatio;
@@ -26,7 +27,7 @@ export const loadRatio = defineFormula({
   label: T.label,
   rule: T.rule,
   source: 'arithmetic',
-  inputs: { listed: { label: T.inputs.listed, kind: 'patients' }, capacity: { label: T.inputs.capacity, kind: 'patients' } },
+  inputs: inputsOf('listed', 'capacity'),
   compute: loadRatioOf,
   expr: (x: { listed: Expr; capacity: Expr; listedValue: Patients }) => (x.listedValue <= 0 ? said(FORMULA_WORDS.nobodyListed, 0, 'load') : div(x.listed, x.capacity)),
   // `overCapacity`: the text the cell shows for a list without capacity (the engine's ∞).

@@ -5,6 +5,7 @@
 import { FORMULA_TEXT } from '../../strings/formulas.sv';
 import type { Patients } from '../types';
 import { constant, max, sub, type Expr } from './expr';
+import { inputsOf } from './inputs';
 import { defineFormula } from './types';
 
 const T = FORMULA_TEXT.paperListPatients;
@@ -20,7 +21,7 @@ export const paperListPatients = defineFormula({
   label: T.label,
   rule: T.rule,
   source: 'vardanalys',
-  inputs: { withNamedDoctor: { label: T.inputs.withNamedDoctor, kind: 'patients' }, capacity: { label: T.inputs.capacity, kind: 'patients' } },
+  inputs: inputsOf('withNamedDoctor', 'capacity'),
   compute: paperListPatientsOf,
   expr: (x: { withNamedDoctor: Expr; capacity: Expr }) => max(constant(0), sub(x.withNamedDoctor, x.capacity)),
   excel: (r) => `MAX(0,MAX(0,N(${r.withNamedDoctor}))-MAX(0,${r.capacity}))`,

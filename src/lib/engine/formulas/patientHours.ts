@@ -2,6 +2,7 @@
 import { FORMULA_TEXT } from '../../strings/formulas.sv';
 import type { Hours, Share, Weeks } from '../types';
 import { constant, max, mul, sub, type Expr } from './expr';
+import { inputsOf } from './inputs';
 import { defineFormula } from './types';
 
 const T = FORMULA_TEXT.patientHoursYear;
@@ -17,12 +18,7 @@ export const patientHoursYear = defineFormula({
   label: T.label,
   rule: T.rule,
   source: 'assumption',
-  inputs: {
-    availableHours: { label: T.inputs.availableHours, kind: 'hours' },
-    dutyHours: { label: T.inputs.dutyHours, kind: 'hours' },
-    weeksPerYear: { label: T.inputs.weeksPerYear, kind: 'weeks' },
-    presence: { label: T.inputs.presence, kind: 'share' },
-  },
+  inputs: inputsOf('availableHours', 'dutyHours', 'weeksPerYear', 'presence'),
   compute: patientHoursYearOf,
   // "(32 − 4) × 42 × (1 − 6 / 42)"; no duties: "32 × 42"; duties over the week: "max(0; 32 − 50) × 42".
   expr: (x: { availableHours: Expr; dutyHours: Expr; weeksPerYear: Expr; presence: Expr; available: Hours; duty: Hours; present: Share }) => {

@@ -3,6 +3,7 @@ import { FORMULA_TEXT, FORMULA_WORDS } from '../../strings/formulas.sv';
 import { clamp } from '../round';
 import type { Share, Weeks } from '../types';
 import { constant, max, one, ratio, said, sub, type Expr } from './expr';
+import { inputsOf } from './inputs';
 import { defineFormula } from './types';
 
 const T = FORMULA_TEXT.presence;
@@ -25,7 +26,7 @@ export const presence = defineFormula({
   label: T.label,
   rule: T.rule,
   source: 'guideline',
-  inputs: { absenceWeeks: { label: T.inputs.absenceWeeks, kind: 'weeks' }, weeksPerYear: { label: T.inputs.weeksPerYear, kind: 'weeks' } },
+  inputs: inputsOf('absenceWeeks', 'weeksPerYear'),
   compute: presenceOf,
   // "(1 − 6 / 42)"; "max(0; 1 − 50 / 42)" when the absence is longer than the year.
   expr: (x: { absenceWeeks: Expr; weeksPerYear: Expr; absence: number; weeks: number }) => {

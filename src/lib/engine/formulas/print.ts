@@ -50,9 +50,12 @@ class Printer {
   private readonly done = new Set<Val>();
   private readonly seen = new Set<string>();
 
-  /** A named value printed as its value (with a step of its own); one that is a bare input is just that input. */
+  /**
+   * A named value printed as its value (with a step of its own); one that is a bare input is just that input,
+   * except as a term of a sum, which shows every term in the sum's own kind.
+   */
   shown(v: Val): boolean {
-    return v.keep && v.e.t !== 'num' && printsExactly(v.v, v.k);
+    return v.keep && (v.quiet === true || v.e.t !== 'num') && printsExactly(v.v, v.k);
   }
 
   prec(e: Expr): number {

@@ -2,6 +2,7 @@
 import { FORMULA_TEXT } from '../../strings/formulas.sv';
 import type { Patients } from '../types';
 import { min, type Expr } from './expr';
+import { inputsOf } from './inputs';
 import { defineFormula } from './types';
 
 const T = FORMULA_TEXT.priorityCovered;
@@ -17,7 +18,7 @@ export const priorityCovered = defineFormula({
   label: T.label,
   rule: T.rule,
   source: 'arithmetic',
-  inputs: { priorityTotal: { label: T.inputs.priorityTotal, kind: 'patients' }, capacity: { label: T.inputs.capacity, kind: 'patients' } },
+  inputs: inputsOf('priorityTotal', 'capacity'),
   compute: priorityCoveredOf,
   expr: (x: { priorityTotal: Expr; capacity: Expr }) => min(x.priorityTotal, x.capacity),
   excel: (r) => `MIN(${r.priorityTotal},MAX(0,${r.capacity}))`,

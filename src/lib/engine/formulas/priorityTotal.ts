@@ -4,6 +4,7 @@ import { num } from '../round';
 import { PRIORITY_KEYS } from '../types';
 import type { Patients, PriorityGroups } from '../types';
 import { sum, type Expr } from './expr';
+import { inputsOf } from './inputs';
 import { defineFormula } from './types';
 
 const T = FORMULA_TEXT.priorityTotal;
@@ -25,9 +26,9 @@ export const priorityTotal = defineFormula({
   label: T.label,
   rule: T.rule,
   source: 'arithmetic',
-  inputs: { group: { label: T.inputs.group, kind: 'patients' } },
+  inputs: inputsOf('priorityGroup'),
   compute: priorityTotalOf,
   expr: (x: { groups: Expr[] }) => sum(x.groups, 'patients'),
   // `group`: the range of the five group cells.
-  excel: (r) => `SUMIF(${r.group},">0")`,
+  excel: (r) => `SUMIF(${r.priorityGroup},">0")`,
 });

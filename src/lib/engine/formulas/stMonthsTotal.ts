@@ -7,6 +7,7 @@
 import { FORMULA_TEXT } from '../../strings/formulas.sv';
 import { DEFAULT_ST_MONTHS_TOTAL, ST_MONTHS_TOTAL_HSLF, ST_MONTHS_TOTAL_SOSFS } from './constants';
 import { num as leaf } from './expr';
+import { inputLabel, inputsOf } from './inputs';
 import { defineFormula } from './types';
 
 const T = FORMULA_TEXT.stMonthsTotal;
@@ -38,8 +39,8 @@ export const stMonthsTotal = defineFormula({
   label: T.label,
   rule: T.rule,
   source: 'stRules',
-  inputs: { typed: { label: T.inputs.typed, kind: 'months' } },
+  inputs: inputsOf('stMonthsTotal'),
   compute: stMonthsTotalOf,
-  expr: (x: { used: number; path?: string }) => leaf(x.used, 'months', T.inputs.typed, x.path),
-  excel: (r) => `IF(AND(ISNUMBER(${r.typed}),N(${r.typed})>0),${r.typed},${DEFAULT_ST_MONTHS_TOTAL})`,
+  expr: (x: { used: number; path?: string }) => leaf(x.used, 'months', inputLabel('stMonthsTotal'), x.path),
+  excel: (r) => `IF(AND(ISNUMBER(${r.stMonthsTotal}),N(${r.stMonthsTotal})>0),${r.stMonthsTotal},${DEFAULT_ST_MONTHS_TOTAL})`,
 });

@@ -4,6 +4,7 @@ import { clamp } from '../round';
 import type { Share } from '../types';
 import { ST_PROGRESS_UNKNOWN } from './constants';
 import { num as leaf, ratio, type Expr } from './expr';
+import { inputsOf } from './inputs';
 import { defineFormula } from './types';
 
 const T = FORMULA_TEXT.stProgress;
@@ -27,8 +28,8 @@ export const stProgress = defineFormula({
   label: T.label,
   rule: T.rule,
   source: 'assumption',
-  inputs: { done: { label: T.inputs.done, kind: 'months' }, total: { label: T.inputs.total, kind: 'months' } },
+  inputs: inputsOf('stMonthsDone', 'stMonthsTotal'),
   compute: stProgressOf,
   expr: (x: { done: Expr | null; total: Expr }) => (x.done === null ? leaf(ST_PROGRESS_UNKNOWN, 'factor', FORMULA_WORDS.stMid) : ratio(x.done, x.total)),
-  excel: (r) => `IF(ISNUMBER(${r.done}),MIN(1,MAX(0,${r.done}/${r.total})),${ST_PROGRESS_UNKNOWN})`,
+  excel: (r) => `IF(ISNUMBER(${r.stMonthsDone}),MIN(1,MAX(0,${r.stMonthsDone}/${r.stMonthsTotal})),${ST_PROGRESS_UNKNOWN})`,
 });

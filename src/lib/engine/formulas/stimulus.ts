@@ -7,6 +7,7 @@ import { FORMULA_TEXT, FORMULA_WORDS } from '../../strings/formulas.sv';
 import { round9 } from '../round';
 import type { Doctor, DoctorResult, RuleProfile, Sek, Share } from '../types';
 import { add, mul, said, type Expr } from './expr';
+import { inputsOf } from './inputs';
 import { defineFormula } from './types';
 
 const T = FORMULA_TEXT.stimulusSek;
@@ -62,12 +63,7 @@ export const stimulusSek = defineFormula({
   label: T.label,
   rule: T.rule,
   source: 'profile',
-  inputs: {
-    sekPerListPoint: { label: T.inputs.sekPerListPoint, kind: 'sek' },
-    listPoints: { label: T.inputs.listPoints, kind: 'points' },
-    sekPerCareWeightPoint: { label: T.inputs.sekPerCareWeightPoint, kind: 'sek' },
-    careWeightPoints: { label: T.inputs.careWeightPoints, kind: 'points' },
-  },
+  inputs: inputsOf('sekPerListPoint', 'listPoints', 'sekPerCareWeightPoint', 'careWeightPoints'),
   compute: stimulusSekOf,
   expr: (x: { sekPerListPoint: Expr; listPoints: Expr; sekPerCareWeightPoint: Expr; careWeightPoints: Expr; below: null | { coverage: string; threshold: string } }) =>
     x.below

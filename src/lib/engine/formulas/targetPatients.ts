@@ -4,6 +4,7 @@ import { ceilPatients } from '../round';
 import type { Patients, Share } from '../types';
 import { shareFormula } from '../vocabulary';
 import { mul, roundUp, type Expr } from './expr';
+import { inputsOf } from './inputs';
 import { defineFormula } from './types';
 
 const T = FORMULA_TEXT.targetPatients;
@@ -23,7 +24,7 @@ export const targetPatients = defineFormula({
   label: T.label,
   rule: T.rule,
   source: 'arithmetic',
-  inputs: { targetCoverage: { label: T.inputs.targetCoverage, kind: 'percent' }, listed: { label: T.inputs.listed, kind: 'patients' } },
+  inputs: inputsOf('targetCoverage', 'listed'),
   compute: targetPatientsOf,
   expr: (x: { targetCoverage: Expr; listed: Expr; target: Share; listedValue: Patients }) =>
     roundUp(mul(x.targetCoverage, x.listed), targetPatientsRaw(x.target, x.listedValue)),

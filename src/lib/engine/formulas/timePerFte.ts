@@ -8,6 +8,7 @@ import { FORMULA_TEXT } from '../../strings/formulas.sv';
 import { round9 } from '../round';
 import type { Patients, TimeAssumptions } from '../types';
 import { div, mul, one, sub, type Expr } from './expr';
+import { inputsOf } from './inputs';
 import { defineFormula } from './types';
 import { MINUTES_PER_HOUR } from './visitsYear';
 import { visitMinutesOf } from './visitMinutes';
@@ -27,16 +28,9 @@ export const timePerFte = defineFormula({
   label: T.label,
   rule: T.rule,
   source: 'assumption',
-  inputs: {
-    fullTimeHours: { label: T.inputs.fullTimeHours, kind: 'hours' },
-    weeksPerYear: { label: T.inputs.weeksPerYear, kind: 'weeks' },
-    indirectShare: { label: T.inputs.indirectShare, kind: 'percent' },
-    visitMinutes: { label: T.inputs.visitMinutes, kind: 'minutes' },
-    ownPatientShare: { label: T.inputs.ownPatientShare, kind: 'percent' },
-    visitsPerPatientYear: { label: T.inputs.visitsPerPatientYear, kind: 'factor' },
-  },
+  inputs: inputsOf('fullTimeHours', 'weeksPerYear', 'indirectShare', 'visitMinutes', 'ownPatientShare', 'visitsPerPatientYear'),
   compute: timePerFteOf,
-  expr: (x: Record<keyof typeof T.inputs, Expr>) =>
+  expr: (x: Record<'fullTimeHours' | 'weeksPerYear' | 'indirectShare' | 'visitMinutes' | 'ownPatientShare' | 'visitsPerPatientYear', Expr>) =>
     div(
       mul(x.fullTimeHours, x.weeksPerYear, sub(one, x.indirectShare), { t: 'num', v: MINUTES_PER_HOUR, k: 'factor' }, x.ownPatientShare),
       mul(x.visitMinutes, x.visitsPerPatientYear),

@@ -2,6 +2,7 @@
 import { FORMULA_TEXT } from '../../strings/formulas.sv';
 import type { QuantityKind } from '../quantity';
 import { sum, type Expr } from './expr';
+import { inputsOf } from './inputs';
 import { defineFormula } from './types';
 
 const T = FORMULA_TEXT.unitSum;
@@ -19,9 +20,9 @@ export const unitSum = defineFormula({
   label: T.label,
   rule: T.rule,
   source: 'arithmetic',
-  inputs: { value: { label: T.inputs.value, kind: 'patients' } },
+  inputs: inputsOf('doctorValue'),
   compute: unitSumOf,
   expr: (x: { terms: Expr[]; kind: QuantityKind }) => sum(x.terms, x.kind),
   // `value`: the range of one column over the doctors' rows (every summed figure is ≥ 0; a negative or text cell counts 0).
-  excel: (r) => `SUMIF(${r.value},">0")`,
+  excel: (r) => `SUMIF(${r.doctorValue},">0")`,
 });

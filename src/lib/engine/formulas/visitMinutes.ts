@@ -2,6 +2,7 @@
 import { FORMULA_TEXT } from '../../strings/formulas.sv';
 import type { Minutes, Share } from '../types';
 import { add, mul, one, sub, type Expr } from './expr';
+import { inputsOf } from './inputs';
 import { defineFormula } from './types';
 
 const T = FORMULA_TEXT.visitMinutes;
@@ -17,11 +18,7 @@ export const visitMinutes = defineFormula({
   label: T.label,
   rule: T.rule,
   source: 'assumption',
-  inputs: {
-    plannedShare: { label: T.inputs.plannedShare, kind: 'percent' },
-    plannedMinutes: { label: T.inputs.plannedMinutes, kind: 'minutes' },
-    acuteMinutes: { label: T.inputs.acuteMinutes, kind: 'minutes' },
-  },
+  inputs: inputsOf('plannedShare', 'plannedMinutes', 'acuteMinutes'),
   compute: visitMinutesOf,
   expr: (x: { plannedShare: Expr; plannedMinutes: Expr; acuteMinutes: Expr }) =>
     add(mul(x.plannedShare, x.plannedMinutes), mul(sub(one, x.plannedShare), x.acuteMinutes)),

@@ -3,6 +3,7 @@ import { FORMULA_TEXT } from '../../strings/formulas.sv';
 import type { Hours, Minutes } from '../types';
 import { MINUTES_PER_HOUR } from './constants';
 import { constant, div, mul, said, type Expr } from './expr';
+import { inputsOf } from './inputs';
 import { defineFormula } from './types';
 
 const T = FORMULA_TEXT.visitsYear;
@@ -20,7 +21,7 @@ export const visitsYear = defineFormula({
   label: T.label,
   rule: T.rule,
   source: 'assumption',
-  inputs: { directHours: { label: T.inputs.directHours, kind: 'hours' }, visitMinutes: { label: T.inputs.visitMinutes, kind: 'minutes' } },
+  inputs: inputsOf('directHours', 'visitMinutes'),
   compute: visitsYearOf,
   expr: (x: { directHours: Expr; visitMinutes: Expr; minutes: Minutes; noVisits: string }) =>
     x.minutes > 0 ? div(mul(x.directHours, constant(MINUTES_PER_HOUR)), x.visitMinutes) : said(x.noVisits, 0, 'visits'),

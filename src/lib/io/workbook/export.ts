@@ -4,8 +4,7 @@
  * and the file asks Excel/LibreOffice to recalculate fully when opened.
  */
 import * as XLSX from 'xlsx';
-import { FORMULAS as F, visitMinutesOf } from '../../engine/formulas/index';
-import { computePlan, excelFormat, shareFormula, type QuantityKind } from '../../engine/index';
+import { FORMULAS as F, computePlan, excelFormat, shareFormula, type QuantityKind } from '../../engine/index';
 import type { Doctor, DutyKind, Plan, PlanResult } from '../../engine/types';
 import { CATEGORY_LABELS, DUTY_LABELS, SEVERITY_LABELS } from '../../strings/engine.sv';
 import { IO_STRINGS } from '../../strings/io.sv';
@@ -80,22 +79,22 @@ const share = (ref: string) => P(shareFormula(ref));
  */
 export function doctorFormulas(r: number): Record<(typeof DOCTOR_RESULTS)[number]['key'], string> {
   const c = (k: Parameters<typeof doctorCol>[0]) => `${doctorCol(k)}${r}`;
-  const employment = P(F.employment.excel({ typed: c('employment') }));
+  const employment = P(F.employment.excel({ employment: c('employment') }));
   const fullTimeHours = A('fullTimeHours');
   const weeksPerYear = A('weeksPerYear');
-  const total = P(F.stMonthsTotal.excel({ typed: c('stMonthsTotal') }));
-  const progress = P(F.stProgress.excel({ done: c('stMonthsDone'), total }));
+  const total = P(F.stMonthsTotal.excel({ stMonthsTotal: c('stMonthsTotal') }));
+  const progress = P(F.stProgress.excel({ stMonthsDone: c('stMonthsDone'), stMonthsTotal: total }));
   const availableHours = P(F.availableHours.excel({ employment, fullTimeHours }));
   return {
     base: F.base.excel({
-      category: c('category'), progress, specialist: A('guideline.specialist'), stMid: A('guideline.stMid'), rampEnabled: A('stRamp.enabled'),
+      category: c('category'), stProgress: progress, specialist: A('guideline.specialist'), stMid: A('guideline.stMid'), rampEnabled: A('stRamp.enabled'),
       startFactor: A('stRamp.startFactor'), endFactor: A('stRamp.endFactor'),
     }),
-    dutyHours: F.dutyHours.excel({ hours: `${c('duty:supervision')}:${c('duty:other')}` }),
+    dutyHours: F.dutyHours.excel({ dutyTerm: `${c('duty:supervision')}:${c('duty:other')}` }),
     dutyShare: F.dutyShare.excel({ dutyHours: c('dutyHours'), availableHours }),
     presence: F.presence.excel({ absenceWeeks: `MAX(0,N(${c('absenceWeeks')}))`, weeksPerYear }),
     clinicalFte: F.clinicalFte.excel({ employment, dutyShare: c('dutyShare'), presence: c('presence') }),
-    careWeightUsed: F.careWeight.excel({ doctor: c('careWeight'), unit: U('careWeight') }),
+    careWeightUsed: F.careWeight.excel({ doctorCareWeight: c('careWeight'), unitCareWeight: U('careWeight') }),
     patientHoursYear: F.patientHoursYear.excel({ availableHours, dutyHours: c('dutyHours'), weeksPerYear, presence: c('presence') }),
     directHoursYear: F.directHoursYear.excel({ patientHours: c('patientHoursYear'), indirectShare: share(A('indirectShare')) }),
     visitsYear: F.visitsYear.excel({ directHours: c('directHoursYear'), visitMinutes: A('visitMinutes') }),
@@ -104,7 +103,7 @@ export function doctorFormulas(r: number): Record<(typeof DOCTOR_RESULTS)[number
       base: c('base'), visitsYear: c('visitsYear'), ownPatientShare: share(A('ownPatientShare')), visitsPerPatientYear: A('visitsPerPatientYear'),
       careWeight: c('careWeightUsed'),
     }),
-    capacity: F.capacity.excel({ model: U('model'), guideline: c('capacityGuideline'), time: c('capacityTime') }),
+    capacity: F.capacity.excel({ model: U('model'), capacityGuideline: c('capacityGuideline'), capacityTime: c('capacityTime') }),
     loadRatio: F.loadRatio.excel({ listed: c('listed'), capacity: c('capacity'), overCapacity: `"${S.overCapacityText}"` }),
   };
 }
@@ -199,17 +198,17 @@ function unitSheet(plan: Plan, result: PlanResult): XLSX.WorkSheet {
   }
   rows.set(UNIT_ROWS.resultsHeading, [S.resultsHeading, null, S.notes.results, '']);
   // domain.md §4, each from its declaration
-  live('capacity', F.capacity, F.capacity.excel({ model: B('model'), guideline: B('capacityGuideline'), time: B('capacityTime') }), ur.capacity, S.notes.capacity);
-  live('capacityGuideline', F.unitSum, F.unitSum.excel({ value: column('capacityGuideline') }), ur.capacityGuideline);
-  live('capacityTime', F.unitSum, F.unitSum.excel({ value: column('capacityTime') }), ur.capacityTime);
+  live('capacity', F.capacity, F.capacity.excel({ model: B('model'), capacityGuideline: B('capacityGuideline'), capacityTime: B('capacityTime') }), ur.capacity, S.notes.capacity);
+  live('capacityGuideline', F.unitSum, F.unitSum.excel({ doctorValue: column('capacityGuideline') }), ur.capacityGuideline);
+  live('capacityTime', F.unitSum, F.unitSum.excel({ doctorValue: column('capacityTime') }), ur.capacityTime);
   live('coverageToday', F.coverageToday, F.coverageToday.excel({ withNamedDoctor: B('withNamedDoctor'), listed: B('listed') }), ur.coverageToday);
   live('coveragePossible', F.coveragePossible, F.coveragePossible.excel({ capacity: B('capacity'), listed: B('listed') }), ur.coveragePossible);
   const target = F.targetPatients.excel({ targetCoverage: B('targetCoverage'), listed: B('listed') });
-  live('gapPatients', F.gapPatients, F.gapPatients.excel({ target, capacity: B('capacity') }), ur.gapPatients, S.notes.gap);
-  live('fteNeeded', F.fteNeeded, F.fteNeeded.excel({ gap: B('gapPatients'), careWeight: B('careWeight'), specialist: A('guideline.specialist') }), ur.fteNeeded, S.notes.fte);
-  live('priorityTotal', F.priorityTotal, F.priorityTotal.excel({ group: `${B('priority.multimorbid')}:${B('priority.chronic')}` }), ur.priorityTotal);
+  live('gapPatients', F.gapPatients, F.gapPatients.excel({ targetPatients: target, capacity: B('capacity') }), ur.gapPatients, S.notes.gap);
+  live('fteNeeded', F.fteNeeded, F.fteNeeded.excel({ gapPatients: B('gapPatients'), unitCareWeight: B('careWeight'), specialist: A('guideline.specialist') }), ur.fteNeeded, S.notes.fte);
+  live('priorityTotal', F.priorityTotal, F.priorityTotal.excel({ priorityGroup: `${B('priority.multimorbid')}:${B('priority.chronic')}` }), ur.priorityTotal);
   live('priorityCovered', F.priorityCovered, F.priorityCovered.excel({ priorityTotal: B('priorityTotal'), capacity: B('capacity') }), ur.priorityCovered);
-  live('listedOnDoctors', F.unitSum, F.unitSum.excel({ value: column('listed') }), ur.listedOnDoctors);
+  live('listedOnDoctors', F.unitSum, F.unitSum.excel({ doctorValue: column('listed') }), ur.listedOnDoctors);
   return keyedSheet(rows, [S.headers.item, S.headers.value, S.headers.note, S.headers.key]);
 }
 
@@ -228,7 +227,7 @@ function assumptionsSheet(result: PlanResult): XLSX.WorkSheet {
   put('plannedShare', kindNum(t.plannedShare, 'percent'), S.notes.assumption);
   put('ownPatientShare', kindNum(t.ownPatientShare, 'percent'), S.notes.assumption);
   put('visitsPerPatientYear', kindNum(t.visitsPerPatientYear, 'factor'), S.notes.assumption);
-  const vm = visitMinutesOf(t.plannedShare, t.plannedMinutes, t.acuteMinutes);
+  const vm = F.visitMinutes.compute(t.plannedShare, t.plannedMinutes, t.acuteMinutes) ?? 0;
   put(
     'visitMinutes',
     formula(F.visitMinutes.excel({ plannedShare: share(B('plannedShare')), plannedMinutes: B('plannedMinutes'), acuteMinutes: B('acuteMinutes') }), vm, excelFormat(F.visitMinutes.kind, vm)),

@@ -4,10 +4,7 @@
  * layout and import finds things by header/key text (never by position alone), so a person may
  * reorder columns or rows by hand.
  */
-import { FORMULAS as F } from '../../engine/formulas/index';
-import type { QuantityKind } from '../../engine/quantity';
-import type { DutyKind } from '../../engine/types';
-import { modelWord } from '../../engine/vocabulary';
+import { FORMULAS as F, modelWord, type DutyKind, type QuantityKind } from '../../engine/index';
 import { DUTY_LABELS } from '../../strings/engine.sv';
 
 export const SHEET = {
@@ -115,7 +112,7 @@ export const MODEL_WORDS = { guideline: modelWord('guideline'), time: modelWord(
  * Categories, duty kinds and model words are read by the engine's one vocabulary (engine/vocabulary.ts),
  * the same for the grid, the plan file, this import and the workbook's own formulas (categoryWords).
  */
-export { categoryFromText, categoryWords, dutyKindFromText, modelFromText, modelWords, wordMatchFormula } from '../../engine/vocabulary';
+export { categoryFromText, categoryWords, dutyKindFromText, modelFromText, modelWords, wordMatchFormula } from '../../engine/index';
 
 /** Column letter(s) of a 0-based index: 0 → A, 27 → AB. */
 export function colLetter(index: number): string {
