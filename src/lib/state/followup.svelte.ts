@@ -28,6 +28,12 @@ import {
   computeContinuity,
   continuityRows,
   goalProgress,
+  caregiverSplit,
+  continuityGoalLines,
+  onlyCaregivers,
+  type CaregiverSplit,
+  type CaregiverCount,
+  type GoalLine,
   type ContinuityBaseline,
   type GoalProgress,
   dayOfIso,
@@ -389,6 +395,39 @@ export class FollowUpState {
     return computeContinuity(scoped, options);
   });
 
+  /** Whether the log's caregivers are the plan's doctors, others too, or cannot be told apart (national goal lines). */
+  caregivers: CaregiverCount | null = $derived.by(() => {
+    const log = this.log;
+    return log ? caregiverSplit(log, (k) => this.doctorName(log.doctorKeys[k]) !== null) : null;
+  });
+  get split(): CaregiverSplit | null {
+    return this.caregivers?.split ?? null;
+  }
+
+  /** Continuity over the plan doctors' contacts only, when the log holds other professions' too. */
+  doctorsOnlyContinuity: ContinuityResult | null = $derived.by(() => {
+    const log = this.log;
+    const options = this.options;
+    if (!log || !options || this.split !== 'mixed') return null;
+    const doctors = onlyCaregivers(log, (k) => this.doctorName(log.doctorKeys[k]) !== null);
+    return computeContinuity(options.ownUnitOnly || options.listedOnly ? withHomeUnit(doctors, this.homeUnit) : doctors, options);
+  });
+
+  /** The national goal lines (issue 16.5): doctor contacts, all contacts, SÄBO named doctor, SÄBO continuity. */
+  get goalLines(): GoalLine[] {
+    const goals = this.#host.result?.profile.goals ?? null;
+    const unit = this.#host.plan?.unit;
+    return continuityGoalLines({
+      goals,
+      baseline: this.baseline,
+      all: this.continuity,
+      doctorsOnly: this.doctorsOnlyContinuity,
+      split: this.split,
+      nursingHomeResidents: unit?.priority?.nursingHome,
+      nursingHomeWithNamed: unit?.withNamedDoctorNursingHome,
+    });
+  }
+
   /** Plan doctor name for a log doctor key (matched by id, or by name ignoring case/“Dr”). */
   doctorName(key: string): string | null {
     const plan = this.#host.plan;
@@ -504,6 +543,8 @@ export class FollowUpState {
       minContacts: r.options.minContacts,
       savedAt: this.#host.today,
       definition: this.definitionLabel,
+      ...(this.split ? { split: this.split } : {}),
+      ...(this.split === 'mixed' ? { doctorMeanCoc: this.doctorsOnlyContinuity?.meanCoc ?? null } : {}),
     };
     await this.#host.setSetting(this.#baselineKey(unitId), b);
     this.baseline = b;

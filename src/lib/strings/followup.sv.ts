@@ -369,6 +369,35 @@ export const FOLLOWUP = {
       `${label}: utgångsläge ${base}, mål ${target}, nu ${now} (${change} mot utgångsläget) — ${reached ? 'målet är nått' : 'målet är inte nått'}.`,
     goalCoc: 'COC',
     goalUpc: 'UPC',
+    goalsIntro:
+      'Överenskommelserna om God och nära vård 2021–2022 har fyra mål för kontinuitet och SÄBO, så som Vårdanalys redovisar dem. Varje mål visas med utgångsläget där loggen och enhetens siffror räcker till.',
+    goalNameOf: (id: 'doctorContinuity' | 'allContinuity' | 'nursingHomeCoverage' | 'nursingHomeContinuity', inc: string, nh: string) =>
+      ({
+        doctorContinuity: `Kontinuitetsindex för läkarkontakter (COC) upp ${inc}`,
+        allContinuity: `Kontinuitetsindex för alla kontakter, alla yrken (COC) upp ${inc}`,
+        nursingHomeCoverage: `Minst ${nh} av boende på SÄBO har en fast läkarkontakt`,
+        nursingHomeContinuity: 'Betydande ökning av läkarkontinuiteten för boende på SÄBO',
+      })[id],
+    goalProgressLine: (base: string, target: string, now: string, change: string, reached: boolean) =>
+      `utgångsläge ${base}, mål ${target}, nu ${now} (${change} mot utgångsläget) — ${reached ? 'målet är nått' : 'målet är inte nått'}.`,
+    goalCoverageLine: (withNamed: string, residents: string, share: string, goal: string, reached: boolean) =>
+      `${withNamed} av ${residents} boende har en fast läkarkontakt (${share}, mål ${goal}) — ${reached ? 'målet är nått' : 'målet är inte nått'}.`,
+    goalGaps: {
+      noLog: 'läs in en kontaktlogg för att mäta.',
+      noBaseline: 'spara ett utgångsläge först; senare loggar jämförs med det.',
+      noBaselineFigure: 'utgångsläget saknar den här siffran (det sparades ur en logg som inte skilde läkare från andra yrken); spara ett nytt utgångsläge.',
+      noSplit:
+        'loggen skiljer inte läkare från andra yrken. Det mäts när loggen har kontakter med alla yrken och läkarna står med samma namn som i planen; då räknas läkarmålet bara på deras kontakter.',
+      noResidents: 'skriv in antal boende på SÄBO och hur många av dem som har fast läkarkontakt i enhetsdelen.',
+      noNursingHomeData:
+        'kontaktloggen säger inte vilka patienter som bor på SÄBO, så läkarkontinuiteten för dem kan inte mätas här. Målet har ingen siffra; följ den i regionens data.',
+    },
+    goalSplit: {
+      mixed: (others: string) => `Loggen har även kontakter med andra yrken (${others} vårdgivare som inte är läkare i planen): läkarmålet räknas bara på läkarnas kontakter, målet för alla kontakter på hela loggen.`,
+      doctors: 'Alla vårdgivare i loggen är läkare i planen: loggen räknas som läkarkontakter.',
+      unknown: 'Ingen vårdgivare i loggen har ett namn som en läkare i planen: loggen räknas som läkarkontakter.',
+    },
+    goalUpcAlso: 'Också UPC (andel hos den mest besökta läkaren) i samma urval:',
     noGoal: 'Regelprofilen har inget mål för kontinuitet.',
     export: 'Exportera kontinuiteten (Excel)',
     exportHint: 'Bara sammanställda siffror: inga patientnycklar följer med.',

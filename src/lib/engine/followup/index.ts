@@ -4,3 +4,4 @@ export * from './snapshots';
 export * from './continuity';
 export * from './allocation';
 export * from './contactLog';
+export * from './goals';
