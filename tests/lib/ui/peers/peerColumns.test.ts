@@ -5,7 +5,7 @@ import { PEER_COMPUTED_KEYS } from '../../../../src/lib/ui/peers/peerColumns';
 
 describe('the grid’s free places and visits per working day (issue 16.2, 16.4)', () => {
   const plan = createDemoPlan();
-  plan.doctors[0] = { ...plan.doctors[0], agreedListSize: 900 } as (typeof plan.doctors)[number];
+  plan.doctors[0] = { ...plan.doctors[0], extra: { agreedListSize: 900 } };
   const r = computePlan(plan, { today: '2026-11-23' });
 
   it('are computed columns of the doctor grid that open their explanation', () => {
