@@ -31,6 +31,9 @@ import {
   caregiverSplit,
   continuityGoalLines,
   onlyCaregivers,
+  ownReferenceOf,
+  visitsByAgeBand,
+  type AgeVisits,
   type CaregiverSplit,
   type CaregiverCount,
   type GoalLine,
@@ -59,7 +62,7 @@ import {
   type SnapshotData,
   type Trend,
 } from '../engine/followup/index';
-import type { IsoDate, Plan } from '../engine/types';
+import type { AgeReference, IsoDate, Plan } from '../engine/types';
 import { formatNumber } from '../engine/format';
 import { foldText, nameKey } from '../engine/text';
 import type { IoMessage } from '../io/messages';
@@ -75,7 +78,7 @@ import { downloadBytes } from './download';
 export type FollowUpTab = 'snapshots' | 'continuity' | 'allocation';
 
 /** The contact-log fields (io/contactlog/columns.ts), listed here so this module never pulls SheetJS in statically. */
-export const CONTACT_COLUMNS: readonly ContactColumn[] = ['patient', 'date', 'doctor', 'type', 'named', 'unit'];
+export const CONTACT_COLUMNS: readonly ContactColumn[] = ['patient', 'date', 'doctor', 'type', 'named', 'unit', 'age'];
 export type { ContactColumn };
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -409,6 +412,18 @@ export class FollowUpState {
     const doctors = onlyCaregivers(log, (k) => this.doctorName(log.doctorKeys[k]) !== null);
     return computeContinuity(options.ownUnitOnly || options.listedOnly ? withHomeUnit(doctors, this.homeUnit) : doctors, options);
   });
+
+  /** The log's contacts of the chosen period and types per age band (when the log has an age column; issue 16.1). */
+  ageVisits: AgeVisits | null = $derived.by(() => {
+    const log = this.log;
+    const options = this.options;
+    return log && options ? visitsByAgeBand(log, options) : null;
+  });
+
+  /** The unit's own visits per listed person and age band (needs the listing's ages too), for the age index. */
+  get ownAgeReference(): AgeReference | null {
+    return ownReferenceOf(this.ageVisits, this.#host.plan?.unit.listAges?.counts);
+  }
 
   /** The national goal lines (issue 16.5): doctor contacts, all contacts, SÄBO named doctor, SÄBO continuity. */
   get goalLines(): GoalLine[] {

@@ -115,7 +115,9 @@ export const CONTACTS_IO = {
     type: 'kontakttyp',
     named: 'fast läkarkontakt',
     unit: 'enhet',
+    age: 'ålder eller födelseår',
   } as Record<string, string>,
+  badAges: (n: string) => `${n} rader har en ålder eller ett födelseår som inte kunde läsas (skriv hela år, som 67 eller 1958); de räknas utan ålder.`,
   emptyCell: (what: string) => `Cellen saknar ${what}.`,
   badDate: (value: string) => `”${value}” är inget giltigt datum. Skriv datum som ÅÅÅÅ-MM-DD.`,
   doctorPersonnummer:
@@ -272,6 +274,8 @@ export const FOLLOWUP = {
       doctor: 'Läkare',
       type: 'Kontakttyp (valfri)',
       named: 'Fast läkarkontakt (valfri)',
+      unit: 'Enhet (valfri)',
+      age: 'Ålder eller födelseår (valfri)',
     } as Record<string, string>,
     mapNone: '— ingen —',
     mapColumn: (n: number) => `Kolumn ${n}`,

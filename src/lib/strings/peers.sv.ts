@@ -257,4 +257,14 @@ export const PEERS_UI = {
   referenceBand: 'Åldersgrupp',
   referenceValue: 'Besök per person och år',
   referenceOwn: 'Enhetens egna besök ur kontaktloggen',
+  referenceOwnNoLog:
+    'Läs in en kontaktlogg med en kolumn för patientens ålder eller födelseår (Uppföljning → Kontinuitet) och en listning med en rad per patient, så räknas enhetens egna besök per person och åldersgrupp fram här.',
+  referenceOwnNoAges: (file: string) => `Kontaktloggen ${file} har ingen kolumn för ålder eller födelseår, så enhetens egna besök per åldersgrupp kan inte räknas.`,
+  referenceOwnNoListing: 'Läs in en listning med en rad per patient och deras ålder, så att antalet listade per åldersgrupp är känt.',
+  referenceOwnFound: (file: string, from: string, to: string, visits: string, mean: string) =>
+    `Ur ${file} (${from} – ${to}): ${visits} besök av patienter med känd ålder, i medel ${mean} besök per listad och år.`,
+  referenceOwnWithoutAge: (n: string) => `${n} besök saknar ålder och räknas inte.`,
+  referenceOwnAdopt: 'Använd enhetens egna besökstal som referens',
+  referenceOwnNone: 'Loggens besök och listans åldrar räcker inte till egna besökstal (inga besök eller inga listade i perioden).',
+  referenceOwnName: (file: string, from: string, to: string) => `Egna besök ur ${file} (${from} – ${to})`,
 } as const;

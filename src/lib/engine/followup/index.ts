@@ -5,3 +5,4 @@ export * from './continuity';
 export * from './allocation';
 export * from './contactLog';
 export * from './goals';
+export * from './ageVisits';

@@ -99,6 +99,11 @@ export interface ContactLog {
   unitKeys?: string[];
   /** The unit each patient is listed at (index into `unitKeys`, -1 unknown); absent when unknown for all. */
   listedUnit?: Int32Array;
+  /**
+   * Birth year per patient index (0 unknown), from an age or birth-year column; absent when the log has
+   * none. For the unit's own visits per age band (domain.md §9); in memory only, never stored.
+   */
+  birthYear?: Int16Array;
 }
 
 /**

@@ -9,6 +9,7 @@ import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { tick } from 'svelte';
 import { app } from '../../../../src/lib/state/app.svelte';
+import { followup } from '../../../../src/lib/state/followup.svelte';
 import { NORWAY_2023 } from '../../../../src/lib/engine/ageReference';
 import AgeReferenceSettings from '../../../../src/lib/ui/peers/AgeReferenceSettings.svelte';
 
@@ -44,5 +45,34 @@ describe('AgeReferenceSettings', () => {
     await tick();
     expect(app.plan!.unit.ageReference).toBeUndefined();
     expect(app.result!.unit.ageIndex).toBeCloseTo((3.2 * 100 + 3.9 * 100) / (200 * 3), 3);
+  });
+
+  it('takes the unit’s own visits per age band from a contact log with ages, in one undo step', async () => {
+    const user = userEvent.setup();
+    await app.updateUnit({ listAges: { counts: [0, 0, 0, 0, 2, 0, 1, 0, 0] } });
+    render(AgeReferenceSettings);
+    const own = screen.getByTestId('age-reference-own');
+    expect(own).toHaveTextContent('Läs in en kontaktlogg med en kolumn för patientens ålder');
+    // Two patients aged 30–49 with 3 visits in all, one born 1950 (67–79 at the period's end) with 6.
+    const rows = ['Patient;Datum;Läkare;Födelseår'];
+    for (const [p, n, y] of [['A', 2, 1985], ['B', 1, 1990], ['C', 6, 1950]] as const)
+      for (let i = 0; i < n; i++) rows.push(`${p};2026-0${i + 1}-10;d1;${y}`);
+    expect(await followup.loadContacts(new File([rows.join('\n')], 'logg.csv'))).toBe(true);
+    await tick();
+    expect(own).toHaveTextContent('Ur logg.csv');
+    const days = followup.ageVisits!.days;
+    await user.click(screen.getByRole('button', { name: 'Använd enhetens egna besökstal som referens' }));
+    await tick();
+    const ref = app.plan!.unit.ageReference!;
+    expect(ref.own).toBe(true);
+    expect(ref.name).toContain('logg.csv');
+    expect(ref.rates[4]).toBeCloseTo((3 / 2) * (365 / days), 9);
+    expect(ref.rates[6]).toBeCloseTo(6 * (365 / days), 9);
+    // Against its own rates the unit is 1 by construction.
+    expect(app.result!.unit.ageIndex).toBeCloseTo(1, 3);
+    await app.undo();
+    await tick();
+    expect(app.plan!.unit.ageReference).toBeUndefined();
+    followup.clearContacts();
   });
 });
