@@ -31,6 +31,7 @@ import {
   caregiverSplit,
   continuityGoalLines,
   onlyCaregivers,
+  onlyPatients,
   ownReferenceOf,
   visitsByAgeBand,
   type AgeVisits,
@@ -78,7 +79,7 @@ import { downloadBytes } from './download';
 export type FollowUpTab = 'snapshots' | 'continuity' | 'allocation';
 
 /** The contact-log fields (io/contactlog/columns.ts), listed here so this module never pulls SheetJS in statically. */
-export const CONTACT_COLUMNS: readonly ContactColumn[] = ['patient', 'date', 'doctor', 'type', 'named', 'unit', 'age'];
+export const CONTACT_COLUMNS: readonly ContactColumn[] = ['patient', 'date', 'doctor', 'type', 'named', 'unit', 'age', 'nursingHome'];
 export type { ContactColumn };
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -425,6 +426,19 @@ export class FollowUpState {
     return ownReferenceOf(this.ageVisits, this.#host.plan?.unit.listAges?.counts);
   }
 
+  /** Doctor continuity of the log's SÄBO residents (a SÄBO column), the doctors' contacts only when the log is mixed. */
+  nursingHomeContinuity: ContinuityResult | null | undefined = $derived.by(() => {
+    const log = this.log;
+    const options = this.options;
+    if (!log || !options) return null;
+    const nh = log.nursingHome;
+    if (!nh) return undefined;
+    const base = this.split === 'mixed' ? onlyCaregivers(log, (k) => this.doctorName(log.doctorKeys[k]) !== null) : log;
+    const residents = onlyPatients(base, (p) => nh[p] === 1);
+    const r = computeContinuity(options.ownUnitOnly || options.listedOnly ? withHomeUnit(residents, this.homeUnit) : residents, options);
+    return r.patientsIncluded > 0 ? r : null;
+  });
+
   /** The national goal lines (issue 16.5): doctor contacts, all contacts, SÄBO named doctor, SÄBO continuity. */
   get goalLines(): GoalLine[] {
     const goals = this.#host.result?.profile.goals ?? null;
@@ -437,6 +451,7 @@ export class FollowUpState {
       split: this.split,
       nursingHomeResidents: unit?.priority?.nursingHome,
       nursingHomeWithNamed: unit?.withNamedDoctorNursingHome,
+      nursingHome: this.nursingHomeContinuity,
     });
   }
 
@@ -555,6 +570,7 @@ export class FollowUpState {
       definition: this.definitionLabel,
       ...(this.split ? { split: this.split } : {}),
       ...(this.split === 'mixed' ? { doctorMeanCoc: this.doctorsOnlyContinuity?.meanCoc ?? null } : {}),
+      ...(this.nursingHomeContinuity !== undefined ? { nursingHomeMeanCoc: this.nursingHomeContinuity?.meanCoc ?? null } : {}),
     };
     await this.#host.setSetting(this.#baselineKey(unitId), b);
     this.baseline = b;

@@ -116,7 +116,9 @@ export const CONTACTS_IO = {
     named: 'fast läkarkontakt',
     unit: 'enhet',
     age: 'ålder eller födelseår',
+    nursingHome: 'boende på SÄBO',
   } as Record<string, string>,
+  badNursingHome: (n: string) => `${n} rader har ett värde i SÄBO-kolumnen som varken är ja eller nej (skriv ja, nej, 1, 0 eller x); de räknas som inte boende på SÄBO.`,
   badAges: (n: string) => `${n} rader har en ålder eller ett födelseår som inte kunde läsas (skriv hela år, som 67 eller 1958); de räknas utan ålder.`,
   emptyCell: (what: string) => `Cellen saknar ${what}.`,
   badDate: (value: string) => `”${value}” är inget giltigt datum. Skriv datum som ÅÅÅÅ-MM-DD.`,
@@ -276,6 +278,7 @@ export const FOLLOWUP = {
       named: 'Fast läkarkontakt (valfri)',
       unit: 'Enhet (valfri)',
       age: 'Ålder eller födelseår (valfri)',
+      nursingHome: 'Boende på SÄBO, ja/nej (valfri)',
     } as Record<string, string>,
     mapNone: '— ingen —',
     mapColumn: (n: number) => `Kolumn ${n}`,
@@ -385,6 +388,8 @@ export const FOLLOWUP = {
       })[id],
     goalProgressLine: (base: string, target: string, now: string, change: string, reached: boolean) =>
       `utgångsläge ${base}, mål ${target}, nu ${now} (${change} mot utgångsläget) — ${reached ? 'målet är nått' : 'målet är inte nått'}.`,
+    goalRiseLine: (base: string, now: string, change: string) =>
+      `utgångsläge ${base}, nu ${now} (${change} mot utgångsläget). Målet anger ingen siffra för en betydande ökning.`,
     goalCoverageLine: (withNamed: string, residents: string, share: string, goal: string, reached: boolean) =>
       `${withNamed} av ${residents} boende har en fast läkarkontakt (${share}, mål ${goal}) — ${reached ? 'målet är nått' : 'målet är inte nått'}.`,
     goalGaps: {
@@ -395,7 +400,8 @@ export const FOLLOWUP = {
         'loggen skiljer inte läkare från andra yrken. Det mäts när loggen har kontakter med alla yrken och läkarna står med samma namn som i planen; då räknas läkarmålet bara på deras kontakter.',
       noResidents: 'skriv in antal boende på SÄBO och hur många av dem som har fast läkarkontakt i enhetsdelen.',
       noNursingHomeData:
-        'kontaktloggen säger inte vilka patienter som bor på SÄBO, så läkarkontinuiteten för dem kan inte mätas här. Målet har ingen siffra; följ den i regionens data.',
+        'kontaktloggen säger inte vilka patienter som bor på SÄBO. Det mäts när loggen har en kolumn ”SÄBO” (ja/nej) per kontakt.',
+      noNursingHomePatients: 'ingen patient som bor på SÄBO har tillräckligt många kontakter i urvalet.',
     },
     goalSplit: {
       mixed: (others: string) => `Loggen har även kontakter med andra yrken (${others} vårdgivare som inte är läkare i planen): läkarmålet räknas bara på läkarnas kontakter, målet för alla kontakter på hela loggen.`,

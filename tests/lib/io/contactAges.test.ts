@@ -64,4 +64,31 @@ describe('contact log ages', () => {
     expect(own.rates[6]).toBe(4.5);
     expect(own.mean).toBe(3);
   });
+
+  it('a SÄBO column marks the residents (ja/nej, 1/0, x), on both paths; other values are counted', () => {
+    expect(guessContactColumns(['Patient', 'Datum', 'Läkare', 'SÄBO']).nursingHome).toBe(3);
+    expect(guessContactColumns(['Patient', 'Datum', 'Läkare', 'Särskilt boende']).nursingHome).toBe(3);
+    const rows = [
+      ['Patient', 'Datum', 'Läkare', 'SÄBO'],
+      ['A', '2025-02-01', 'd1', 'Ja'],
+      ['A', '2025-03-01', 'd1', ''],
+      ['B', '2025-04-01', 'd1', 'nej'],
+      ['C', '2025-05-01', 'd2', 'x'],
+      ['D', '2025-06-01', 'd2', 'kanske'],
+    ];
+    const ws = XLSX.utils.aoa_to_sheet(rows);
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, 'Kontakter');
+    const xlsx = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+    for (const input of [enc(rows.map((r) => r.join(';')).join('\n')), xlsx]) {
+      const r = parseContactLog(input);
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      const nh = (k: string) => r.log.nursingHome![r.log.patientKeys.indexOf(k)];
+      expect([nh('A'), nh('B'), nh('C'), nh('D')]).toEqual([1, 0, 1, 0]);
+      expect(r.warnings.map((w) => w.message).join(' ')).toContain('1 rader har ett värde i SÄBO-kolumnen som varken är ja eller nej');
+    }
+    const plain = parseContactLog(enc('Patient;Datum;Läkare\nA;2025-02-01;d1\n'));
+    expect(plain.ok && plain.log.nursingHome).toBeUndefined();
+  });
 });

@@ -111,6 +111,21 @@ describe('FollowUpState', () => {
     expect(nhc.gap).toBe('noNursingHomeData');
   });
 
+  it('SÄBO residents’ doctor continuity from a SÄBO column, the doctors’ contacts only, kept in the baseline', async () => {
+    const { fu } = await setup();
+    // Y lives at a SÄBO: Anna twice, a nurse once, Erik once → doctors only 2,1 → 1/3. Z does not.
+    const csv =
+      'Patient;Datum;Vårdgivare;Kontakttyp;SÄBO\nY;2026-01-01;Anna Lindqvist;besök;ja\nY;2026-02-01;Anna Lindqvist;besök;ja\nY;2026-02-10;Ssk Nilsson;besök;ja\nY;2026-03-01;Erik Johansson;besök;ja\n' +
+      'Z;2026-01-01;Anna Lindqvist;besök;nej\nZ;2026-02-01;Anna Lindqvist;besök;nej\nZ;2026-03-01;Anna Lindqvist;besök;nej\n';
+    expect(await fu.loadContacts(new File([csv], 'k.csv'))).toBe(true);
+    expect(fu.nursingHomeContinuity!.patientsIncluded).toBe(1);
+    expect(fu.nursingHomeContinuity!.meanCoc).toBeCloseTo(1 / 3, 12);
+    expect(fu.goalLines[3].gap).toBe('noBaseline');
+    expect(await fu.saveBaseline()).toBe(true);
+    expect(fu.baseline!.nursingHomeMeanCoc).toBeCloseTo(1 / 3, 12);
+    expect(fu.goalLines[3].rise).toMatchObject({ change: 0 });
+  });
+
   it('estimates groups from the plan and proposes an allocation within capacity', async () => {
     const { app, fu } = await setup();
     fu.groupsFromPlan();

@@ -222,6 +222,22 @@ export class ContactLogBuilder {
     return true;
   }
 
+  /** SÄBO residents by patient index (1 = lives at a SÄBO); null until the first. */
+  private nursing: Uint8Array | null = null;
+
+  /** Marks a patient as a SÄBO resident (issue 16.5: the goal line for their doctor continuity). */
+  setNursingHome(patient: number): void {
+    if (!this.nursing) this.nursing = new Uint8Array(Math.max(1024, this.patientKeys.length * 2));
+    if (patient >= this.nursing.length) {
+      let n = this.nursing.length;
+      while (n <= patient) n *= 2;
+      const a = new Uint8Array(n);
+      a.set(this.nursing);
+      this.nursing = a;
+    }
+    this.nursing[patient] = 1;
+  }
+
   /** Marks that the log carries named-doctor information even if no row had a value. */
   enableNamed(): void {
     if (!this.named) {
@@ -251,6 +267,11 @@ export class ContactLogBuilder {
     };
     if (this.unit || this.listed) log.unitKeys = this.unitKeys.slice();
     if (this.unit) log.unit = this.unit.slice(0, n);
+    if (this.nursing) {
+      const nh = new Uint8Array(P);
+      nh.set(this.nursing.subarray(0, Math.min(P, this.nursing.length)));
+      log.nursingHome = nh;
+    }
     if (this.birth) {
       const birth = new Int16Array(P);
       birth.set(this.birth.subarray(0, Math.min(P, this.birth.length)));

@@ -638,6 +638,8 @@ export interface ContinuityBaseline {
   split?: 'mixed' | 'doctors' | 'unknown';
   /** COC over the doctors' contacts only, when the log was mixed. */
   doctorMeanCoc?: number | null;
+  /** Doctor COC of the SÄBO residents, when the log had a SÄBO column (issue 16.5). */
+  nursingHomeMeanCoc?: number | null;
 }
 
 export interface GoalProgress {

@@ -8,15 +8,16 @@
  * A contact log holds one caregiver key per contact. Which caregivers are doctors is known only by
  * matching keys to the plan's doctors: when some keys match and some do not, the log holds other
  * professions too and both (1) and (2) can be measured; otherwise the log is taken as doctor contacts
- * (as every other continuity figure) and (2) cannot be told apart. Pure: no DOM, no state.
+ * (as every other continuity figure) and (2) cannot be told apart. (4) needs a SÄBO column in the log (which
+ * patients live at a SÄBO); it shows the baseline, now and the change, and invents no target. Pure.
  */
 import type { ContactLog, ContinuityResult } from './types';
 import { goalProgress, type ContinuityBaseline, type GoalProgress } from './continuity';
 
-/** Only the contacts whose caregiver `keep` accepts (doctor index into `doctorKeys`); keys and patients stay. */
-export function onlyCaregivers(log: ContactLog, keep: (doctorIndex: number) => boolean): ContactLog {
+/** The contacts for which `keep(i)` holds (i = contact index); keys, patients and per-patient fields stay. */
+function keepContacts(log: ContactLog, keep: (i: number) => boolean): ContactLog {
   let n = 0;
-  for (let i = 0; i < log.count; i++) if (keep(log.doctor[i])) n++;
+  for (let i = 0; i < log.count; i++) if (keep(i)) n++;
   const patient = new Uint32Array(n);
   const doctor = new Uint32Array(n);
   const day = new Int32Array(n);
@@ -24,7 +25,7 @@ export function onlyCaregivers(log: ContactLog, keep: (doctorIndex: number) => b
   const unit = log.unit ? new Int32Array(n) : undefined;
   let j = 0;
   for (let i = 0; i < log.count; i++) {
-    if (!keep(log.doctor[i])) continue;
+    if (!keep(i)) continue;
     patient[j] = log.patient[i];
     doctor[j] = log.doctor[i];
     day[j] = log.day[i];
@@ -33,6 +34,16 @@ export function onlyCaregivers(log: ContactLog, keep: (doctorIndex: number) => b
     j++;
   }
   return { ...log, count: n, patient, doctor, day, type, ...(unit ? { unit } : {}) };
+}
+
+/** Only the contacts whose caregiver `keep` accepts (doctor index into `doctorKeys`); keys and patients stay. */
+export function onlyCaregivers(log: ContactLog, keep: (doctorIndex: number) => boolean): ContactLog {
+  return keepContacts(log, (i) => keep(log.doctor[i]));
+}
+
+/** Only the contacts of the patients `keep` accepts (patient index); keys stay. */
+export function onlyPatients(log: ContactLog, keep: (patientIndex: number) => boolean): ContactLog {
+  return keepContacts(log, (i) => keep(log.patient[i]));
 }
 
 /**
@@ -65,7 +76,7 @@ export function caregiverSplit(log: ContactLog, isDoctor: (doctorIndex: number) 
 export type GoalLineId = 'doctorContinuity' | 'allContinuity' | 'nursingHomeCoverage' | 'nursingHomeContinuity';
 
 /** Why a goal line has no figure (the panel says it in words). */
-export type GoalLineGap = 'noBaseline' | 'noLog' | 'noSplit' | 'noResidents' | 'noNursingHomeData' | 'noBaselineFigure';
+export type GoalLineGap = 'noBaseline' | 'noLog' | 'noSplit' | 'noResidents' | 'noNursingHomeData' | 'noBaselineFigure' | 'noNursingHomePatients';
 
 export interface GoalLine {
   id: GoalLineId;
@@ -73,6 +84,8 @@ export interface GoalLine {
   progress: GoalProgress | null;
   /** The SÄBO coverage line: residents with a named doctor, residents, share, goal share. */
   coverage: { withNamed: number; residents: number; share: number; goal: number; reached: boolean } | null;
+  /** The SÄBO continuity line: no figure is set for a "substantial rise", so only baseline, now and change. */
+  rise?: { baseline: number; current: number; change: number } | null;
   /** Why there is no figure (null when there is one). */
   gap: GoalLineGap | null;
 }
@@ -89,6 +102,11 @@ export interface GoalLineInput {
   /** The unit's SÄBO residents (priority group) and how many have a named doctor, as entered. */
   nursingHomeResidents?: number;
   nursingHomeWithNamed?: number;
+  /**
+   * Doctor continuity of the log's SÄBO residents (a SÄBO column), doctors' contacts only when the log is
+   * mixed; undefined when the log has no SÄBO column, null when it has one but no resident has enough contacts.
+   */
+  nursingHome?: ContinuityResult | null;
 }
 
 /** The four national goal lines with their baseline where the log and the unit's figures allow it. */
@@ -126,5 +144,19 @@ export function continuityGoalLines(input: GoalLineInput): GoalLine[] {
           gap: null,
         }
       : none('nursingHomeCoverage', 'noResidents');
-  return [doctorLine, allLine, coverageLine, none('nursingHomeContinuity', 'noNursingHomeData')];
+  return [doctorLine, allLine, coverageLine, nursingHomeLine(input)];
+}
+
+function nursingHomeLine(input: GoalLineInput): GoalLine {
+  const id: GoalLineId = 'nursingHomeContinuity';
+  const none = (gap: GoalLineGap): GoalLine => ({ id, progress: null, coverage: null, rise: null, gap });
+  if (!input.all) return none('noLog');
+  if (input.nursingHome === undefined) return none('noNursingHomeData');
+  const now = input.nursingHome?.meanCoc ?? null;
+  if (now === null) return none('noNursingHomePatients');
+  const b = input.baseline;
+  if (!b) return none('noBaseline');
+  const base = b.nursingHomeMeanCoc;
+  if (base === null || base === undefined || !(base > 0)) return none('noBaselineFigure');
+  return { id, progress: null, coverage: null, rise: { baseline: base, current: now, change: (now - base) / base }, gap: null };
 }

@@ -104,6 +104,8 @@ export interface ContactLog {
    * none. For the unit's own visits per age band (domain.md §9); in memory only, never stored.
    */
   birthYear?: Int16Array;
+  /** 1 for a patient who lives at a SÄBO, from a SÄBO column; absent when the log has none (issue 16.5). */
+  nursingHome?: Uint8Array;
 }
 
 /**

@@ -7,14 +7,16 @@
  */
 import { foldText } from '../../engine/text';
 
-export type ContactColumn = 'patient' | 'date' | 'doctor' | 'type' | 'named' | 'unit' | 'age';
-export const CONTACT_COLUMNS: readonly ContactColumn[] = ['patient', 'date', 'doctor', 'type', 'named', 'unit', 'age'];
+export type ContactColumn = 'patient' | 'date' | 'doctor' | 'type' | 'named' | 'unit' | 'age' | 'nursingHome';
+export const CONTACT_COLUMNS: readonly ContactColumn[] = ['patient', 'date', 'doctor', 'type', 'named', 'unit', 'age', 'nursingHome'];
 
 /**
  * Header words per column, most specific first (a "Fast läkarkontakt" column is the named doctor,
  * not the doctor of the contact). Whole words of the folded header, or a part of a longer word.
  */
 const TESTS: readonly [ContactColumn, RegExp][] = [
+  // Whether the patient lives at a SÄBO (issue 16.5: the goal line for SÄBO residents' doctor continuity).
+  ['nursingHome', /(^| )(sabo|sabo boende|sarskilt boende|boende pa sabo|nursing home|care home|aldreboende)( |$)|sarskilt boende/],
   ['named', /(^| )(fast|named|flk|listningslakare|listad hos|ansvarig)( |$)|fastlakare|namngiven/],
   ['unit', /(^| )(enhet|vardenhet|mottagning|unit|vardcentral|halsocentral|kontaktenhet|besoksenhet|vardgivarenhet|clinic|practice)( |$)|vardenhet|mottagning/],
   ['type', /(^| )(typ|type|kontakttyp|kontaktsatt|kontaktform|kanal|contact type)( |$)|kontakttyp|kontaktform/],

@@ -6,6 +6,7 @@ import {
   continuityGoalLines,
   dayOfIso,
   onlyCaregivers,
+  onlyPatients,
   type ContinuityBaseline,
   type ContinuityOptions,
 } from '../../../../src/lib/engine/followup';
@@ -82,5 +83,25 @@ describe('national goal lines (issue 16.5, domain.md §5)', () => {
     expect(continuityGoalLines({ goals: GOALS, baseline: null, all, doctorsOnly: null, split: 'doctors' })[0].gap).toBe('noBaseline');
     expect(continuityGoalLines({ goals: GOALS, baseline: fromDoctors, all: null, doctorsOnly: null, split: null })[0].gap).toBe('noLog');
     expect(continuityGoalLines({ goals: null, baseline: fromDoctors, all, doctorsOnly: null, split: 'doctors' })).toEqual([]);
+  });
+
+  it('SÄBO residents’ doctor continuity: baseline, now and change, and no invented target', () => {
+    const all = computeContinuity(LOG, ALL);
+    // P is the resident: only P's contacts, doctors only → P's COC 1.
+    const residents = onlyPatients(onlyCaregivers(LOG, isDoctor), (p) => LOG.patientKeys[p] === 'P');
+    expect(residents.count).toBe(3);
+    const nh = computeContinuity(residents, ALL);
+    expect(nh.meanCoc).toBe(1);
+    const b = baseline({ split: 'mixed', meanCoc: 0.4, doctorMeanCoc: 0.5, nursingHomeMeanCoc: 0.8 });
+    const line = continuityGoalLines({ goals: GOALS, baseline: b, all, doctorsOnly: all, split: 'mixed', nursingHome: nh })[3];
+    expect(line.id).toBe('nursingHomeContinuity');
+    expect(line.rise).toEqual({ baseline: 0.8, current: 1, change: (1 - 0.8) / 0.8 });
+    expect(line.progress).toBeNull();
+    const at = (over: Partial<Parameters<typeof continuityGoalLines>[0]>) =>
+      continuityGoalLines({ goals: GOALS, baseline: b, all, doctorsOnly: all, split: 'mixed', ...over })[3].gap;
+    expect(at({})).toBe('noNursingHomeData');
+    expect(at({ nursingHome: null })).toBe('noNursingHomePatients');
+    expect(at({ nursingHome: nh, baseline: baseline({ meanCoc: 0.4 }) })).toBe('noBaselineFigure');
+    expect(at({ nursingHome: nh, baseline: null })).toBe('noBaseline');
   });
 });
