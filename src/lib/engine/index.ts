@@ -18,3 +18,5 @@ export { isIsoDate, addMonths, todayIso } from './dates';
 export { isQualifying, ageGroupOf } from './doctor';
 export { isFictiveList } from './unit';
 export { CATEGORY_LABELS, CATEGORY_NAMES, DUTY_LABELS } from '../strings/engine.sv';
+export { AGREEMENT_FIELDS, AGREEMENT_NOTE_MAX, agreedListSizeOf, agreementExpired, agreementFindings } from './agreement';
+export type { AgreementField } from './agreement';

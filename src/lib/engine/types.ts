@@ -71,6 +71,15 @@ export interface Doctor {
   fictiveListName?: string;
   /** Care-weight points reported by the region (VGR stimulus, seed 001); optional. */
   careWeightPoints?: number;
+  // The agreement (överenskommelse, domain.md §8; engine/agreement.ts), all optional:
+  /** Överenskommen listlängd: the list size agreed with the doctor (patients). */
+  agreedListSize?: Patients;
+  /** The day the agreement was made. */
+  agreedOn?: IsoDate;
+  /** The last day the agreement is valid. */
+  agreedUntil?: IsoDate;
+  /** A free-text note on the agreement. */
+  agreementNote?: string;
   [extra: string]: unknown;
 }
 
@@ -263,6 +272,10 @@ export const FINDING_RULES = [
   'duties-exceed-time',
   'goal-coverage',
   'goal-nursing-home',
+  // The agreement (domain.md §8, engine/agreement.ts)
+  'list-above-agreed',
+  'agreement-expired',
+  'agreed-above-capacity',
 ] as const;
 export type FindingRule = (typeof FINDING_RULES)[number];
 
