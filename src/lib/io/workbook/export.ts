@@ -143,6 +143,10 @@ function doctorsSheet(plan: Plan, result: PlanResult): XLSX.WorkSheet {
       listPoints: optNum(d.listPoints, '#,##0'),
       careWeight: optNum(d.careWeight, '0.00'),
       plannedEnd: typeof d.plannedEnd === 'string' && d.plannedEnd ? text(d.plannedEnd) : null,
+      agreedListSize: optNum(d.agreedListSize, '#,##0'),
+      agreedOn: typeof d.agreedOn === 'string' && d.agreedOn ? text(d.agreedOn) : null,
+      agreedUntil: typeof d.agreedUntil === 'string' && d.agreedUntil ? text(d.agreedUntil) : null,
+      agreementNote: typeof d.agreementNote === 'string' && d.agreementNote ? text(d.agreementNote) : null,
     };
     for (const kind of ['supervision', 'management', 'research', 'side', 'meetings', 'other'] as const) {
       input[`duty:${kind}`] = optNum(dutyHours(d, kind), '0.0');

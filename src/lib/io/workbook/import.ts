@@ -266,6 +266,14 @@ function readDoctors(wb: XLSX.WorkBook, sheetName: string, p: Problems): DoctorR
     setNum('careWeight', { min: 0.01, max: 20 });
     const end = readDate(get('plannedEnd'), p, where('plannedEnd'));
     if (typeof end === 'string') doctor.plannedEnd = end;
+    // The agreement (domain.md §8): optional columns.
+    setNum('agreedListSize', { min: 0, whole: true });
+    for (const k of ['agreedOn', 'agreedUntil'] as const) {
+      const v = readDate(get(k), p, where(k));
+      if (typeof v === 'string') doctor[k] = v;
+    }
+    const note = readText(get('agreementNote'));
+    if (note) doctor.agreementNote = note;
     const dutyColumns: Partial<Record<DutyKind, number>> = {};
     for (const d of DUTY_COLUMNS) {
       const v = readNumber(get(`duty:${d.kind}`), p, where(`duty:${d.kind}`), { min: 0, max: 168 });
@@ -359,7 +367,10 @@ function keepUnknown<T extends Record<string, unknown>>(target: T, source: unkno
   return out as T;
 }
 
-const DOCTOR_KNOWN = ['id', 'name', 'category', 'employment', 'stMonthsDone', 'stMonthsTotal', 'duties', 'absenceWeeks', 'listed', 'listPoints', 'careWeight', 'plannedEnd'];
+const DOCTOR_KNOWN = [
+  'id', 'name', 'category', 'employment', 'stMonthsDone', 'stMonthsTotal', 'duties', 'absenceWeeks', 'listed', 'listPoints', 'careWeight', 'plannedEnd',
+  'agreedListSize', 'agreedOn', 'agreedUntil', 'agreementNote',
+];
 const UNIT_KNOWN = ['name', 'listed', 'careWeight', 'withNamedDoctor', 'withNamedDoctorNursingHome', 'targetCoverage', 'priority'];
 const PLAN_KNOWN = ['format', 'version', 'profile', 'model', 'unit', 'time', 'doctors'];
 
