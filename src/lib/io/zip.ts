@@ -21,6 +21,7 @@ export type ZipScan = { ok: true; entries: ZipEntryInfo[] } | { ok: false; reaso
 
 const EOCD_SIG = 0x06054b50;
 const CEN_SIG = 0x02014b50;
+const LOC_SIG = 0x04034b50;
 
 export function isZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
@@ -53,6 +54,12 @@ export function scanZip(bytes: Uint8Array): ZipScan {
     const commentLen = dv.getUint16(p + 32, true);
     const localOffset = dv.getUint32(p + 42, true);
     if (p + 46 + nameLen > bytes.length) return { ok: false, reason: 'corrupt' };
+    // The local header must agree with the central directory (signature, name length, data inside the
+    // file): SheetJS follows the local header, and a lying name length sends it into a very long loop.
+    if (localOffset + 30 > bytes.length || dv.getUint32(localOffset, true) !== LOC_SIG) return { ok: false, reason: 'corrupt' };
+    const localNameLen = dv.getUint16(localOffset + 26, true);
+    const localExtraLen = dv.getUint16(localOffset + 28, true);
+    if (localNameLen !== nameLen || localOffset + 30 + localNameLen + localExtraLen > bytes.length) return { ok: false, reason: 'corrupt' };
     const name = new TextDecoder().decode(bytes.subarray(p + 46, p + 46 + nameLen));
     entries.push({
       name,
