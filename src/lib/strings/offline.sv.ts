@@ -27,6 +27,7 @@ export const STORAGE_SV = {
   backupFailed: 'Kunde inte spara säkerhetskopian',
   dismiss: 'Dölj',
   dismissWeek: 'Dölj i en vecka',
+  why: 'Varför?',
   quotaTitle: 'Webbläsarens lagringsutrymme är fullt',
   quotaBody:
     'Den senaste ändringen kunde inte sparas. Spara en säkerhetskopia som fil nu, och frigör sedan utrymme ' +
