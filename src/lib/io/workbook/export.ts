@@ -10,7 +10,7 @@ import { CATEGORY_LABELS, DUTY_LABELS, SEVERITY_LABELS } from '../../strings/eng
 import { IO_STRINGS } from '../../strings/io.sv';
 import { patchZip } from '../zip';
 import {
-  ASSUMPTION_ROWS, DOCTOR_INPUTS, DOCTOR_RESULTS, MODEL_TIME_WORDS, MODEL_WORDS, SHEET, UNIT_ROWS, categoryWords, colLetter,
+  ASSUMPTION_ROWS, DOCTOR_AGREEMENT, DOCTOR_INPUTS, DOCTOR_RESULTS, MODEL_TIME_WORDS, MODEL_WORDS, SHEET, UNIT_ROWS, categoryWords, colLetter,
 } from './layout';
 import type { ExportWorkbookOptions, ExtraSheet } from './types';
 
@@ -56,7 +56,7 @@ const A = (key: keyof typeof ASSUMPTION_ROWS) => `Antaganden!$B$${ASSUMPTION_ROW
 const U = (key: keyof typeof UNIT_ROWS) => `Enhet!$B$${UNIT_ROWS[key]}`;
 
 /** Column letter of a Läkare column by key. */
-const DOCTOR_COLUMNS = [...DOCTOR_INPUTS, ...DOCTOR_RESULTS];
+const DOCTOR_COLUMNS = [...DOCTOR_INPUTS, ...DOCTOR_RESULTS, ...DOCTOR_AGREEMENT];
 export function doctorCol(key: (typeof DOCTOR_COLUMNS)[number]['key']): string {
   const i = DOCTOR_COLUMNS.findIndex((c) => c.key === key);
   if (i < 0) throw new Error(`unknown column ${key}`);

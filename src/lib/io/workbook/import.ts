@@ -17,7 +17,7 @@ import { LIMITS } from '../limits';
 import type { IoMessage } from '../messages';
 import { cellValue, findSheet, readWorkbookGuarded, sheetColCount, sheetRowCount, toBytes, type CellValue } from '../sheetread';
 import {
-  ASSUMPTION_ROWS, DOCTOR_INPUTS, DUTY_COLUMNS, MODEL_TIME_WORDS, MODEL_WORDS, SHEET, UNIT_ROWS, categoryFromText, colLetter, normHeader,
+  ASSUMPTION_ROWS, DOCTOR_AGREEMENT, DOCTOR_INPUTS, DUTY_COLUMNS, MODEL_TIME_WORDS, MODEL_WORDS, SHEET, UNIT_ROWS, categoryFromText, colLetter, normHeader,
 } from './layout';
 import type { ImportWorkbookOptions, ImportWorkbookResult } from './types';
 
@@ -180,7 +180,7 @@ const HEADER_ALIASES: Record<string, string> = {
 
 function headerKey(text: string): string | undefined {
   const h = normHeader(text);
-  for (const c of DOCTOR_INPUTS) if (normHeader(c.header) === h) return c.key;
+  for (const c of [...DOCTOR_INPUTS, ...DOCTOR_AGREEMENT]) if (normHeader(c.header) === h) return c.key;
   // Duty columns without the unit: "Handledning", "handledning tim/v"
   for (const d of DUTY_COLUMNS) {
     const base = normHeader(DUTY_LABELS[d.kind]);
@@ -561,7 +561,7 @@ function locatePlanError(path: string, message: string, rows: DoctorRow[], docto
   const m = /^doctors\[(\d+)\](?:\.(\w+))?/.exec(path);
   if (m) {
     const row = rows[Number(m[1])]?.row ?? null;
-    const col = DOCTOR_INPUTS.find((c) => c.key === m[2])?.header ?? null;
+    const col = [...DOCTOR_INPUTS, ...DOCTOR_AGREEMENT].find((c) => c.key === m[2])?.header ?? null;
     return { sheet: doctorsSheet, row, column: col, message };
   }
   const u = /^unit\.(\w+(?:\.\w+)?)/.exec(path);

@@ -36,11 +36,6 @@ export const DOCTOR_INPUTS = [
   { key: 'listPoints', header: 'Listningspoäng', width: 14, format: '#,##0' },
   { key: 'careWeight', header: 'Vårdtyngd', width: 10, format: '0.00' },
   { key: 'plannedEnd', header: 'Planerat slut', width: 13 },
-  // The agreement (domain.md §8), optional columns.
-  { key: 'agreedListSize', header: 'Överenskommen listlängd', width: 13, format: '#,##0' },
-  { key: 'agreedOn', header: 'Överenskommen den', width: 13 },
-  { key: 'agreedUntil', header: 'Överenskommelsen gäller till', width: 13 },
-  { key: 'agreementNote', header: 'Anteckning om överenskommelsen', width: 30 },
 ] as const satisfies readonly { key: string; header: string; width: number; format?: string }[];
 
 /** Computed columns of `Läkare`: live formulas (domain.md §2–§3), one per step so a reader can trace them. */
@@ -58,6 +53,17 @@ export const DOCTOR_RESULTS = [
   { key: 'capacityTime', header: 'Kapacitet (tid)', width: 12, format: '#,##0' },
   { key: 'capacity', header: 'Kapacitet (vald modell)', width: 12, format: '#,##0' },
   { key: 'loadRatio', header: 'Belastning', width: 11, format: '0%' },
+] as const satisfies readonly { key: string; header: string; width: number; format?: string }[];
+
+/**
+ * The agreement (domain.md §8): optional input columns of `Läkare`, after the results (they are no
+ * input of a capacity, and the capacity columns keep their letters).
+ */
+export const DOCTOR_AGREEMENT = [
+  { key: 'agreedListSize', header: 'Överenskommen listlängd', width: 13, format: '#,##0' },
+  { key: 'agreedOn', header: 'Överenskommen den', width: 13 },
+  { key: 'agreedUntil', header: 'Överenskommelsen gäller till', width: 13 },
+  { key: 'agreementNote', header: 'Anteckning om överenskommelsen', width: 30 },
 ] as const satisfies readonly { key: string; header: string; width: number; format?: string }[];
 
 /** Rows of `Antaganden`: key (column D) → row. Values in column B. */
