@@ -117,6 +117,8 @@ export const SHEET = {
   plan: 'Plan',
   inputsHeading: 'Underlag',
   capacityHeading: 'Kapacitet',
+  capacityGuideline: 'Kapacitet enligt riktvärdet',
+  capacityTime: 'Kapacitet enligt tidsmodellen',
   agreementHeading: 'Överenskommelse',
   agreedListSize: 'Överenskommen listlängd',
   agreedOn: 'Överenskommen den',

@@ -140,7 +140,8 @@ export const DOCTORS = {
   noFindings: '',
   findingsCount: (n: number) => String(n),
   openPage: 'Öppna',
-  openPageLabel: (name: string) => `Läkarsamtal: ${name}`,
+  openPageLabel: (name: string) => `Öppna läkarsamtal med ${name}`,
+  pageLabel: (name: string) => `Läkarsamtal med ${name}`,
   groupNames: {
     st: 'ST',
     duties: 'Uppdrag',
