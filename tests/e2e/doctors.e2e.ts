@@ -47,7 +47,7 @@ test.describe('at 1366 × 768', () => {
         const r = cell.getBoundingClientRect();
         return { k, left: r.left, right: r.right };
       });
-      const rows = [...document.querySelectorAll('[role="grid"] tbody tr')].filter((tr) => {
+      const rows = Array.from(document.querySelectorAll('[role="grid"] tbody tr')).filter((tr) => {
         const r = tr.getBoundingClientRect();
         return r.top >= box.top && r.bottom <= Math.min(vh, box.bottom) + 0.5;
       }).length;

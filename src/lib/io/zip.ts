@@ -73,24 +73,34 @@ export function scanZip(bytes: Uint8Array): ZipScan {
   return { ok: true, entries };
 }
 
-/** Replace the text of zip parts by path (e.g. "xl/workbook.xml"); returns a new zip. */
-export function patchZip(bytes: Uint8Array, edit: (path: string, xml: string) => string | null): Uint8Array {
+/**
+ * Replace the text of zip parts by path (e.g. "xl/workbook.xml"); returns a new zip. `late` sees each
+ * part again after every part has been through `edit` (e.g. styles.xml once the sheets chose their styles).
+ */
+export function patchZip(
+  bytes: Uint8Array,
+  edit: (path: string, xml: string) => string | null,
+  late?: (path: string, xml: string) => string | null,
+): Uint8Array {
   const cfb = XLSX.CFB.read(bytes, { type: 'array' });
   const enc = new TextEncoder();
   const dec = new TextDecoder();
-  cfb.FullPaths.forEach((full: string, i: number) => {
-    const entry = cfb.FileIndex[i];
-    if (!entry || entry.type !== 2 || !entry.content) return;
-    const path = full.replace(/^Root Entry\//, '');
-    if (!path.endsWith('.xml')) return;
-    const xml = dec.decode(entry.content as Uint8Array);
-    const next = edit(path, xml);
-    if (next !== null && next !== xml) {
-      const content = enc.encode(next);
-      entry.content = content as unknown as typeof entry.content;
-      entry.size = content.length;
-    }
-  });
+  const pass = (fn: (path: string, xml: string) => string | null) =>
+    cfb.FullPaths.forEach((full: string, i: number) => {
+      const entry = cfb.FileIndex[i];
+      if (!entry || entry.type !== 2 || !entry.content) return;
+      const path = full.replace(/^Root Entry\//, '');
+      if (!path.endsWith('.xml')) return;
+      const xml = dec.decode(entry.content as Uint8Array);
+      const next = fn(path, xml);
+      if (next !== null && next !== xml) {
+        const content = enc.encode(next);
+        entry.content = content as unknown as typeof entry.content;
+        entry.size = content.length;
+      }
+    });
+  pass(edit);
+  if (late) pass(late);
   const out = XLSX.CFB.write(cfb, { fileType: 'zip', type: 'array', compression: true }) as ArrayBuffer | number[];
   return out instanceof ArrayBuffer ? new Uint8Array(out) : Uint8Array.from(out);
 }

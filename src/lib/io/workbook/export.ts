@@ -8,7 +8,7 @@ import { computePlan } from '../../engine/index';
 import type { Doctor, DoctorCategory, DutyKind, Plan, PlanResult } from '../../engine/types';
 import { CATEGORY_LABELS, DUTY_LABELS, SEVERITY_LABELS } from '../../strings/engine.sv';
 import { IO_STRINGS } from '../../strings/io.sv';
-import { patchZip } from '../zip';
+import { finishWorkbook, prepareSheet, type SheetStyle } from './styling';
 import {
   ASSUMPTION_ROWS, DOCTOR_AGREEMENT, DOCTOR_INPUTS, DOCTOR_RESULTS, MODEL_TIME_WORDS, MODEL_WORDS, SHEET, UNIT_ROWS, categoryWords, colLetter,
 } from './layout';
@@ -316,36 +316,58 @@ function extraSheet(x: ExtraSheet): XLSX.WorkSheet {
   return sheetFrom(rows, x.colWidths ?? Array.from({ length: cols }, () => 18));
 }
 
-/** Frozen first row (SheetJS CE writes no panes): a pane in each visible sheet's sheetView. */
-const FROZEN_VIEW =
-  '<sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView>';
+/** How each sheet looks and prints (styling.ts): header rows, frozen panes, hidden key columns, landscape. */
+function sheetStyles(names: string[]): SheetStyle[] {
+  const print = { landscape: true, repeatRows: 1 };
+  const specs: SheetStyle[] = [
+    // Enhet and Antaganden: the key column D ("Nyckel", needed by the importer) hidden.
+    { name: SHEET.unit, headerRows: [1], cells: { [`A${UNIT_ROWS.resultsHeading}`]: 'bold' }, wrapCols: [2], freeze: { rows: 1, cols: 1 }, hiddenCols: [3], print },
+    // Läkare: the Id column (the importer's key) hidden; the name column frozen with the header; the
+    // steps between the inputs and the capacities grouped and collapsed (one click opens them).
+    {
+      name: SHEET.doctors,
+      headerRows: [1],
+      freeze: { rows: 1, cols: 2 },
+      hiddenCols: [0],
+      groupCols: [{ from: DOCTOR_INPUTS.length, to: DOCTOR_INPUTS.length + DOCTOR_RESULTS.findIndex((c) => c.key === 'capacityGuideline') - 1, collapsed: true }],
+      print,
+    },
+    { name: SHEET.assumptions, headerRows: [1], wrapCols: [2], freeze: { rows: 1, cols: 1 }, hiddenCols: [3], print },
+    // Regler: the rule code column hidden (no code reaches a reader).
+    { name: SHEET.rules, headerRows: [1], wrapCols: [3], freeze: { rows: 1, cols: 0 }, hiddenCols: [1], print },
+    // Uppdrag (duty labels, several duties of a kind) is for the importer, like Data: a hidden sheet.
+    { name: SHEET.duties, headerRows: [1], freeze: { rows: 1, cols: 2 }, hiddenCols: [0], print },
+  ];
+  for (const n of names) if (!specs.some((x) => x.name === n) && n !== SHEET.data) specs.push({ name: n, headerRows: [1], freeze: { rows: 1, cols: 0 }, print });
+  return specs;
+}
 
 export function exportWorkbook(plan: Plan, options: ExportWorkbookOptions = {}): Uint8Array {
   options.onProgress?.({ phase: 'write', done: 0, total: 3 });
   const result = computePlan(plan, options.today ? { today: options.today } : undefined);
   const wb = XLSX.utils.book_new();
   const taken = new Set<string>();
-  const add = (ws: XLSX.WorkSheet, name: string) => XLSX.utils.book_append_sheet(wb, ws, safeSheetName(name, taken));
+  const extraNames = (options.extraSheets ?? []).map((x) => x.name);
+  const styles = sheetStyles([SHEET.unit, SHEET.doctors, SHEET.assumptions, SHEET.rules, SHEET.duties, ...extraNames]);
+  const add = (ws: XLSX.WorkSheet, name: string) => {
+    const safe = safeSheetName(name, taken);
+    XLSX.utils.book_append_sheet(wb, prepareSheet(ws, styles.find((x) => x.name === name)), safe);
+    const spec = styles.find((x) => x.name === name);
+    if (spec && safe !== name) spec.name = safe;
+  };
   add(unitSheet(plan, result), SHEET.unit);
   add(doctorsSheet(plan, result), SHEET.doctors);
   add(assumptionsSheet(result), SHEET.assumptions);
   add(rulesSheet(plan, result), SHEET.rules);
   add(dutiesSheet(plan), SHEET.duties);
   for (const x of options.extraSheets ?? []) add(extraSheet(x), x.name);
-  add(dataSheet(plan), SHEET.data);
-  wb.Workbook = { Sheets: wb.SheetNames.map((name) => ({ name, Hidden: name === SHEET.data ? 1 : 0 })) };
+  XLSX.utils.book_append_sheet(wb, dataSheet(plan), safeSheetName(SHEET.data, taken));
+  wb.Workbook = { Sheets: wb.SheetNames.map((name) => ({ name, Hidden: name === SHEET.data || name === SHEET.duties ? 1 : 0 })) };
   wb.Props = { Title: `${S.title} – ${String(plan.unit?.name ?? '')}`, Author: 'Kapacitet' };
   options.onProgress?.({ phase: 'write', done: 1, total: 3 });
   const raw = XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer;
   options.onProgress?.({ phase: 'write', done: 2, total: 3 });
-  const dataSheetIndex = wb.SheetNames.indexOf(SHEET.data) + 1;
-  const out = patchZip(new Uint8Array(raw), (path, xml) => {
-    // Ask Excel and LibreOffice to recompute every formula on open (SheetJS CE writes no calcPr).
-    if (path === 'xl/workbook.xml') return xml.replace('</workbook>', '<calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>');
-    const m = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(path);
-    if (m && Number(m[1]) !== dataSheetIndex) return xml.replace(/<sheetView workbookViewId="0"\s*\/>/, FROZEN_VIEW);
-    return null;
-  });
+  const out = finishWorkbook(new Uint8Array(raw), wb.SheetNames, styles, { fullCalcOnLoad: true });
   options.onProgress?.({ phase: 'write', done: 3, total: 3 });
   return out;
 }
