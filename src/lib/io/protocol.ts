@@ -48,6 +48,21 @@ export interface IoOps {
     ];
     result: import('./listing/types').ImportListingResult;
   };
+  /** The läkardel file of one doctor (io/workbook/lakardel.ts). */
+  exportLakardel: {
+    args: [plan: import('../engine/types').Plan, doctorId: string, options?: import('./workbook/lakardel').ExportLakardelOptions];
+    result: Uint8Array;
+  };
+  /** A läkardel file read back (io/workbook/lakardelImport.ts); the diff against the plan is the page's. */
+  importLakardel: {
+    args: [bytes: ArrayBuffer];
+    result: import('./workbook/lakardelImport').ImportLakardelResult;
+  };
+  /** The empty template ("Hämta tom mall", io/workbook/template.ts). */
+  exportTemplate: {
+    args: [options?: { today?: string }];
+    result: Uint8Array;
+  };
   /** FOLLOWUP's contact log (src/lib/io/contacts.ts, parseContactLog); the log's typed arrays are transferred. */
   parseContacts: {
     args: [bytes: ArrayBuffer, options?: Omit<import('./contacts').ParseContactsOptions, 'onProgress'>];

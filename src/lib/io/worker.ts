@@ -11,6 +11,9 @@ import type { IoOpName, IoOps, PageToWorker, ProgressCallback, WorkerToPage } fr
 import { isPageToWorker } from './protocol';
 import { exportWorkbook } from './workbook/export';
 import { importWorkbook } from './workbook/import';
+import { exportLakardel } from './workbook/lakardel';
+import { importLakardel } from './workbook/lakardelImport';
+import { exportTemplate } from './workbook/template';
 import { importListing, previewListing } from './listing/listing';
 import { IO_STRINGS, fill } from '../strings/io.sv';
 
@@ -40,6 +43,17 @@ const HANDLERS: { [K in IoOpName]: Handler<K> } = {
     const refused = await preflight(u8(bytes), 'listing');
     if (refused) return { ok: false, errors: refused };
     return importListing(u8(bytes), mapping, plan, { ...(options ?? {}), onProgress });
+  },
+  exportLakardel([plan, doctorId, options]) {
+    return exportLakardel(plan, doctorId, options ?? {});
+  },
+  async importLakardel([bytes]) {
+    const refused = await preflight(u8(bytes), 'workbook');
+    if (refused) return { ok: false, errors: refused };
+    return importLakardel(u8(bytes));
+  },
+  exportTemplate([options]) {
+    return exportTemplate(options ?? {});
   },
   async parseContacts([bytes, options], onProgress) {
     const refused = await preflight(u8(bytes), 'contacts');

@@ -93,7 +93,7 @@ export class IoClient {
     const { preflight } = await import('../io/preflight');
     const a = args as unknown[];
     const bytes = a[0] instanceof ArrayBuffer ? new Uint8Array(a[0]) : undefined;
-    const kind = op === 'importWorkbook' ? 'workbook' : 'listing';
+    const kind = op === 'importWorkbook' || op === 'importLakardel' ? 'workbook' : 'listing';
     if (bytes && op !== 'exportWorkbook') {
       const refused = await preflight(bytes, kind);
       if (refused) return { ok: false, errors: refused } as IoOps[K]['result'];
@@ -107,6 +107,12 @@ export class IoClient {
         return io.previewListing(bytes!, { ...((a[1] as object) ?? {}), onProgress }) as IoOps[K]['result'];
       case 'importListing':
         return io.importListing(bytes!, a[1] as ListingMapping | undefined, a[2] as Plan | undefined, { ...((a[3] as object) ?? {}), onProgress }) as IoOps[K]['result'];
+      case 'exportLakardel':
+        return io.exportLakardel(a[0] as Plan, a[1] as string, (a[2] as object) ?? {}) as IoOps[K]['result'];
+      case 'importLakardel':
+        return io.importLakardel(bytes!) as IoOps[K]['result'];
+      case 'exportTemplate':
+        return io.exportTemplate((a[0] as { today?: string }) ?? {}) as IoOps[K]['result'];
       default: {
         const { parseContactLog } = await import('../io/contacts');
         return parseContactLog(bytes!, { ...((a[1] as object) ?? {}), onProgress }) as IoOps[K]['result'];
@@ -130,7 +136,7 @@ export interface ListingSession {
   addNewDoctors: boolean;
 }
 
-function safeFileName(name: string): string {
+export function safeFileName(name: string): string {
   return (name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim() || 'Kapacitet').slice(0, 80);
 }
 
@@ -334,7 +340,8 @@ export class IoState {
   }
 }
 
-function downloadBytes(bytes: Uint8Array, filename: string, type: string): void {
+/** Triggers the browser's download of `bytes` as `filename` (also the läkardel state's). */
+export function downloadBytes(bytes: Uint8Array, filename: string, type: string): void {
   if (typeof document === 'undefined') return;
   const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
   const a = document.createElement('a');

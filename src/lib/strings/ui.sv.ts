@@ -161,6 +161,7 @@ export const DOCTORS = {
   groupCollapsedHint: (name: string) => `${name}, hopfällt – Enter visar kolumnerna`,
   stSummary: (done: string, total: string) => `${done} av ${total}`,
   columnsLabel: 'Kolumngrupper',
+  columnsShort: 'Visa',
   showGroup: (name: string) => `Visa ${name}`,
   layoutHint: 'Valet sparas i den här webbläsaren.',
   sortedBy: (col: string, dir: 'ascending' | 'descending') => `Sorterat på ${col}, ${dir === 'ascending' ? 'stigande' : 'fallande'}.`,

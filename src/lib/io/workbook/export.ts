@@ -54,6 +54,7 @@ function sheetFrom(rows: Row[], widths: number[]): XLSX.WorkSheet {
 
 const A = (key: keyof typeof ASSUMPTION_ROWS) => `Antaganden!$B$${ASSUMPTION_ROWS[key]}`;
 const U = (key: keyof typeof UNIT_ROWS) => `Enhet!$B$${UNIT_ROWS[key]}`;
+const UNIT_CELL = (key: 'careWeight' | 'model') => U(key);
 
 /** Column letter of a Läkare column by key. */
 const DOCTOR_COLUMNS = [...DOCTOR_INPUTS, ...DOCTOR_RESULTS, ...DOCTOR_AGREEMENT];
@@ -74,9 +75,20 @@ function isTimeModel(cell: string): string {
   return `OR(${MODEL_TIME_WORDS.map((w) => `TRIM(${cell})="${w}"`).join(',')})`;
 }
 
+/**
+ * Where doctorFormulas finds its cells: by default the Läkare sheet's row `r` and Enhet's unit cells;
+ * the läkardel file per doctor (lakardel.ts) lays one doctor out in a column of rows instead. The duty
+ * cells must be consecutive, supervision … other, in either layout (their total is one SUMIF range).
+ */
+export interface FormulaCells {
+  cell: (key: (typeof DOCTOR_COLUMNS)[number]['key']) => string;
+  unit: (key: 'careWeight' | 'model') => string;
+}
+
 /** The Läkare formulas for spreadsheet row r (domain.md §2 guideline model, §3 time model). */
-export function doctorFormulas(r: number): Record<(typeof DOCTOR_RESULTS)[number]['key'], string> {
-  const c = (k: Parameters<typeof doctorCol>[0]) => `${doctorCol(k)}${r}`;
+export function doctorFormulas(r: number, at?: FormulaCells): Record<(typeof DOCTOR_RESULTS)[number]['key'], string> {
+  const c = at?.cell ?? ((k: Parameters<typeof doctorCol>[0]) => `${doctorCol(k)}${r}`);
+  const U = at?.unit ?? UNIT_CELL;
   const cat = c('category');
   // Every word the importer reads as the category (categoryFromText), compared with the trimmed cell.
   const isOneOf = (categories: DoctorCategory[]) => categoryWords(categories).map((w) => `TRIM(${cat})="${w}"`).join(',');
@@ -124,7 +136,7 @@ export function doctorFormulas(r: number): Record<(typeof DOCTOR_RESULTS)[number
   };
 }
 
-function doctorsSheet(plan: Plan, result: PlanResult): XLSX.WorkSheet {
+function doctorsSheet(plan: Plan, result: PlanResult, blankRows = 0): XLSX.WorkSheet {
   const header: Row = DOCTOR_COLUMNS.map((c) => text(c.header));
   const rows: Row[] = [header];
   plan.doctors.forEach((d, i) => {
@@ -175,6 +187,14 @@ function doctorsSheet(plan: Plan, result: PlanResult): XLSX.WorkSheet {
       ),
     );
   });
+  // The empty template: rows with the formulas only, ready for a doctor each (their inputs are blank,
+  // so the capacities read 0 until a row is filled in; the importer skips rows without inputs).
+  for (let i = 0; i < blankRows; i++) {
+    const f = doctorFormulas(plan.doctors.length + i + 2);
+    const unitCw = typeof plan.unit?.careWeight === 'number' && plan.unit.careWeight > 0 ? plan.unit.careWeight : 1;
+    const cached: Record<string, number | string> = { dutyShare: 1, presence: 1, careWeightUsed: unitCw, loadRatio: '' };
+    rows.push(DOCTOR_COLUMNS.map((c) => (c.key in f ? formula(f[c.key as keyof typeof f], cached[c.key] ?? 0, 'format' in c ? c.format : undefined) : null)));
+  }
   return sheetFrom(rows, DOCTOR_COLUMNS.map((c) => c.width));
 }
 
@@ -191,14 +211,14 @@ function keyedSheet(
   return sheetFrom(out, [44, 16, 70, 22]);
 }
 
-function unitSheet(plan: Plan, result: PlanResult): XLSX.WorkSheet {
+function unitSheet(plan: Plan, result: PlanResult, blankRows = 0): XLSX.WorkSheet {
   const u = plan.unit;
   const ur = result.unit;
   const L = S.unitLabels;
   const cgCol = doctorCol('capacityGuideline');
   const ctCol = doctorCol('capacityTime');
   const lsCol = doctorCol('listed');
-  const n = Math.max(plan.doctors.length + 1, 2);
+  const n = Math.max(plan.doctors.length + blankRows + 1, 2);
   const sum = (col: string) => `SUM('Läkare'!${col}2:${col}${n})`;
   const B = (k: keyof typeof UNIT_ROWS) => `B${UNIT_ROWS[k]}`;
   const profileId = typeof plan.profile === 'string' ? plan.profile : 'custom';
@@ -230,7 +250,8 @@ function unitSheet(plan: Plan, result: PlanResult): XLSX.WorkSheet {
   return keyedSheet(rows, [S.headers.item, S.headers.value, S.headers.note, S.headers.key]);
 }
 
-function assumptionsSheet(result: PlanResult): XLSX.WorkSheet {
+/** The Antaganden sheet (time assumptions and profile values the formulas read), also in the läkardel file. */
+export function assumptionsSheet(result: PlanResult): XLSX.WorkSheet {
   const t = result.time;
   const p = result.profile;
   const L = S.assumptionLabels;
@@ -317,7 +338,7 @@ function extraSheet(x: ExtraSheet): XLSX.WorkSheet {
 }
 
 /** How each sheet looks and prints (styling.ts): header rows, frozen panes, hidden key columns, landscape. */
-function sheetStyles(names: string[]): SheetStyle[] {
+function sheetStyles(names: string[], extras: ExtraSheet[] = []): SheetStyle[] {
   const print = { landscape: true, repeatRows: 1 };
   const specs: SheetStyle[] = [
     // Enhet and Antaganden: the key column D ("Nyckel", needed by the importer) hidden.
@@ -338,7 +359,11 @@ function sheetStyles(names: string[]): SheetStyle[] {
     // Uppdrag (duty labels, several duties of a kind) is for the importer, like Data: a hidden sheet.
     { name: SHEET.duties, headerRows: [1], freeze: { rows: 1, cols: 2 }, hiddenCols: [0], print },
   ];
-  for (const n of names) if (!specs.some((x) => x.name === n) && n !== SHEET.data) specs.push({ name: n, headerRows: [1], freeze: { rows: 1, cols: 0 }, print });
+  for (const n of names) {
+    if (specs.some((x) => x.name === n) || n === SHEET.data) continue;
+    const wrapCols = extras.find((x) => x.name === n)?.wrapCols;
+    specs.push({ name: n, headerRows: [1], freeze: { rows: 1, cols: 0 }, print, ...(wrapCols ? { wrapCols } : {}) });
+  }
   return specs;
 }
 
@@ -347,21 +372,24 @@ export function exportWorkbook(plan: Plan, options: ExportWorkbookOptions = {}):
   const result = computePlan(plan, options.today ? { today: options.today } : undefined);
   const wb = XLSX.utils.book_new();
   const taken = new Set<string>();
-  const extraNames = (options.extraSheets ?? []).map((x) => x.name);
-  const styles = sheetStyles([SHEET.unit, SHEET.doctors, SHEET.assumptions, SHEET.rules, SHEET.duties, ...extraNames]);
+  const extraNames = [...(options.template ? [options.template.instructions.name] : []), ...(options.extraSheets ?? []).map((x) => x.name)];
+  const extras = [...(options.template ? [options.template.instructions] : []), ...(options.extraSheets ?? [])];
+  const styles = sheetStyles([SHEET.unit, SHEET.doctors, SHEET.assumptions, SHEET.rules, SHEET.duties, ...extraNames], extras);
   const add = (ws: XLSX.WorkSheet, name: string) => {
     const safe = safeSheetName(name, taken);
     XLSX.utils.book_append_sheet(wb, prepareSheet(ws, styles.find((x) => x.name === name)), safe);
     const spec = styles.find((x) => x.name === name);
     if (spec && safe !== name) spec.name = safe;
   };
-  add(unitSheet(plan, result), SHEET.unit);
-  add(doctorsSheet(plan, result), SHEET.doctors);
+  const blank = options.template?.blankRows ?? 0;
+  if (options.template) add(extraSheet(options.template.instructions), options.template.instructions.name);
+  add(unitSheet(plan, result, blank), SHEET.unit);
+  add(doctorsSheet(plan, result, blank), SHEET.doctors);
   add(assumptionsSheet(result), SHEET.assumptions);
   add(rulesSheet(plan, result), SHEET.rules);
   add(dutiesSheet(plan), SHEET.duties);
   for (const x of options.extraSheets ?? []) add(extraSheet(x), x.name);
-  XLSX.utils.book_append_sheet(wb, dataSheet(plan), safeSheetName(SHEET.data, taken));
+  if (!options.template) XLSX.utils.book_append_sheet(wb, dataSheet(plan), safeSheetName(SHEET.data, taken));
   wb.Workbook = { Sheets: wb.SheetNames.map((name) => ({ name, Hidden: name === SHEET.data || name === SHEET.duties ? 1 : 0 })) };
   wb.Props = { Title: `${S.title} – ${String(plan.unit?.name ?? '')}`, Author: 'Kapacitet' };
   options.onProgress?.({ phase: 'write', done: 1, total: 3 });

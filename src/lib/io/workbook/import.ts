@@ -24,7 +24,8 @@ import type { ImportWorkbookOptions, ImportWorkbookResult } from './types';
 const M = IO_STRINGS.import;
 const W = IO_STRINGS.workbook;
 
-class Problems {
+/** Errors and warnings of one import, each placed at its sheet, row and column (also used by lakardel.ts). */
+export class Problems {
   errors: IoMessage[] = [];
   warnings: IoMessage[] = [];
   error(sheet: string, row: number | null, column: string | null, message: string): void {
@@ -40,7 +41,7 @@ function isRecord(x: unknown): x is Record<string, unknown> {
 }
 
 /** Reads one numeric cell; `undefined` for blank, `null` after reporting a problem. */
-function readNumber(
+export function readNumber(
   v: CellValue,
   p: Problems,
   where: [sheet: string, row: number, column: string],
@@ -88,14 +89,14 @@ function readNumber(
   return n;
 }
 
-function readText(v: CellValue): string | undefined {
+export function readText(v: CellValue): string | undefined {
   if (v === undefined) return undefined;
   if (typeof v === 'object') return undefined;
   return String(v).trim();
 }
 
 /** ISO date from text or an Excel date serial. */
-function readDate(v: CellValue, p: Problems, where: [string, number, string]): string | undefined | null {
+export function readDate(v: CellValue, p: Problems, where: [string, number, string]): string | undefined | null {
   if (v === undefined) return undefined;
   if (typeof v === 'number' && v > 0 && v < 2958466) {
     // Excel serial (1900 system): day 25569 is 1970-01-01.
