@@ -3,9 +3,14 @@
 // undo step, the agreement recorded and printed (pdftotext reads the PDF).
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import * as XLSX from 'xlsx';
 import { createDemoPlan, createDoctor, serializePlan } from '../../src/lib/engine/index';
 import { test, expect, waitForApp, scanAxe, type Page } from './support';
+import { sofficePath } from '../lib/io/libreoffice';
+import { editWithLibreOffice } from '../lib/io/libreofficeEdit';
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const hasPoppler = ['/usr/bin/pdftotext', '/usr/bin/pdfinfo'].every((p) => existsSync(p));
 const squash = (s: string) => s.replace(/[\s\u00a0]+/g, ' ').trim();
@@ -196,4 +201,74 @@ test('the layout is remembered across a reload', async ({ page }) => {
   await waitForApp(page);
   await expect(page.locator('[role="grid"] [data-col="duty.supervision"]').first()).toBeVisible();
   await expect(page.getByRole('grid', { name: 'Läkare' }).getByRole('columnheader', { name: /^Listade/ })).toHaveAttribute('aria-sort', 'ascending');
+});
+
+test('läkardel file: exported, edited by LibreOffice headless (supervision hours), read back: the diff shows it, applying is one undo step', async ({ page }) => {
+  test.skip(!sofficePath(), 'LibreOffice (soffice) not installed');
+  test.setTimeout(180_000);
+  await page.goto('./#/lakare');
+  await waitForApp(page);
+  const grid = page.getByRole('grid', { name: 'Läkare' });
+  const row = grid.locator('tbody tr').nth(1);
+  const id = (await row.getAttribute('data-row-key'))!;
+  const name = squash(await row.locator('[data-col="name"]').innerText());
+  const dutiesBefore = squash(await row.locator('[data-col="group.duties"]').innerText());
+  const capBefore = squash(await row.locator('[data-col="capacityGuideline"]').innerText());
+  await row.locator('[data-col="name"]').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `Hämta läkardel – ${name}` }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^Läkardel .+\.xlsx$/);
+  const bytes = await readFile((await download.path())!);
+  const edited = editWithLibreOffice(new Uint8Array(bytes), 'Läkardel', 'duty:supervision', 7.5);
+
+  // A second file that cannot be used stops the whole import: nothing changes.
+  const broken = Buffer.from('inte en arbetsbok');
+  await page.getByTestId('lakardel-input').setInputFiles([
+    { name: 'lakardel-ifylld.xlsx', mimeType: XLSX_MIME, buffer: edited },
+    { name: 'trasig.xlsx', mimeType: XLSX_MIME, buffer: broken },
+  ]);
+  const dialog = page.getByRole('dialog', { name: 'Ändringar från läkardelar' });
+  await expect(dialog.getByRole('alert')).toContainText('trasig.xlsx');
+  await expect(dialog.getByRole('alert')).toContainText('inget har ändrats');
+  await dialog.getByRole('button', { name: 'Avbryt' }).click();
+  await expect(row.locator('[data-col="group.duties"]')).toHaveText(dutiesBefore);
+
+  await page.getByTestId('lakardel-input').setInputFiles({ name: 'lakardel-ifylld.xlsx', mimeType: XLSX_MIME, buffer: edited });
+  const diff = dialog.getByTestId('lakardel-diff');
+  await expect(diff).toHaveAttribute('data-doctor-id', id);
+  const change = diff.locator('tr[data-field="duty.supervision"]');
+  await expect(change.locator('td').nth(0)).toHaveText('4');
+  await expect(change.locator('td').nth(1)).toHaveText('7,5');
+  await expect(diff.locator('tbody tr')).toHaveCount(1);
+  await scanAxe(page, '[aria-labelledby="lakardel-review-title"]');
+  await dialog.getByRole('button', { name: 'För in ändringarna' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row.locator('[data-col="group.duties"]')).not.toHaveText(dutiesBefore);
+  await expect(row.locator('[data-col="capacityGuideline"]')).not.toHaveText(capBefore);
+  await expect(page.getByText(`Ändringarna för ${name} finns nu i planen`)).toBeVisible();
+  // One undo step takes it all back.
+  await page.locator('body').click({ position: { x: 5, y: 700 } });
+  await page.keyboard.press('Control+z');
+  await expect(row.locator('[data-col="group.duties"]')).toHaveText(dutiesBefore);
+  await expect(row.locator('[data-col="capacityGuideline"]')).toHaveText(capBefore);
+});
+
+test('"Hämta tom mall" downloads an empty workbook that imports once filled in', async ({ page }) => {
+  await page.goto('./#/lakare');
+  await waitForApp(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Hämta tom mall' }).click()]);
+  const wb = XLSX.read(await readFile((await download.path())!), { type: 'buffer' });
+  expect(wb.SheetNames.slice(0, 4)).toEqual(['Instruktioner', 'Enhet', 'Läkare', 'Antaganden']);
+  const enhet = wb.Sheets['Enhet'];
+  enhet['B2'] = { t: 's', v: 'VC Mallby' };
+  enhet['B3'] = { t: 'n', v: 5400 };
+  const lak = wb.Sheets['Läkare'];
+  const header = XLSX.utils.sheet_to_json<unknown[]>(lak, { header: 1 })[0] as string[];
+  const put = (r: number, h: string, v: string | number) => (lak[XLSX.utils.encode_cell({ r, c: header.indexOf(h) })] = typeof v === 'number' ? { t: 'n', v } : { t: 's', v });
+  put(1, 'Namn', 'Mall Läkare');
+  put(1, 'Kategori', 'specialist');
+  put(1, 'Tjänstgöringsgrad', '80 %');
+  const filled = Buffer.from(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+  await page.getByTestId('io-import-input').setInputFiles({ name: 'mall-ifylld.xlsx', mimeType: XLSX_MIME, buffer: filled });
+  await expect(page.getByTestId('io-status')).toContainText('VC Mallby');
+  await expect(page.getByRole('grid', { name: 'Läkare' }).getByText('Mall Läkare')).toBeVisible();
 });
