@@ -70,6 +70,17 @@ export function scanZip(bytes: Uint8Array): ZipScan {
     });
     p += 46 + nameLen + extraLen + commentLen;
   }
+  // Every entry's data lies between its local header and the next one (or the central directory): a
+  // lying local extra-field length made SheetJS read past it and loop.
+  const cdStart = dv.getUint32(eocd + 16, true);
+  const byOffset = [...entries].sort((a, b) => a.localOffset - b.localOffset);
+  for (let i = 0; i < byOffset.length; i++) {
+    const e = byOffset[i];
+    if (!Number.isFinite(e.compressedSize)) continue;
+    const start = e.localOffset + 30 + dv.getUint16(e.localOffset + 26, true) + dv.getUint16(e.localOffset + 28, true);
+    const limit = i + 1 < byOffset.length ? byOffset[i + 1].localOffset : cdStart;
+    if (start + e.compressedSize > limit) return { ok: false, reason: 'corrupt' };
+  }
   return { ok: true, entries };
 }
 

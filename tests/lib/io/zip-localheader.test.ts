@@ -21,9 +21,10 @@ describe('scanZip checks every local header against the central directory', () =
     ['the name length', 27, 54],
     ['the signature', 0, 0x51],
     ['the extra field length', 29, 0xff],
+    ['the extra field length (pointing into the next entry)', 28, 61],
   ])('refuses a local header with a wrong %s, quickly', (_what, at, value) => {
     const bad = good.slice();
-    const e = entries[entries.length - 6];
+    const e = at === 28 ? [...entries].sort((a, b) => b.localOffset - a.localOffset)[0] : entries[entries.length - 6];
     bad[e.localOffset + at] = value;
     expect(scanZip(bad)).toEqual({ ok: false, reason: 'corrupt' });
     const t = Date.now();
