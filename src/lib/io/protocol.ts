@@ -28,7 +28,8 @@ export type ProgressCallback = (info: ProgressInfo) => void;
  */
 export interface IoOps {
   importWorkbook: {
-    args: [bytes: ArrayBuffer];
+    /** `options.base`: the plan read into (what the workbook lacks stays as it is there). */
+    args: [bytes: ArrayBuffer, options?: Omit<import('./workbook/types').ImportWorkbookOptions, 'onProgress'>];
     result: import('./workbook/types').ImportWorkbookResult;
   };
   exportWorkbook: {

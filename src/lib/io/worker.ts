@@ -25,11 +25,11 @@ const u8 = (b: ArrayBuffer) => new Uint8Array(b);
 
 /** The dispatch table. To add an op: declare it in protocol.ts (IoOps) and add its handler here. */
 const HANDLERS: { [K in IoOpName]: Handler<K> } = {
-  async importWorkbook([bytes], onProgress) {
+  async importWorkbook([bytes, options], onProgress) {
     onProgress({ phase: 'read', done: 0, total: 0 });
     const refused = await preflight(u8(bytes), 'workbook');
     if (refused) return { ok: false, errors: refused };
-    return importWorkbook(u8(bytes), { onProgress });
+    return importWorkbook(u8(bytes), { ...(options ?? {}), onProgress });
   },
   exportWorkbook([plan, options], onProgress) {
     return exportWorkbook(plan, { ...(options ?? {}), onProgress });

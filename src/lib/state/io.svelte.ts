@@ -100,7 +100,7 @@ export class IoClient {
     }
     switch (op) {
       case 'importWorkbook':
-        return io.importWorkbook(bytes!, { onProgress }) as IoOps[K]['result'];
+        return io.importWorkbook(bytes!, { ...((a[1] as object) ?? {}), onProgress }) as IoOps[K]['result'];
       case 'exportWorkbook':
         return io.exportWorkbook(a[0] as Plan, { ...((a[1] as object) ?? {}), onProgress }) as IoOps[K]['result'];
       case 'previewListing':
@@ -212,7 +212,9 @@ export class IoState {
     const outcome = await this.#task(fill(S.importing, { file: file.name }), async () => {
       const bytes = await this.#readFile(file);
       if (!bytes) return false;
-      const r = await this.client.run('importWorkbook', [bytes], this.#onProgress);
+      // The current plan as the base: a workbook with only a Läkare sheet keeps the unit as it is.
+      const base = app.plan ? ($state.snapshot(app.plan) as Plan) : undefined;
+      const r = await this.client.run('importWorkbook', [bytes, base ? { base } : undefined], this.#onProgress);
       if (!r.ok) {
         const notPlan = r.errors.length > 0 && r.errors.every((e) => e.message.startsWith('Bladet "') && e.row === null);
         if (notPlan && opts.quietIfNotPlan) return true;

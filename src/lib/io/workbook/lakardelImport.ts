@@ -15,7 +15,7 @@ import { LAKARDEL as L } from '../../strings/lakardel.sv';
 import { LIMITS } from '../limits';
 import type { IoMessage } from '../messages';
 import { cellValue, findSheet, readWorkbookGuarded, sheetRowCount, toBytes, type CellValue } from '../sheetread';
-import { Problems, readDate, readNumber, readText } from './import';
+import { Problems, readDate, readNumber, readText } from './cells';
 import { DUTY_COLUMNS, SHEET, categoryFromText, normHeader } from './layout';
 import { LAKARDEL_FORMAT, LAKARDEL_INPUTS, type LakardelInput } from './lakardel';
 

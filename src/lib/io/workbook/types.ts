@@ -27,6 +27,11 @@ export interface ExportWorkbookOptions {
 
 export interface ImportWorkbookOptions {
   onProgress?: ProgressCallback;
+  /**
+   * The plan the workbook is read into (the app's current plan): what the workbook lacks (a workbook
+   * with only a Läkare sheet has no Enhet or Antaganden) stays as it is there, with a warning.
+   */
+  base?: Plan;
 }
 
 export type ImportWorkbookResult =
