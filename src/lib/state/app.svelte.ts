@@ -66,7 +66,6 @@ import { DATA_SV } from '../strings/data.sv';
 import { LiveValue } from './live.svelte';
 import { localIsoDate } from './dates';
 import { Histories, type HistoryEntry } from './history';
-import { splitPlanFile } from './planBackup';
 import {
   EditRefused,
   withDoctorAdded,
@@ -1034,6 +1033,8 @@ export class AppState {
     options: { asNewUnit?: boolean } = {},
   ): Promise<{ ok: true; scenarios?: string[] } | { ok: false; errors: PlanError[] }> {
     const parsed = parsePlan(text);
+    // Loaded when a file is opened: its strings are the scenarios', not the first view's.
+    const { splitPlanFile } = await import('./planBackup');
     const split = parsed.ok ? splitPlanFile(parsed.plan) : parsed;
     if (!split.ok) {
       this.#fail('file', DATA_SV.errors.fileInvalid, split.errors.map(pathMessage));

@@ -6,7 +6,9 @@
 import { DOCTOR_CATEGORIES, DUTY_KINDS, fmt, isIsoDate, looksLikePersonnummer, parseSwedishNumber } from '../../engine/index';
 import type { Doctor, DoctorCategory, DoctorResult, Duty, DutyKind } from '../../engine/index';
 import { CATEGORY_LABELS, CATEGORY_NAMES, DUTY_LABELS } from '../../strings/engine.sv';
-import { DOCTORS, NUMBER_ERRORS } from '../../strings/ui.sv';
+import { DOCTORS } from '../../strings/doctors.sv';
+import { DOCTOR_FIELDS, dutyField } from '../../strings/fields.sv';
+import { NUMBER_ERRORS } from '../../strings/ui.sv';
 import type { GridColumn } from '../grid/types';
 
 export type DoctorInputKey =
@@ -49,28 +51,28 @@ export interface DoctorColumn extends GridColumn {
  * grid's type.
  */
 export const DOCTOR_COLUMNS: readonly DoctorColumn[] = [
-  { key: 'name', header: DOCTORS.col.name, kind: 'text', widthRem: 10, sortable: true },
-  { key: 'category', header: DOCTORS.col.category, kind: 'select', options: CATEGORY_OPTIONS, widthRem: 7.5, sortable: true },
-  { key: 'employment', header: DOCTORS.col.employment, kind: 'number', widthRem: 7.5, sortable: true },
-  { key: 'listed', header: DOCTORS.col.listed, kind: 'number', widthRem: 5.5, sortable: true },
-  { key: 'capacityGuideline', header: DOCTORS.col.capacityGuideline, kind: 'computed', description: DOCTORS.computedHint, widthRem: 6.5, sortable: true },
-  { key: 'capacityTime', header: DOCTORS.col.capacityTime, kind: 'computed', description: DOCTORS.computedHint, widthRem: 6.5, sortable: true },
-  { key: 'loadRatio', header: DOCTORS.col.loadRatio, kind: 'computed', description: DOCTORS.computedHint, widthRem: 6.5, sortable: true },
-  { key: 'findings', header: DOCTORS.col.findings, kind: 'computed', description: DOCTORS.findingsHint, widthRem: 5.5, sortable: true, align: 'start' },
-  { key: 'page', header: DOCTORS.col.page, kind: 'link', widthRem: 5.5, align: 'start' },
-  { key: 'stMonthsDone', header: DOCTORS.col.stMonthsDone, kind: 'number', group: 'st', widthRem: 6, sortable: true },
-  { key: 'stMonthsTotal', header: DOCTORS.col.stMonthsTotal, kind: 'number', group: 'st', widthRem: 6, sortable: true },
+  { key: 'name', header: DOCTOR_FIELDS.name, kind: 'text', widthRem: 10, sortable: true },
+  { key: 'category', header: DOCTOR_FIELDS.category, kind: 'select', options: CATEGORY_OPTIONS, widthRem: 7.5, sortable: true },
+  { key: 'employment', header: DOCTOR_FIELDS.employment, kind: 'number', widthRem: 7.5, sortable: true },
+  { key: 'listed', header: DOCTOR_FIELDS.listed, kind: 'number', widthRem: 5.5, sortable: true },
+  { key: 'capacityGuideline', header: DOCTOR_FIELDS.capacityGuideline, kind: 'computed', description: DOCTORS.computedHint, widthRem: 6.5, sortable: true },
+  { key: 'capacityTime', header: DOCTOR_FIELDS.capacityTime, kind: 'computed', description: DOCTORS.computedHint, widthRem: 6.5, sortable: true },
+  { key: 'loadRatio', header: DOCTOR_FIELDS.loadRatio, kind: 'computed', description: DOCTORS.computedHint, widthRem: 6.5, sortable: true },
+  { key: 'findings', header: DOCTOR_FIELDS.findings, kind: 'computed', description: DOCTORS.findingsHint, widthRem: 5.5, sortable: true, align: 'start' },
+  { key: 'page', header: DOCTOR_FIELDS.page, kind: 'link', widthRem: 5.5, align: 'start' },
+  { key: 'stMonthsDone', header: DOCTOR_FIELDS.stMonthsDone, kind: 'number', group: 'st', widthRem: 6, sortable: true },
+  { key: 'stMonthsTotal', header: DOCTOR_FIELDS.stMonthsTotal, kind: 'number', group: 'st', widthRem: 6, sortable: true },
   ...DUTY_KINDS.map(
-    (k): DoctorColumn => ({ key: `duty.${k}`, header: DOCTORS.dutyCol(DUTY_LABELS[k]), kind: 'number', group: 'duties', widthRem: 7.5, sortable: true }),
+    (k): DoctorColumn => ({ key: `duty.${k}`, header: dutyField(DUTY_LABELS[k]), kind: 'number', group: 'duties', widthRem: 7.5, sortable: true }),
   ),
-  { key: 'absenceWeeks', header: DOCTORS.col.absenceWeeks, kind: 'number', group: 'absence', widthRem: 6.5, sortable: true },
-  { key: 'plannedEnd', header: DOCTORS.col.plannedEnd, kind: 'date', group: 'absence', widthRem: 7.5, sortable: true },
-  { key: 'listPoints', header: DOCTORS.col.listPoints, kind: 'number', group: 'list', widthRem: 7.5, sortable: true },
-  { key: 'fictiveListName', header: DOCTORS.col.fictiveListName, kind: 'text', group: 'list', widthRem: 13, sortable: true },
-  { key: 'careWeight', header: DOCTORS.col.careWeight, kind: 'number', group: 'careWeight', widthRem: 6.5, sortable: true },
-  { key: 'careWeightPoints', header: DOCTORS.col.careWeightPoints, kind: 'number', group: 'careWeight', widthRem: 9, sortable: true },
-  { key: 'agreedListSize', header: DOCTORS.col.agreedListSize, kind: 'number', group: 'agreement', widthRem: 8, sortable: true },
-  { key: 'agreedUntil', header: DOCTORS.col.agreedUntil, kind: 'date', group: 'agreement', widthRem: 7.5, sortable: true },
+  { key: 'absenceWeeks', header: DOCTOR_FIELDS.absenceWeeks, kind: 'number', group: 'absence', widthRem: 6.5, sortable: true },
+  { key: 'plannedEnd', header: DOCTOR_FIELDS.plannedEnd, kind: 'date', group: 'absence', widthRem: 7.5, sortable: true },
+  { key: 'listPoints', header: DOCTOR_FIELDS.listPoints, kind: 'number', group: 'list', widthRem: 7.5, sortable: true },
+  { key: 'fictiveListName', header: DOCTOR_FIELDS.fictiveListName, kind: 'text', group: 'list', widthRem: 13, sortable: true },
+  { key: 'careWeight', header: DOCTOR_FIELDS.careWeight, kind: 'number', group: 'careWeight', widthRem: 6.5, sortable: true },
+  { key: 'careWeightPoints', header: DOCTOR_FIELDS.careWeightPoints, kind: 'number', group: 'careWeight', widthRem: 9, sortable: true },
+  { key: 'agreedListSize', header: DOCTOR_FIELDS.agreedListSize, kind: 'number', group: 'agreement', widthRem: 8, sortable: true },
+  { key: 'agreedUntil', header: DOCTOR_FIELDS.agreedUntil, kind: 'date', group: 'agreement', widthRem: 7.5, sortable: true },
 ];
 
 /** Width (em) of a collapsed group's summary column: its header and its longest value. */
@@ -350,11 +352,8 @@ export function parseRow(
   return { patch, errors };
 }
 
-/** Column header by key (for messages). */
-export function columnHeader(key: string): string {
-  // Headers carry soft hyphens so they wrap well in narrow columns; messages get the plain word.
-  return (DOCTOR_COLUMNS.find((c) => c.key === key)?.header ?? key).replace(/\u00ad/g, '');
-}
+/** Column header by key (for messages): fieldLabels.ts, light enough for the unit view. */
+export { columnHeader } from './fieldLabels';
 
 /** Whether a column holds a doctor's input (typed or pasted into), not a result, marker or summary. */
 export function isInputColumn(key: string): boolean {

@@ -3,11 +3,11 @@ import { CATEGORY_LABELS, DUTY_LABELS, fmt } from '../../engine/index';
 import type { DoctorCategory, DutyKind } from '../../engine/index';
 import type { LakardelChange } from '../../io/index';
 import { LAKARDEL_UI as T } from '../../strings/lakardel.sv';
-import { DOCTORS } from '../../strings/ui.sv';
+import { dutyField } from '../../strings/fields.sv';
 import { columnHeader } from './columns';
 
 export function changeLabel(c: LakardelChange): string {
-  if (c.field.startsWith('duty.')) return DOCTORS.dutyCol(DUTY_LABELS[c.field.slice(5) as DutyKind]);
+  if (c.field.startsWith('duty.')) return dutyField(DUTY_LABELS[c.field.slice(5) as DutyKind]);
   return columnHeader(c.field);
 }
 

@@ -4,7 +4,7 @@
  * every message), and a collapsed group's summary cell carrying the marks of the columns it hides.
  */
 import type { DoctorResult, Finding, Severity } from '../../engine/index';
-import { DOCTORS } from '../../strings/ui.sv';
+import { DOCTORS } from '../../strings/doctors.sv';
 import type { CellStatus } from '../grid/types';
 import { DOCTOR_COLUMNS, groupColumnKey, type DoctorGroup } from './columns';
 
