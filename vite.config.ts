@@ -83,7 +83,7 @@ export default defineConfig({
   worker: { format: 'es' },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: SECURITY_HEADERS },
   test: {
-    include: ['tests/lib/**/*.test.ts', 'tests/views/**/*.test.ts', 'tests/acceptance/**/*.test.ts'],
+    include: ['tests/lib/**/*.test.ts', 'tests/views/**/*.test.ts', 'tests/acceptance/**/*.test.ts', 'tests/lint/**/*.test.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: 'forks',

@@ -569,10 +569,13 @@ describe('plan file contract (contracts.md)', () => {
     const parsed = parsePlan(JSON.stringify(p));
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
-    expect(parsed.plan.customTop).toBe('behåll');
-    expect(parsed.plan.unit.extraUnit).toEqual([1, 2]);
-    expect(parsed.plan.doctors[0].extraDoctor).toEqual({ a: 1 });
-    expect(parsed.plan.doctors[0].duties[0].note).toBe('x');
+    // Written back where they were (contracts.md); in memory they wait in the objects' `extra` bags.
+    const file = JSON.parse(serializePlan(parsed.plan));
+    expect(file.customTop).toBe('behåll');
+    expect(file.unit.extraUnit).toEqual([1, 2]);
+    expect(file.doctors[0].extraDoctor).toEqual({ a: 1 });
+    expect(file.doctors[0].duties[0].note).toBe('x');
+    expect(parsed.plan.extra).toEqual({ customTop: 'behåll' });
     const again = parsePlan(serializePlan(parsed.plan));
     expect(again.ok && again.plan).toEqual(parsed.plan);
     // parsePlan also takes an object

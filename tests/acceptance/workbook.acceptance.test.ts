@@ -59,14 +59,15 @@ describe('export → import round trip (contracts.md: round trip gives the same 
   });
 
   it('custom profile, overridden time, unknown fields everywhere', () => {
-    const p = createDemoPlan() as Plan & Record<string, unknown>;
+    const p: Plan = createDemoPlan();
     p.profile = customProfile;
     p.model = 'time';
     p.time = { weeksPerYear: 44, ownPatientShare: 0.75 };
-    p.regionCode = 'X-17';
-    (p.unit as Record<string, unknown>).hsaId = 'SE123';
-    (p.doctors[0] as Record<string, unknown>).note = { free: 'text', n: [1, 2] };
-    (p.doctors[1].duties[0] as Record<string, unknown>).contract = 'avtal 7';
+    // Unknown fields: in memory in each object's `extra` bag (engine types.ts).
+    p.extra = { regionCode: 'X-17' };
+    p.unit.extra = { hsaId: 'SE123' };
+    p.doctors[0].extra = { note: { free: 'text', n: [1, 2] } };
+    p.doctors[1].duties[0].extra = { contract: 'avtal 7' };
     expect(roundTrip(p)).toEqual(p);
   });
 

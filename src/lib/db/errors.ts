@@ -32,3 +32,14 @@ export function storageErrorMessage(e: unknown): string {
   const detail = typeof err.message === 'string' && err.message ? err.message : String(err.name ?? e);
   return DATA_SV.errors.storage(detail);
 }
+
+/**
+ * A write reached a database this tab may only read (one written by a newer version of Kapacitet,
+ * open.ts): refused before it touches IndexedDB.
+ */
+export class ReadOnlyDatabaseError extends Error {
+  constructor(table: string) {
+    super(`${table}: skrivskyddad databas`);
+    this.name = 'ReadOnlyDatabaseError';
+  }
+}

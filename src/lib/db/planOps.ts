@@ -134,7 +134,8 @@ export function diffPlans(a: Plan, b: Plan): PlanOps {
     }
     const set: FieldSets = {};
     for (const k of keys) {
-      if (!deepEqual(old[k], d[k])) set[k] = d[k] === undefined ? undefined : clone(d[k]);
+      const [ov, nv] = [(old as unknown as FieldSets)[k], (d as unknown as FieldSets)[k]];
+      if (!deepEqual(ov, nv)) set[k] = nv === undefined ? undefined : clone(nv);
     }
     ops.patch.push({ id: d.id, set });
   });
@@ -179,11 +180,12 @@ export function applyOpsToPlan(plan: Plan, ops: PlanOps): Plan {
     let doctor = d;
     if (p?.whole) doctor = clone(p.whole);
     else if (p?.set) {
-      doctor = { ...d };
+      const fields: FieldSets = { ...d };
       for (const [k, v] of Object.entries(p.set)) {
-        if (v === undefined) delete doctor[k];
-        else doctor[k] = clone(v);
+        if (v === undefined) delete fields[k];
+        else fields[k] = clone(v);
       }
+      doctor = fields as unknown as Doctor;
     }
     slots.push({ doctor, order: orders.get(d.id) ?? i, tie: 1 });
   });

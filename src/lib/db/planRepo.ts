@@ -8,6 +8,7 @@ import type { KapacitetDb } from './schema';
 import type { DoctorRecord, EpochMs, PlanKind, PlanRecord } from './records';
 import { applyOpsToPlan, clone, planBody, type PlanOps } from './planOps';
 import { newId } from './ids';
+import { storedPlan } from './planMigration';
 
 export class PlanGoneError extends Error {
   constructor(public planId: string) {
@@ -27,9 +28,9 @@ export function sortDoctorRows(rows: DoctorRecord[]): DoctorRecord[] {
   return rows.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** The engine's Plan from its stored parts. */
+/** The engine's Plan from its stored parts (at the current plan version: planMigration.ts). */
 export function assemblePlan(row: PlanRecord, doctors: DoctorRecord[]): Plan {
-  return { ...row.body, doctors: sortDoctorRows(doctors).map((d) => d.data) } as Plan;
+  return storedPlan({ ...row.body, doctors: sortDoctorRows(doctors).map((d) => d.data) } as Plan);
 }
 
 export async function readPlan(db: KapacitetDb, planId: string): Promise<Plan | undefined> {
@@ -86,7 +87,7 @@ export async function writeOps(db: KapacitetDb, planId: string, ops: PlanOps, no
     else if (p.set) {
       const set: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(p.set)) set[`data.${k}`] = v;
-      await db.doctors.update(key, set);
+      await db.doctors.update(key, set as Parameters<typeof db.doctors.update>[1]);
     }
   }
   for (const o of ops.order) await db.doctors.update([planId, o.id], { order: o.order });

@@ -1,6 +1,6 @@
 /** computePlan (contracts.md): pure, synchronous, no I/O. */
 import { todayIso, isIsoDate } from './dates';
-import { computeDoctor } from './doctor';
+import { computeDoctor, doctorContext } from './doctor';
 import { computeFindings } from './findings';
 import { resolveProfile } from './profiles';
 import { resolveTime } from './time';
@@ -28,7 +28,7 @@ export function computePlan(input: Plan, options: ComputeOptions = {}): PlanResu
   const model = plan.model === 'time' ? 'time' : 'guideline';
   const today = isIsoDate(options.today) ? options.today : todayIso();
   const doctors = Array.isArray(plan.doctors) ? plan.doctors.filter((d) => d !== null && typeof d === 'object') : [];
-  const ctx = { profile, time, unitCareWeight: plan.unit?.careWeight, model } as const;
+  const ctx = doctorContext(profile, time, plan.unit?.careWeight, model);
   const doctorResults = doctors.map((d) => computeDoctor(d, ctx));
   const unit = computeUnit(plan.unit, doctors, doctorResults, profile);
   const findings = computeFindings({ plan: doctors === plan.doctors ? plan : { ...plan, doctors }, profile, time, today, doctors: doctorResults, unit });

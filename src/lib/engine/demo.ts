@@ -1,5 +1,6 @@
 /** The demo unit, an empty plan and a new doctor (index.ts contract). Deterministic. */
 import { NEW_DOCTOR_NAME } from '../strings/engine.sv';
+import { ST_MONTHS_TOTAL_HSLF } from './formulas/constants';
 import { CURRENT_PLAN_VERSION } from './migrate';
 import type { Doctor, DoctorCategory, Plan } from './types';
 
@@ -103,7 +104,10 @@ export function createEmptyPlan(unitName: string): Plan {
   };
 }
 
-/** A new full-time doctor with the next free id "d<n>" (n one more than the largest in use). */
+/**
+ * A new full-time doctor with the next free id "d<n>" (n one more than the largest in use). A new ST doctor
+ * gets the ST length of HSLF-FS 2021:8 (66 months, domain.md §9); 60 stays on offer for the older rules.
+ */
 export function createDoctor(category: DoctorCategory, existingIds: string[]): Doctor {
   const taken = new Set(existingIds);
   let n = 0;
@@ -116,7 +120,7 @@ export function createDoctor(category: DoctorCategory, existingIds: string[]): D
   const doctor: Doctor = { id: `d${n}`, name: NEW_DOCTOR_NAME(n), category, employment: 1, duties: [], absenceWeeks: 0 };
   if (category === 'st') {
     doctor.stMonthsDone = 0;
-    doctor.stMonthsTotal = 60;
+    doctor.stMonthsTotal = ST_MONTHS_TOTAL_HSLF;
   }
   return doctor;
 }

@@ -4,31 +4,18 @@
  */
 import { AGE_GROUP_LABELS, FINDING_TEXT } from '../strings/engine.sv';
 import { addMonths, isIsoDate } from './dates';
-import { NBSP, formatDecimal, formatNumber, formatPercent } from './format';
 import { agreementFindings } from './agreement';
 import { DEFAULT_MIN_EMPLOYMENT_MONTHS } from './profiles';
+import { fmt } from './quantity';
 import { clamp, num, round9 } from './round';
 import { isFictiveList } from './unit';
 import type { Doctor, DoctorResult, Finding, IsoDate, Plan, RuleProfile, Severity, TimeAssumptions, UnitResult } from './types';
 
-/** Whole numbers print exactly as formatNumber/formatDecimal print them, without their regex cost in large batches. */
-export function fmtInt(x: number): string {
-  if (!Number.isInteger(x) || Math.abs(x) >= 1e15) return formatNumber(x);
-  let s = String(Math.abs(x));
-  if (s.length <= 3) return x < 0 ? '-' + s : s;
-  let out = '';
-  while (s.length > 3) {
-    out = NBSP + s.slice(-3) + out;
-    s = s.slice(0, -3);
-  }
-  return (x < 0 ? '-' : '') + s + out;
-}
-function fmtDec(x: number, k: number): string {
-  return Number.isInteger(x) ? fmtInt(x) : formatDecimal(x, k);
-}
-const fmtPatients = (x: number) => fmtDec(x, 1);
-/** Load in whole percent, rounded up so that a load just over 1 never reads "100 %". */
-const fmtLoad = (x: number) => (Number.isFinite(x) ? formatPercent(Math.ceil(round9(x * 100)) / 100) : '∞');
+/**
+ * Every number in a finding goes through fmt.<kind> (quantity.ts), so a figure reads the same here as in the
+ * grid, the report and the workbook: a load is whole percent, half away from zero ("107 %", never a
+ * rounded-up "108 %"), and a list just over capacity says how many patients over.
+ */
 function nameOf(d: Doctor): string {
   const n = typeof d.name === 'string' ? d.name.trim() : '';
   return n !== '' ? n : d.id;
@@ -84,7 +71,7 @@ function doctorFindings(d: Doctor, r: DoctorResult, ctx: DoctorRuleContext, out:
   // duties-exceed-time: duty hours > employment × fullTimeHours (domain.md §5).
   const availableWeek = round9(clamp(num(d.employment), 0, 1) * time.fullTimeHours);
   if (r.dutyHoursPerWeek > availableWeek) {
-    add('duties-exceed-time', 'error', FINDING_TEXT.dutiesExceedTime(name, fmtDec(r.dutyHoursPerWeek, 1), fmtDec(availableWeek, 1)), 'duties');
+    add('duties-exceed-time', 'error', FINDING_TEXT.dutiesExceedTime(name, fmt.hours(r.dutyHoursPerWeek), fmt.hours(availableWeek)), 'duties');
   }
 
   // not-eligible (domain.md §5; seed 001: who may be fast läkarkontakt).
@@ -92,7 +79,7 @@ function doctorFindings(d: Doctor, r: DoctorResult, ctx: DoctorRuleContext, out:
   if (listed !== null && listed > 0) {
     if (d.category === 'junior') {
       listError = true;
-      add('not-eligible', 'error', FINDING_TEXT.notEligibleJunior(name, fmtInt(listed)), 'listed');
+      add('not-eligible', 'error', FINDING_TEXT.notEligibleJunior(name, fmt.patients(listed)), 'listed');
     } else if (d.category === 'geriatrician' || d.category === 'pediatrician') {
       add('not-eligible', 'info', FINDING_TEXT.notEligibleAgeGroup(name, AGE_GROUP_LABELS[r.ageGroup]), 'listed');
     }
@@ -101,7 +88,7 @@ function doctorFindings(d: Doctor, r: DoctorResult, ctx: DoctorRuleContext, out:
   // locum-holds-list (seed 000): a locum's patients belong on a fictive list.
   if (profile.locumRule.cannotHoldList && d.category === 'locum' && listed !== null && listed > 0 && !fictive) {
     listError = true;
-    add('locum-holds-list', 'error', FINDING_TEXT.locumHoldsList(name, fmtInt(listed)), 'listed');
+    add('locum-holds-list', 'error', FINDING_TEXT.locumHoldsList(name, fmt.patients(listed)), 'listed');
   }
 
   // fictive-list-name (seed 000): "<unit> Dr <name>".
@@ -111,22 +98,22 @@ function doctorFindings(d: Doctor, r: DoctorResult, ctx: DoctorRuleContext, out:
 
   // list limits (domain.md §5, seed 001).
   if (r.limits && listed !== null) {
-    if (listed < r.limits.min) add('list-below-min', 'warning', FINDING_TEXT.listBelowMin(name, fmtInt(listed), fmtPatients(r.limits.min)), 'listed');
-    if (listed > r.limits.max) add('list-above-max', 'warning', FINDING_TEXT.listAboveMax(name, fmtInt(listed), fmtPatients(r.limits.max)), 'listed');
+    if (listed < r.limits.min) add('list-below-min', 'warning', FINDING_TEXT.listBelowMin(name, fmt.patients(listed), fmt.patients(r.limits.min)), 'listed');
+    if (listed > r.limits.max) add('list-above-max', 'warning', FINDING_TEXT.listAboveMax(name, fmt.patients(listed), fmt.patients(r.limits.max)), 'listed');
   }
   if (r.limits && r.limits.maxPoints !== null && typeof d.listPoints === 'number' && Number.isFinite(d.listPoints) && d.listPoints > r.limits.maxPoints) {
-    add('points-above-max', 'warning', FINDING_TEXT.pointsAboveMax(name, fmtDec(d.listPoints, 1), fmtPatients(r.limits.maxPoints)), 'listPoints');
+    add('points-above-max', 'warning', FINDING_TEXT.pointsAboveMax(name, fmt.points(d.listPoints), fmt.points(r.limits.maxPoints)), 'listPoints');
   }
 
   // short-employment: planned end earlier than today + minEmploymentMonths (default 12), for doctors who can hold a named list.
   if (r.base > 0 && typeof d.plannedEnd === 'string' && d.plannedEnd < ctx.employmentLimit && isIsoDate(d.plannedEnd)) {
-    add('short-employment', 'warning', FINDING_TEXT.shortEmployment(name, d.plannedEnd, fmtInt(ctx.employmentMonths), ctx.employmentLimit), 'plannedEnd');
+    add('short-employment', 'warning', FINDING_TEXT.shortEmployment(name, d.plannedEnd, fmt.months(ctx.employmentMonths), ctx.employmentLimit), 'plannedEnd');
   }
 
   // over-capacity: loadRatio > 1 (domain.md §4). A fictive list is no named-doctor list, so it carries no load;
   // and a list that already has an error (locum or AT/BT holding a list) is not reported twice.
   if (!fictive && !listError && r.loadRatio !== null && r.loadRatio > 1 && listed !== null) {
-    add('over-capacity', 'warning', FINDING_TEXT.overCapacity(name, fmtInt(listed), fmtInt(r.capacity), fmtLoad(r.loadRatio)), 'listed');
+    add('over-capacity', 'warning', FINDING_TEXT.overCapacity(name, fmt.patients(listed), fmt.patients(r.capacity), fmt.patients(listed - r.capacity), fmt.load(r.loadRatio)), 'listed');
   }
 }
 
@@ -139,7 +126,7 @@ function unitFindings(ctx: FindingsContext, out: Buckets): void {
     out.warning.push({
       rule: 'coverage-below-threshold',
       severity: 'warning',
-      message: FINDING_TEXT.coverageBelowThreshold(formatPercent(unit.coverageToday, 1), formatPercent(profile.coverageThreshold), formatNumber(withNamed), formatNumber(unit.listed)),
+      message: FINDING_TEXT.coverageBelowThreshold(fmt.share(unit.coverageToday), fmt.percent(profile.coverageThreshold), fmt.patients(withNamed), fmt.patients(unit.listed)),
       field: 'unit.withNamedDoctor',
     });
   }
@@ -147,7 +134,7 @@ function unitFindings(ctx: FindingsContext, out: Buckets): void {
     out.warning.push({
       rule: 'priority-uncovered',
       severity: 'warning',
-      message: FINDING_TEXT.priorityUncovered(formatNumber(unit.capacity), formatNumber(unit.priorityTotal), formatNumber(unit.priorityTotal - unit.capacity)),
+      message: FINDING_TEXT.priorityUncovered(fmt.patients(unit.capacity), fmt.patients(unit.priorityTotal), fmt.patients(unit.priorityTotal - unit.capacity)),
       field: 'unit.priority',
     });
   }
@@ -156,7 +143,7 @@ function unitFindings(ctx: FindingsContext, out: Buckets): void {
     out.info.push({
       rule: 'goal-coverage',
       severity: 'info',
-      message: FINDING_TEXT.goalCoverage(formatPercent(unit.coverageToday, 1), formatPercent(goals.coverage)),
+      message: FINDING_TEXT.goalCoverage(fmt.share(unit.coverageToday), fmt.percent(goals.coverage)),
       field: 'unit.withNamedDoctor',
     });
   }
@@ -168,7 +155,7 @@ function unitFindings(ctx: FindingsContext, out: Buckets): void {
       out.info.push({
         rule: 'goal-nursing-home',
         severity: 'info',
-        message: FINDING_TEXT.goalNursingHome(formatPercent(share, 1), formatPercent(goals.nursingHome), formatNumber(nhWith), formatNumber(nhTotal)),
+        message: FINDING_TEXT.goalNursingHome(fmt.share(share), fmt.percent(goals.nursingHome), fmt.patients(nhWith), fmt.patients(nhTotal)),
         field: 'unit.withNamedDoctorNursingHome',
       });
     }

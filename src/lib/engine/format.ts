@@ -15,18 +15,38 @@ function groupThousands(intDigits: string): string {
  */
 function fixedHalfUp(abs: number, decimals: number): string {
   const r9 = Math.abs(abs) >= 9e6 ? abs : Math.round(abs * 1e9) / 1e9;
+  if (decimals <= 9) {
+    // Arithmetic first (the common case, and fast): the shifted value rounded to 9 decimals again is its
+    // decimal value (1,005 × 100 = 100,49999… in binary is 100,5), then half away from zero.
+    const scaled = r9 * 10 ** decimals;
+    if (scaled < 9e6) return (Math.round(Math.round(scaled * 1e9) / 1e9) / 10 ** decimals).toFixed(decimals);
+  }
   const s = String(r9);
   if (s.includes('e') || decimals > 9) return r9.toFixed(decimals);
   const shifted = Math.round(Number(`${s}e${decimals}`));
   return Number(`${shifted}e-${decimals}`).toFixed(decimals);
 }
 
+/** A whole number with thousands grouped, without the regular expressions (findings print thousands of these). */
+function formatInteger(x: number): string {
+  let s = String(Math.abs(x));
+  if (s.length <= 3) return x < 0 ? '-' + s : s;
+  let out = '';
+  while (s.length > 3) {
+    out = NBSP + s.slice(-3) + out;
+    s = s.slice(0, -3);
+  }
+  return (x < 0 ? '-' : '') + s + out;
+}
+
 /** Format with a fixed number of decimals (default 0): formatNumber(1100) → "1 100", formatNumber(0.8, 1) → "0,8". */
 export function formatNumber(value: number, decimals = 0): string {
   if (!Number.isFinite(value)) return value > 0 ? '∞' : value < 0 ? '-∞' : '–';
+  if (decimals === 0 && Number.isInteger(value) && Math.abs(value) < 1e15) return formatInteger(value === 0 ? 0 : value);
   const fixed = fixedHalfUp(Math.abs(value), decimals);
-  const [intPart, frac] = fixed.split('.');
   const negative = value < 0 && Number(fixed) !== 0;
+  if (decimals === 0 && fixed.length < 16) return (negative ? '-' : '') + formatInteger(Number(fixed));
+  const [intPart, frac] = fixed.split('.');
   return (negative ? '-' : '') + groupThousands(intPart) + (frac ? ',' + frac : '');
 }
 

@@ -37,7 +37,10 @@ export function copyJson<T>(x: T): T {
     const out: Obj = {};
     for (const k of Object.keys(x)) {
       const v = (x as Obj)[k];
-      if (v !== undefined && typeof v !== 'function') out[k] = copyJson(v);
+      if (v === undefined || typeof v === 'function') continue;
+      // A JSON file may hold a field "__proto__": kept as an own field, never as the object's prototype.
+      if (k === '__proto__') Object.defineProperty(out, k, { value: copyJson(v), enumerable: true, writable: true, configurable: true });
+      else out[k] = copyJson(v);
     }
     return out as T;
   }

@@ -6,11 +6,12 @@
 import { AGREEMENT_PARSE_TEXT } from '../strings/agreement.sv';
 import { CATEGORY_LABELS, DUTY_LABELS, PARSE_TEXT, PROFILE_TEXT } from '../strings/engine.sv';
 import { AGREEMENT_NOTE_MAX, textHoldsPersonnummer } from './agreement';
-import { parseCategory, parseDutyKind } from './categories';
+import { categoryFromText, dutyKindFromText, modelFromText } from './vocabulary';
 import { isIsoDate } from './dates';
 import { formatDecimal, formatNumber } from './format';
 import { CURRENT_PLAN_VERSION, PLAN_FORMAT, migratePlanObject } from './migrate';
 import { looksLikePersonnummer } from './personnummer';
+import { planFromFile, planToFile } from './planFile';
 import { PROFILES, PROFILE_IDS } from './profiles';
 import { TIME_KEYS } from './time';
 import { DOCTOR_CATEGORIES, DUTY_KINDS, PRIORITY_KEYS } from './types';
@@ -230,7 +231,7 @@ function checkDoctor(c: Checker, d: Obj, i: number, ids: Set<string>, weeksPerYe
     ids.add(id);
   }
   c.str(d, 'name', at('name'), true, '');
-  const cat = parseCategory(d.category);
+  const cat = categoryFromText(d.category);
   if (cat) d.category = cat;
   else if (d.category === undefined || d.category === null) c.error(at('category'), PARSE_TEXT.required);
   else {
@@ -251,7 +252,7 @@ function checkDoctor(c: Checker, d: Obj, i: number, ids: Set<string>, weeksPerYe
         c.error(dp, PARSE_TEXT.notObjectValue);
         return;
       }
-      const kind = parseDutyKind(duty.kind);
+      const kind = dutyKindFromText(duty.kind);
       if (kind) duty.kind = kind;
       else if (duty.kind === undefined || duty.kind === null) c.error(`${dp}.kind`, PARSE_TEXT.required);
       else {
@@ -304,7 +305,8 @@ export function validatePlanObject(plan: Obj): { errors: PlanError[]; warnings: 
   else if (plan.format !== PLAN_FORMAT) c.error('format', PARSE_TEXT.wrongFormat(String(plan.format)));
   checkProfile(c, plan);
   if (plan.model === undefined || plan.model === null) plan.model = 'guideline';
-  else if (plan.model !== 'guideline' && plan.model !== 'time') c.error('model', PARSE_TEXT.unknownModel(String(plan.model)));
+  else if (modelFromText(plan.model)) plan.model = modelFromText(plan.model);
+  else c.error('model', PARSE_TEXT.unknownModel(String(plan.model)));
   checkUnit(c, plan);
   const weeks = checkTime(c, plan);
   if (!Array.isArray(plan.doctors)) {
@@ -344,11 +346,14 @@ export function parsePlan(input: unknown): ParsePlanResult {
   const { errors, warnings } = validatePlanObject(plan);
   if (errors.length > 0) return { ok: false, errors };
   plan.version = CURRENT_PLAN_VERSION;
-  return { ok: true, plan: plan as unknown as Plan, warnings };
+  // Unknown fields into the `extra` bags. Text is a file: a field of it named "extra" is an unknown field
+  // like any other. An object may be a plan already in memory (the app validates every edit), whose
+  // `extra` bags are kept as they are.
+  return { ok: true, plan: planFromFile(plan, typeof input !== 'string'), warnings };
 }
 
-/** The `.kapacitet.json` file: pretty JSON with `format` and `version` first. */
+/** The `.kapacitet.json` file: pretty JSON with `format` and `version` first, unknown fields back in place. */
 export function serializePlan(plan: Plan): string {
-  const { format: _f, version: _v, ...rest } = plan;
+  const { format: _f, version: _v, ...rest } = planToFile(plan);
   return JSON.stringify({ format: PLAN_FORMAT, version: CURRENT_PLAN_VERSION, ...rest }, null, 2) + '\n';
 }

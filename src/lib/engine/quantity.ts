@@ -58,8 +58,11 @@ function neededDecimals(x: number, max: number): number {
   return frac.length;
 }
 
+/** `x` with at most `max` decimals, trailing zeros dropped (one rounding, as neededDecimals decides). */
 function upTo(x: number, max: number): string {
-  return formatNumber(x, neededDecimals(x, max));
+  if (Number.isInteger(x)) return formatNumber(x);
+  const s = formatNumber(x, max);
+  return s.includes(',') ? s.replace(/,?0+$/, '') : s;
 }
 
 function pct(share: number, decimals: number): string {
@@ -95,7 +98,11 @@ export function formatQuantity(kind: QuantityKind, value: number | null | undefi
  * `fmt.fte(0.5)` → "0,50", `fmt.careWeight(1.05)` → "1,05", `fmt.sek(12480)` → "12 480 kr".
  */
 export const fmt = Object.fromEntries(
-  QUANTITY_KINDS.map((k) => [k, (value: number | null | undefined) => formatQuantity(k, value)]),
+  QUANTITY_KINDS.map((k) => {
+    // Each kind's own formatter captured directly (no lookup per call: findings format thousands of numbers).
+    const f = FORMATTERS[k];
+    return [k, (value: number | null | undefined) => (value === null || value === undefined || Number.isNaN(value) ? MISSING : f(value))];
+  }),
 ) as Record<QuantityKind, (value: number | null | undefined) => string>;
 
 /** A signed difference of a kind: "+330", "-0,25", "+5,0 procentenheter"; "±0" when unchanged. */

@@ -5,6 +5,8 @@
  * can tell patients from hours from FTE at a glance.
  */
 
+import type { QuantityKind } from './quantity';
+
 /** Whole inhabitants / patients. */
 export type Patients = number;
 /** Hours (per week or per year: the field name says which). */
@@ -38,12 +40,20 @@ export type DoctorCategory = (typeof DOCTOR_CATEGORIES)[number];
 export const DUTY_KINDS = ['supervision', 'management', 'research', 'side', 'meetings', 'other'] as const;
 export type DutyKind = (typeof DUTY_KINDS)[number];
 
+/**
+ * Fields a plan file had that this version does not know (contracts.md: unknown fields are kept on
+ * import and written back on export). In memory they live in one `extra` bag per object, so the model's
+ * own types are exact: a misspelt field (`{ emplyment: 0.5 }`) is a compile error, not a silently stored
+ * unknown field. parsePlan moves a file's unknown fields in; serializePlan spreads them back.
+ */
+export type ExtraFields = Record<string, unknown>;
+
 export interface Duty {
   kind: DutyKind;
   hoursPerWeek: Hours;
   label?: string;
-  /** Unknown fields are kept (contracts.md). */
-  [extra: string]: unknown;
+  /** Unknown fields of the file, kept and written back. */
+  extra?: ExtraFields;
 }
 
 export interface Doctor {
@@ -80,7 +90,8 @@ export interface Doctor {
   agreedUntil?: IsoDate;
   /** A free-text note on the agreement. */
   agreementNote?: string;
-  [extra: string]: unknown;
+  /** Unknown fields of the file, kept and written back. */
+  extra?: ExtraFields;
 }
 
 export interface PriorityGroups {
@@ -89,7 +100,8 @@ export interface PriorityGroups {
   homeCare: Patients;
   palliative: Patients;
   chronic: Patients;
-  [extra: string]: unknown;
+  /** Unknown fields of the file, kept and written back. */
+  extra?: ExtraFields;
 }
 export const PRIORITY_KEYS = ['multimorbid', 'nursingHome', 'homeCare', 'palliative', 'chronic'] as const;
 export type PriorityKey = (typeof PRIORITY_KEYS)[number];
@@ -102,7 +114,8 @@ export interface UnitInputs {
   withNamedDoctorNursingHome?: Patients;
   targetCoverage: Share;
   priority: PriorityGroups;
-  [extra: string]: unknown;
+  /** Unknown fields of the file, kept and written back. */
+  extra?: ExtraFields;
 }
 
 /** domain.md §3 time-model assumptions. All optional in a file; defaults fill the gaps. */
@@ -115,7 +128,8 @@ export interface TimeAssumptions {
   plannedShare: Share;
   ownPatientShare: Share;
   visitsPerPatientYear: number;
-  [extra: string]: unknown;
+  /** Unknown fields of the file, kept and written back. */
+  extra?: ExtraFields;
 }
 
 export type CapacityModel = 'guideline' | 'time';
@@ -186,7 +200,8 @@ export interface Plan {
   unit: UnitInputs;
   time?: Partial<TimeAssumptions>;
   doctors: Doctor[];
-  [extra: string]: unknown;
+  /** Unknown fields of the file, kept and written back. */
+  extra?: ExtraFields;
 }
 
 export interface ComputeOptions {
@@ -202,6 +217,42 @@ export interface TimeBreakdown {
   absenceHoursYear: Hours;
   visitMinutes: Minutes;
   visitsYear: number;
+}
+
+/**
+ * What a doctor's numbers were computed from, after the engine's rules for a half-edited plan (employment
+ * clamped, negative absence as 0, a missing ST total as the default …). explain() prints these: it only
+ * formats, it never derives a number again from the raw plan.
+ */
+export interface DoctorInputsUsed {
+  /** Tjänstgöringsgrad as used, 0–1. */
+  employment: Share;
+  /** Absence weeks as used (never below 0). */
+  absenceWeeks: Weeks;
+  /** employment × fullTimeHours. */
+  availableHoursPerWeek: Hours;
+  /** ST months done as used (clamped to 0 … total); null when not given (the ST counts as mid-training). */
+  stMonthsDone: number | null;
+  /** The ST length in months as used. */
+  stMonthsTotal: number;
+  /** The doctor's own ST length, the default for a missing one, or the default for one that cannot be used (≤ 0). */
+  stMonthsTotalSource: 'doctor' | 'default' | 'invalid';
+  /** monthsDone / monthsTotal, 0–1 (0,5 when not known). */
+  stProgress: Share;
+  /** Where the care weight came from: the list's own, the unit's, or the default 1,00. */
+  careWeightSource: 'doctor' | 'unit' | 'default';
+}
+
+/** What the unit's numbers were computed from (see DoctorInputsUsed). */
+export interface UnitInputsUsed {
+  withNamedDoctor: Patients;
+  careWeight: CareWeight;
+  careWeightSource: 'unit' | 'default';
+  targetCoverage: Share;
+  /** ceil(targetCoverage × listed): the target in whole patients. */
+  targetPatients: Patients;
+  /** The list points the stimulus counted (named-doctor lists of doctors who can hold one); null when none known. */
+  stimulusPoints: null | { listPoints: number; careWeightPoints: number };
 }
 
 export interface DoctorResult {
@@ -227,6 +278,8 @@ export interface DoctorResult {
   ageGroup: 'all' | '65+' | '0-17';
   /** The profile's list limits for this doctor, scaled; null when none. */
   limits: null | { min: Patients; max: Patients; maxPoints: number | null };
+  /** What the numbers were computed from (always set by computePlan). */
+  used?: DoctorInputsUsed;
 }
 
 export interface UnitResult {
@@ -254,6 +307,8 @@ export interface UnitResult {
   paperListPatients: Patients;
   /** Doctors with an over-capacity finding (load > 1 on a named-doctor list; domain.md §4–§5). */
   doctorsOverCapacity: number;
+  /** What the numbers were computed from (always set by computePlan). */
+  used?: UnitInputsUsed;
 }
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -304,15 +359,30 @@ export interface Explanation {
   /** Swedish label of the number, e.g. "Kapacitet enligt riktvärdet – Anna A". */
   label: string;
   value: number;
-  /** Unit in Swedish: "patienter", "timmar/år", "heltider", "%", … */
+  /** Unit in Swedish: "patienter", "timmar", "heltider", "%", … */
   unit: string;
-  /** The formula with the actual inputs in plain Swedish, e.g. "1 100 × 0,70 klinisk tjänstgöring ÷ vårdtyngd 1,10 = 700". */
+  /**
+   * The formula with the user's numbers down to the typed inputs, in plain Swedish, ending with the value as
+   * fmt prints it: "1 100 × 80 % × (1 − 4 / 32) ÷ 1,12 = 687,5, avrundat nedåt = 687".
+   */
   formula: string;
   /** The formula in words without numbers. */
   rule: string;
+  /** The inputs the formula used. `path` is for the UI to jump to the field; it is never shown. */
   inputs: { label: string; value: string; path?: string }[];
-  /** Further lines (steps, assumptions, spec reference). */
+  /** Further lines: what was assumed and why, where the rule comes from. Plain Swedish. */
   notes: string[];
+  /** How the number is printed (fmt.<kind>). */
+  kind?: QuantityKind;
+  /** The value as every surface prints it: fmt[kind](value). */
+  valueText?: string;
+  /**
+   * The values the formula rests on, each on a line of its own with its own numbers, from the inputs up:
+   * "Veckoarbetstid (timmar): 80 % × 40 = 32". Every line recomputes to the value it shows.
+   */
+  steps?: { label: string; formula: string; path?: string }[];
+  /** Each duty as the patients it costs (domain.md §9): "4 tim/v handledning motsvarar 110 patienter". */
+  dutyPatients?: { label: string; formula: string; patients: number }[];
 }
 
 export interface PlanError {

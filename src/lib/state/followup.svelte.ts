@@ -19,6 +19,7 @@ import {
 import type { SnapshotRecord } from '../db/records';
 import {
   ALLOCATION_PRIORITIES,
+  CONTINUITY_DEFINITIONS,
   DEFAULT_CONTACT_TYPES,
   DEFAULT_MIN_CONTACTS,
   allocate,
@@ -30,7 +31,13 @@ import {
   type GoalProgress,
   dayOfIso,
   defaultPeriod,
+  definitionOf,
   groupPatients,
+  optionsOfDefinition,
+  unitCounts,
+  withHomeUnit,
+  type ContinuityDefinitionId,
+  type ContinuityOptions,
   isoOfDay,
   logSpan,
   snapshotFromPlan,
@@ -48,6 +55,7 @@ import {
 } from '../engine/followup/index';
 import type { IsoDate } from '../engine/types';
 import { formatNumber } from '../engine/format';
+import { nameKey } from '../engine/text';
 import type { IoMessage } from '../io/messages';
 import type { ContactColumn, ParseContactsResult } from '../io/contacts';
 import type { ProgressInfo } from '../io/protocol';
@@ -55,7 +63,7 @@ import { CONTACT_TYPE_LABELS, FOLLOWUP as T } from '../strings/followup.sv';
 import { app, type AppState } from './app.svelte';
 import { io } from './io.svelte';
 import { LiveValue } from './live.svelte';
-import { downloadBytes } from './scenarios.svelte';
+import { downloadBytes } from './download';
 
 export type FollowUpTab = 'snapshots' | 'continuity' | 'allocation';
 
@@ -318,15 +326,66 @@ export class FollowUpState {
     return null;
   }
 
-  continuity: ContinuityResult | null = $derived.by(() => {
-    const log = this.log;
-    if (!log || this.optionsProblem) return null;
-    return computeContinuity(log, {
+  /** Count only contacts at the unit (SKR's definition; domain.md §6). */
+  ownUnitOnly = $state(false);
+  /** Only listed patients (SKR); in a unit's own log every patient counts as listed at the unit. */
+  listedOnly = $state(false);
+  /** The unit's value in the log's unit column ('' when the log has none). */
+  homeUnit = $state('');
+
+  /** Values of the log's unit column with their contacts, most first (empty without a unit column). */
+  get logUnits(): { unit: string; contacts: number }[] {
+    return this.log ? unitCounts(this.log) : [];
+  }
+
+  /** The options as chosen, or null while they are unusable. */
+  get options(): ContinuityOptions | null {
+    if (this.optionsProblem) return null;
+    return {
       fromDay: dayOfIso(this.fromIso)!,
       toDay: dayOfIso(this.toIso)!,
       types: [...this.types],
       minContacts: this.minContacts,
-    });
+      ownUnitOnly: this.ownUnitOnly,
+      listedOnly: this.listedOnly,
+    };
+  }
+
+  /** Which named definition the chosen options are (domain.md §6 presets), or 'custom'. */
+  get definition(): ContinuityDefinitionId | 'custom' {
+    const o = this.options;
+    return o ? definitionOf(o) : 'custom';
+  }
+
+  /** The definition in words, as every continuity figure states it. */
+  get definitionLabel(): string {
+    const C = T.continuity;
+    const d = this.definition;
+    if (d !== 'custom') return C.definitions[d];
+    return C.customText(this.fromIso, this.toIso, String(this.minContacts), this.types.map((t) => CONTACT_TYPE_LABELS[t]).join(', '), this.ownUnitOnly);
+  }
+
+  /** Sets every option of a preset; the period keeps its end and gets the preset's length. */
+  applyDefinition(id: ContinuityDefinitionId): void {
+    const def = CONTINUITY_DEFINITIONS[id];
+    const end = dayOfIso(this.toIso) ?? (this.log ? defaultPeriod(this.log)?.toDay : null) ?? null;
+    if (end === null) return;
+    const o = optionsOfDefinition(def, end);
+    this.fromIso = isoOfDay(o.fromDay);
+    this.toIso = isoOfDay(o.toDay);
+    this.types = [...def.types];
+    this.minContacts = def.minContacts;
+    this.ownUnitOnly = def.ownUnitOnly;
+    this.listedOnly = def.listedOnly;
+  }
+
+  continuity: ContinuityResult | null = $derived.by(() => {
+    const log = this.log;
+    const options = this.options;
+    if (!log || !options) return null;
+    // A unit's own log: its patients are listed at the unit, and the unit column (if any) says where.
+    const scoped = options.ownUnitOnly || options.listedOnly ? withHomeUnit(log, this.homeUnit) : log;
+    return computeContinuity(scoped, options);
   });
 
   /** Plan doctor name for a log doctor key (matched by id, or by name ignoring case/“Dr”). */
@@ -368,6 +427,10 @@ export class FollowUpState {
         this.fromIso = isoOfDay(period.fromDay);
         this.toIso = isoOfDay(period.toDay);
       }
+      // The unit's own value in the log's unit column: the plan's unit name if it is there, else the most common.
+      const units = unitCounts(r.log);
+      const own = nameKey(this.#host.plan?.unit.name ?? '');
+      this.homeUnit = (units.find((u) => nameKey(u.unit) === own) ?? units[0])?.unit ?? '';
       return this.#ok(T.continuity.loaded(formatNumber(r.log.count), formatNumber(r.log.patientKeys.length), file.name));
     } catch (e) {
       return this.#fail(T.continuity.importFailed(file.name), [e instanceof Error ? e.message : String(e)]);
@@ -439,6 +502,7 @@ export class FollowUpState {
       to: this.toIso,
       minContacts: r.options.minContacts,
       savedAt: this.#host.today,
+      definition: this.definitionLabel,
     };
     await this.#host.setSetting(this.#baselineKey(unitId), b);
     this.baseline = b;
@@ -467,6 +531,7 @@ export class FollowUpState {
           heading: C.exportHeading(this.logFileName),
           rows: [
             [E.file, this.logFileName],
+            [E.definition, this.definitionLabel],
             [E.from, this.fromIso],
             [E.to, this.toIso],
             [E.types, this.types.map((t) => CONTACT_TYPE_LABELS[t]).join(', ')],

@@ -12,6 +12,7 @@ import { isWorkerToPage } from '../io/protocol';
 import { getListingMapping, saveListingMapping } from '../db/settingsRepo';
 import { IO_STRINGS, fill } from '../strings/io.sv';
 import { app } from './app.svelte';
+import { downloadBytes } from './download';
 
 const S = IO_STRINGS.ui;
 
@@ -340,20 +341,6 @@ export class IoState {
   cancel(): void {
     this.client.cancelAll();
   }
-}
-
-/** Triggers the browser's download of `bytes` as `filename` (also the läkardel state's). */
-export function downloadBytes(bytes: Uint8Array, filename: string, type: string): void {
-  if (typeof document === 'undefined') return;
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** Types the UI may use without importing src/lib/io. */

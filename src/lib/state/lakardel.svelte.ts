@@ -6,11 +6,13 @@
  * empty template ("Hämta tom mall").
  */
 import { diffLakardel, planWithDiffs, type IoMessage, type LakardelDiff } from '../io/index';
+export type { LakardelChange } from '../io/index';
 import type { Doctor, Plan } from '../engine/types';
 import { IO_STRINGS, fill } from '../strings/io.sv';
 import { LAKARDEL, LAKARDEL_UI as T, TEMPLATE } from '../strings/lakardel.sv';
 import { app } from './app.svelte';
-import { downloadBytes, io, safeFileName } from './io.svelte';
+import { downloadBytes } from './download';
+import { io, safeFileName } from './io.svelte';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

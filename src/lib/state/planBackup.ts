@@ -20,7 +20,11 @@ export type SplitPlanFile = { ok: true; main: Plan; scenarios: ScenarioBackupEnt
  * (`scenarios[2].plan.doctors[0].employment`).
  */
 export function splitPlanFile(parsed: Plan): SplitPlanFile {
-  const { scenarios: raw, ...main } = parsed as Plan & { scenarios?: unknown };
+  // A file's top-level fields the plan does not know (here: `scenarios`) are in the plan's `extra` bag.
+  const { scenarios: raw, ...otherExtra } = parsed.extra ?? {};
+  const main: Plan = { ...parsed };
+  if (Object.keys(otherExtra).length > 0) main.extra = otherExtra;
+  else delete main.extra;
   const scenarios: ScenarioBackupEntry[] = [];
   const errors: PlanError[] = [];
   if (raw !== undefined) {
@@ -34,10 +38,33 @@ export function splitPlanFile(parsed: Plan): SplitPlanFile {
           return;
         }
         // The plan's own `scenarios` (a backup inside a backup) is not carried further.
-        const { scenarios: _nested, ...plan } = p.plan as Plan & { scenarios?: unknown };
+        const plan: Plan = { ...p.plan };
+        if (plan.extra && 'scenarios' in plan.extra) {
+          const { scenarios: _nested, ...rest } = plan.extra;
+          if (Object.keys(rest).length > 0) plan.extra = rest;
+          else delete plan.extra;
+        }
         const name = typeof entry?.name === 'string' && entry.name.trim() ? entry.name.trim() : `${S.heading} ${i + 1}`;
-        scenarios.push({ name, plan: plan as Plan });
+        scenarios.push({ name, plan });
       });
   }
-  return errors.length ? { ok: false, errors } : { ok: true, main: main as Plan, scenarios };
+  return errors.length ? { ok: false, errors } : { ok: true, main, scenarios };
+}
+
+/** How many "(från fil n)" variants are tried before the neutral name is used. */
+const NAME_TRIES = 100;
+
+/**
+ * A name a plan read from a file can take as a scenario: its own, else "<name> (från fil)",
+ * "<name> (från fil 2)" …; when none is free (a name the unit refuses however it is numbered, e.g. one
+ * that looks like a personnummer), the neutral "Plan från fil", numbered the same way. Always ends.
+ */
+export function freeScenarioName(wanted: string, isFree: (name: string) => boolean): string {
+  for (const base of [wanted, S.restoredMainName]) {
+    for (let k = 1; k <= NAME_TRIES; k++) {
+      const name = k === 1 ? base : `${base} (${S.fromFile}${k > 2 ? ` ${k - 1}` : ''})`;
+      if (isFree(name)) return name;
+    }
+  }
+  return `${S.restoredMainName} ${Date.now()}`;
 }

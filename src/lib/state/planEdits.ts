@@ -12,8 +12,8 @@ export class EditRefused extends Error {
   }
 }
 
-function merge<T extends Record<string, unknown>>(base: T, patch: Record<string, unknown>): T {
-  const out: Record<string, unknown> = { ...base };
+function merge<T extends object>(base: T, patch: object): T {
+  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
   for (const [k, v] of Object.entries(patch)) {
     if (v === undefined) delete out[k];
     else out[k] = v;

@@ -6,40 +6,15 @@
  * every plan with the engine's computePlan, so every number equals the engine's.
  */
 import { comparePlans, type CompareEntry, type PlanComparison } from '../engine/compare';
-import { computePlan, looksLikePersonnummer, parsePlan, serializePlan } from '../engine/index';
+import { computePlan, looksLikePersonnummer, parsePlan, type CapacityModel, type DoctorCategory, type Plan } from '../engine/index';
 import { findPersonnummerIn } from '../engine/workshop';
-import type { CapacityModel, DoctorCategory, Plan } from '../engine/index';
 import { SCENARIOS as S } from '../strings/workshop.sv';
-import { app, type AppState } from './app.svelte';
+import { app, type AppState, type LiveValue } from './app.svelte';
 import { io } from './io.svelte';
-import { splitPlanFile, type ScenarioBackupEntry } from './planBackup';
-
-export type { ScenarioBackupEntry };
+import { downloadBytes, fileSafe } from './download';
+import { freeScenarioName, splitPlanFile } from './planBackup';
 
 export const MAX_COMPARE = 3;
-
-interface Live<T> {
-  readonly current: T;
-  dispose(): void;
-}
-
-
-function fileSafe(name: string): string {
-  return name.replace(/[\\/:*?"<>|]+/g, '-').replace(/\s+/g, ' ').trim() || 'plan';
-}
-
-export function downloadBytes(bytes: Uint8Array | string, filename: string, type: string): void {
-  const blob = new Blob([bytes as BlobPart], { type });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 export class ScenariosState {
   /** Plans chosen for comparison, in order; the first is the baseline. */
@@ -49,7 +24,7 @@ export class ScenariosState {
   error = $state<string | null>(null);
   busy = $state(false);
 
-  #lives = $state.raw<Record<string, Live<Plan | undefined>>>({});
+  #lives = $state.raw<Record<string, LiveValue<Plan | undefined>>>({});
   readonly #host: AppState;
 
   constructor(host: AppState) {
@@ -263,32 +238,15 @@ export class ScenariosState {
     return done === true;
   }
 
-  /**
-   * A backup of the unit's plans in one file: the current plan as an ordinary
-   * `.kapacitet.json` (any reader restores it) with the scenarios in an optional
-   * `scenarios` field.
-   */
+  /** "Säkerhetskopia av alla planer": the unit's plans in one file (backups part, unitPlansFile). */
   async unitBackup(): Promise<{ filename: string; text: string } | null> {
-    return this.#run(async () => {
-      const plans = this.#host.plans;
-      const current = plans.find((p) => p.kind === 'current') ?? plans[0];
-      if (!current) throw new Error(S.noPlans);
-      const base = await this.#host.getPlanSnapshot(current.id);
-      const scenarios: ScenarioBackupEntry[] = [];
-      for (const p of plans) {
-        if (p.id === current.id) continue;
-        scenarios.push({ name: p.name, plan: await this.#host.getPlanSnapshot(p.id) });
-      }
-      const text = serializePlan({ ...base, scenarios });
-      return { filename: `${fileSafe(base.unit.name)} – alla planer.kapacitet.json`, text };
-    });
+    return this.#run(() => this.#host.unitPlansFile());
   }
 
   async downloadUnitBackup(): Promise<boolean> {
     const file = await this.unitBackup();
-    if (!file) return false;
-    downloadBytes(file.text, file.filename, 'application/json');
-    return true;
+    if (file) downloadBytes(file.text, file.filename, 'application/json');
+    return file !== null;
   }
 
   /**
@@ -314,10 +272,7 @@ export class ScenariosState {
     const created: string[] = [];
     const done = await this.#run(async () => {
       for (const item of items) {
-        let name = item.name;
-        for (let k = 2; this.validateName(name) || names.includes(name); k++) {
-          name = `${item.name} (${S.fromFile}${k > 2 ? ` ${k - 1}` : ''})`;
-        }
+        const name = freeScenarioName(item.name, (n) => this.validateName(n) === null && !names.includes(n));
         const id = await this.#host.duplicatePlan(baseId, name);
         created.push(id);
         await this.#host.selectPlan(id);

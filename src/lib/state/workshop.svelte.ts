@@ -1,111 +1,216 @@
 /**
- * Workshop (APT) state: the notes of one meeting of the current unit, edited in memory and
- * saved shortly after each change (debounced) through workshopRepo; per-area timers with
- * polite announcements; the projector (large type) mode; export of the APT sheet.
+ * Workshop (APT) state: the meetings of the current unit, the open meeting, what is captured in it,
+ * the timers, the presenter and the minutes.
+ *
+ * Saved as typed (workshopWriter.svelte.ts): every edit is shown at once, its write starts in the
+ * same task, and a page closed right after the last keystroke loses nothing. Writes are edits, not
+ * copies, so a second tab on the same meeting keeps its own notes. What this tab shows is the newest
+ * stored copy of each meeting (live from every tab, the higher `rev` wins) with this tab's not yet
+ * committed edits on top.
  */
+import { deleteWorkshop, listWorkshops, openWorkshop, WorkshopRejected } from '../db/workshopRepo';
 import {
-  deleteWorkshop,
-  listWorkshops,
-  openWorkshop,
-  saveWorkshop,
-  WorkshopRejected,
-} from '../db/workshopRepo';
-import type { WorkshopRecord } from '../db/records';
-import {
-  APT_COL_WIDTHS,
+  applyWorkshopEdit,
+  carriedActions,
   clampTimerMinutes,
+  endsInPossiblePersonnummer,
   findPersonnummerIn,
-  nextActionId,
-  workshopToSheetRows,
-  type Workshop,
-  type WorkshopArea,
+  meetingMinutes,
+  parseDueDate,
+  TIMER_DEFAULT_MINUTES,
+  type CarriedAction,
+  type Meeting,
+  type MeetingMinutes,
   type WorkshopAreaId,
+  type WorkshopEdit,
+  type WorkshopItem,
+  type WorkshopItemKind,
+  type WorkshopItemPatch,
 } from '../engine/workshop';
-import { APT_SHEET, WORKSHOP as W, WORKSHOP_AREAS } from '../strings/workshop.sv';
-import type { Plan } from '../engine/index';
+import { WORKSHOP as W } from '../strings/workshop.sv';
 import { app, type AppState } from './app.svelte';
-import { io } from './io.svelte';
 import { LiveValue } from './live.svelte';
-import { downloadBytes } from './scenarios.svelte';
+import { downloadBytes } from './download';
+import type { JournalStorage } from './workshopJournal';
+import { Presenter } from './workshopPresenter.svelte';
+import { AreaTimers } from './workshopTimers.svelte';
+import { WorkshopWriter, type SaveStatus } from './workshopWriter.svelte';
 
-const SAVE_DELAY_MS = 600;
+export type { SaveStatus };
 
-export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
+/** What can be typed into a captured item. */
+export type CapturePatch = Pick<WorkshopItemPatch, 'text' | 'owner' | 'due'>;
 
-/** One area's countdown. Time is kept as timestamps so a sleeping tab does not drift. */
-export interface TimerState {
-  running: boolean;
-  /** Milliseconds already used before the current run started. */
-  usedMs: number;
-  /** Date.now() when the current run started; null when paused. */
-  startedAt: number | null;
-  /** Which announcements have been made in this countdown. */
-  announced: { half: boolean; twoLeft: boolean; ended: boolean };
-}
+/** Key of a typed field (for unsaved text): an item's field, or a capture field before its item exists. */
+export const itemFieldKey = (itemId: string, field: keyof CapturePatch): string => `${itemId}:${field}`;
+export const draftFieldKey = (prefix: string, kind: WorkshopItemKind, areaId: WorkshopAreaId): string => `${prefix}:${kind}:${areaId}`;
 
-function freshTimer(): TimerState {
-  return { running: false, usedMs: 0, startedAt: null, announced: { half: false, twoLeft: false, ended: false } };
-}
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export class WorkshopState {
-  meetingDate = $state('');
-  /** The working copy being edited (saved after a short pause). */
-  workshop = $state<Workshop | null>(null);
-  status = $state<SaveStatus>('idle');
+  /** The open meeting's id (of the current unit). */
+  meetingId = $state<string | null>(null);
   error = $state<string | null>(null);
   activeArea = $state<WorkshopAreaId>('routines');
   projector = $state(false);
-  /** Polite announcement for screen readers (timer end, saved exports). */
+  /** Polite announcement for screen readers (timer, presenter step, exports). */
   announcement = $state('');
-  timers = $state<Record<WorkshopAreaId, TimerState>>({
-    routines: freshTimer(),
-    staff: freshTimer(),
-    communication: freshTimer(),
-  });
-  /** Clock for the timers; ticks once a second while a timer runs. */
-  now = $state(Date.now());
+  /**
+   * Typed text not stored, by field key, shown in its field: `refused` when it holds a personnummer
+   * (marked, with an error, until corrected); otherwise it ends in digits that may still become one,
+   * and waits until the field is finished (Enter or leaving it) or typing moves on.
+   */
+  unsaved = $state<Record<string, { text: string; refused: boolean }>>({});
 
+  /** Newest stored copy of each meeting of the unit, by id. */
+  #stored = $state.raw<Record<string, Meeting>>({});
+  #live: LiveValue<Meeting[]> | null = null;
+  #liveUnit: string | null = null;
   #host: AppState;
-  #saveTimer: ReturnType<typeof setTimeout> | null = null;
-  #tick: ReturnType<typeof setInterval> | null = null;
   #clock: () => number;
-  #meetings: LiveValue<WorkshopRecord[]> | null = null;
-  #meetingsUnit: string | null = null;
+  #removeListeners: () => void = () => undefined;
 
-  constructor(host: AppState, clock: () => number = () => Date.now()) {
+  readonly timers: AreaTimers;
+  readonly presenter: Presenter;
+  readonly #writer: WorkshopWriter;
+
+  /** Every meeting of the unit as this tab shows it, newest meeting date first. */
+  meetings = $derived.by((): Meeting[] => {
+    const views: Meeting[] = [];
+    for (const base of Object.values(this.#stored)) {
+      let m = base;
+      for (const p of this.#writer.pending) if (p.meetingId === base.id) m = applyWorkshopEdit(m, p.edit);
+      views.push(m);
+    }
+    return views.sort((a, b) => b.meetingDate.localeCompare(a.meetingDate) || b.createdAt - a.createdAt);
+  });
+
+  /** The open meeting. */
+  workshop = $derived.by((): Meeting | null => this.meetings.find((m) => m.id === this.meetingId) ?? null);
+
+  /** Actions of earlier meetings still open on the open meeting's date (they stay in their own meeting). */
+  carried = $derived.by((): CarriedAction[] => (this.workshop ? carriedActions(this.meetings, this.workshop) : []));
+
+  /** The meetings before the open one, newest first. */
+  earlier = $derived.by((): Meeting[] => {
+    const w = this.workshop;
+    return w ? this.meetings.filter((m) => m.id !== w.id && m.meetingDate < w.meetingDate) : [];
+  });
+
+  get status(): SaveStatus {
+    return this.#writer.status;
+  }
+
+  /** The open meeting's date (a primitive: it changes only when another meeting is opened). */
+  meetingDate = $derived.by((): string => this.workshop?.meetingDate ?? '');
+
+  /**
+   * `clock`: milliseconds (tests pass their own); `storage`: where unsaved edits go when the page
+   * closes (default localStorage; null: none).
+   */
+  constructor(host: AppState, clock: () => number = () => Date.now(), storage?: JournalStorage | null) {
     this.#host = host;
     this.#clock = clock;
-  }
-
-  /** Earlier meetings of the current unit, newest first (live). */
-  get meetings(): WorkshopRecord[] {
-    const unitId = this.#host.unitId;
-    const db = this.#host.dbIfReady;
-    if (!unitId || !db) return [];
-    if (this.#meetingsUnit !== unitId || !this.#meetings) {
-      this.#meetings?.dispose();
-      this.#meetings = new LiveValue(() => listWorkshops(db, unitId));
-      this.#meetingsUnit = unitId;
+    this.#writer = new WorkshopWriter(
+      {
+        db: () => this.#host.dbIfReady,
+        clock,
+        onStored: (m) => {
+          this.#receive([m], false);
+          if (this.error === W.saveRetrying) this.error = null;
+        },
+        onFailed: (e) => this.#failed(e),
+      },
+      storage === undefined ? defaultStorage() : storage,
+      host.dbName,
+    );
+    this.timers = new AreaTimers(
+      (id) => this.workshop?.areas.find((a) => a.areaId === id)?.timerMinutes ?? TIMER_DEFAULT_MINUTES,
+      (text) => (this.announcement = text),
+      clock,
+    );
+    this.presenter = new Presenter((id) => (this.activeArea = id));
+    if (typeof window !== 'undefined' && typeof document !== 'undefined') {
+      // Nothing typed may be lost when the page closes or goes to the background.
+      const flushNow = () => this.#writer.flushNow();
+      const onVisibility = () => {
+        if (document.visibilityState === 'hidden') this.#writer.flushNow();
+      };
+      window.addEventListener('pagehide', flushNow);
+      document.addEventListener('visibilitychange', onVisibility);
+      this.#removeListeners = () => {
+        window.removeEventListener('pagehide', flushNow);
+        document.removeEventListener('visibilitychange', onVisibility);
+      };
     }
-    return this.#meetings.current ?? [];
   }
 
-  /** Open (or create) the current unit's notes of a meeting date. */
+  // --- Opening meetings ---------------------------------------------------------------------------
+
+  #ensureLive(unitId: string, db: NonNullable<AppState['dbIfReady']>): void {
+    if (this.#liveUnit === unitId && this.#live) return;
+    this.#live?.dispose();
+    this.#stored = {};
+    this.#liveUnit = unitId;
+    this.#live = new LiveValue(
+      () => listWorkshops(db, unitId),
+      (list) => this.#receive(list, true),
+    );
+  }
+
+  /**
+   * Newer copies replace older ones. A meeting missing from a complete list stays until the database
+   * confirms it is gone (this tab may have written it after the list's query ran).
+   */
+  #receive(list: Meeting[], complete: boolean): void {
+    const next: Record<string, Meeting> = { ...this.#stored };
+    const seen: Record<string, true> = {};
+    for (const m of list) {
+      if (m.unitId !== this.#liveUnit) continue;
+      seen[m.id] = true;
+      const old = this.#stored[m.id];
+      next[m.id] = old && old.rev > m.rev ? old : m;
+    }
+    this.#stored = next;
+    if (complete) for (const id of Object.keys(next)) if (!seen[id]) void this.#confirmGone(id);
+  }
+
+  async #confirmGone(id: string): Promise<void> {
+    const db = this.#host.dbIfReady;
+    if (!db || (await db.workshops.get(id))) return;
+    if (!this.#stored[id]) return;
+    const rest = { ...this.#stored };
+    delete rest[id];
+    this.#stored = rest;
+    if (this.meetingId === id) {
+      this.meetingId = null;
+      this.error = W.meetingRemovedElsewhere;
+    }
+  }
+
+  /** Open (or create) the current unit's meeting of a date. */
   async open(meetingDate: string): Promise<boolean> {
-    await this.flush();
     const unitId = this.#host.unitId;
     const db = this.#host.dbIfReady;
     if (!unitId || !db) {
       this.error = W.noUnit;
       return false;
     }
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(meetingDate)) {
+      this.error = W.dateInvalid;
+      return false;
+    }
     try {
-      const w = await openWorkshop(db, unitId, meetingDate, this.#clock());
-      this.workshop = w;
-      this.meetingDate = meetingDate;
-      this.status = 'idle';
+      await this.#writer.recover(db);
+      this.#ensureLive(unitId, db);
+      const m = await openWorkshop(db, unitId, meetingDate, this.#clock());
+      this.#receive([m], false);
+      if (this.meetingId !== m.id) {
+        this.meetingId = m.id;
+        this.timers.resetAll();
+        this.unsaved = {};
+      }
       this.error = null;
-      this.resetAllTimers();
       return true;
     } catch (e) {
       this.error = `${W.saveFailed}: ${e instanceof Error ? e.message : String(e)}`;
@@ -122,244 +227,215 @@ export class WorkshopState {
       return false;
     }
     if (this.workshop && this.workshop.unitId === unitId) return true;
+    await this.#writer.recover(db);
     const latest = (await listWorkshops(db, unitId))[0];
     return this.open(latest?.meetingDate ?? this.#host.today);
   }
 
-  area(id: WorkshopAreaId): WorkshopArea | undefined {
-    return this.workshop?.areas.find((a) => a.areaId === id);
+  item(itemId: string, meetingId = this.meetingId): WorkshopItem | undefined {
+    return this.meetings.find((m) => m.id === meetingId)?.items[itemId];
   }
 
-  /** Apply an edit to the working copy and schedule a save. */
-  edit(mutate: (w: Workshop) => void): void {
-    if (!this.workshop) return;
-    mutate(this.workshop);
-    this.#scheduleSave();
+  // --- Edits (each shown at once and written in the same task) -----------------------------------
+
+  #queue(meetingId: string, edit: WorkshopEdit): void {
+    this.#writer.queue(meetingId, edit);
   }
 
-  editArea(id: WorkshopAreaId, mutate: (a: WorkshopArea) => void): void {
-    this.edit((w) => {
-      const a = w.areas.find((x) => x.areaId === id);
-      if (a) mutate(a);
-    });
+  #failed(failure: unknown): void {
+    if (!(failure instanceof WorkshopRejected)) console.warn('workshop save', failure);
+    this.error = !(failure instanceof WorkshopRejected)
+      ? W.saveRetrying
+      : failure.reason === 'personnummer'
+        ? W.personnummerFound
+        : failure.reason === 'missing'
+          ? W.meetingRemovedElsewhere
+          : `${W.saveFailed}: ${failure.message}`;
   }
 
-  setNotes(id: WorkshopAreaId, notes: string): void {
-    this.editArea(id, (a) => (a.notes = notes));
+  /** Resolves when every edit made so far is stored; false when one failed. */
+  flush(): Promise<boolean> {
+    return this.#writer.flush();
   }
 
-  addItem(id: WorkshopAreaId, list: 'obstacles' | 'opportunities', text: string): boolean {
-    const t = text.trim();
-    if (!t) return false;
-    if (findPersonnummerIn(t).length) {
-      this.error = W.personnummerFound;
+  /** The page is being hidden or closed (also called by the page's own handlers). */
+  flushNow(): void {
+    this.#writer.flushNow();
+  }
+
+  /**
+   * Checks typed text for a personnummer (never stored) and, unless `final`, for a tail that may
+   * still become one (stored once the field is finished). False: not stored now.
+   */
+  #accept(key: string, text: string, final: boolean): boolean {
+    const refused = findPersonnummerIn(text).length > 0;
+    if (refused || (!final && endsInPossiblePersonnummer(text))) {
+      this.unsaved = { ...this.unsaved, [key]: { text, refused } };
+      if (refused) this.error = W.personnummerFound;
       return false;
     }
-    this.editArea(id, (a) => a[list].push(t));
+    if (key in this.unsaved) {
+      const rest = { ...this.unsaved };
+      delete rest[key];
+      this.unsaved = rest;
+      if (!Object.values(rest).some((u) => u.refused) && this.error === W.personnummerFound) this.error = null;
+    }
     return true;
   }
 
-  removeItem(id: WorkshopAreaId, list: 'obstacles' | 'opportunities', index: number): void {
-    this.editArea(id, (a) => a[list].splice(index, 1));
+  /** `final`: the field is finished (Enter, or focus left it). */
+  setTitle(text: string, final = false): boolean {
+    if (!this.meetingId || !this.#accept('title', text, final)) return false;
+    this.#queue(this.meetingId, { op: 'title', text });
+    return true;
   }
 
-  addAction(id: WorkshopAreaId): string | null {
-    let newId: string | null = null;
-    this.editArea(id, (a) => {
-      newId = nextActionId(a.actions);
-      a.actions.push({ id: newId, what: '', who: '', due: '', done: false });
-    });
-    return newId;
+  setParticipants(text: string, final = false): boolean {
+    if (!this.meetingId || !this.#accept('participants', text, final)) return false;
+    this.#queue(this.meetingId, { op: 'participants', text });
+    return true;
   }
 
-  updateAction(id: WorkshopAreaId, actionId: string, patch: Partial<{ what: string; who: string; due: string; done: boolean }>): void {
-    this.editArea(id, (a) => {
-      const act = a.actions.find((x) => x.id === actionId);
-      if (act) Object.assign(act, patch);
-    });
-  }
-
-  removeAction(id: WorkshopAreaId, actionId: string): void {
-    this.editArea(id, (a) => {
-      const i = a.actions.findIndex((x) => x.id === actionId);
-      if (i >= 0) a.actions.splice(i, 1);
-    });
-  }
-
-  setTitle(title: string): void {
-    this.edit((w) => (w.title = title));
-  }
-
-  #scheduleSave(): void {
-    this.status = 'pending';
-    if (this.#saveTimer) clearTimeout(this.#saveTimer);
-    this.#saveTimer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
-  }
-
-  /** Save the working copy now (also called before switching meeting). */
-  async flush(): Promise<boolean> {
-    if (this.#saveTimer) {
-      clearTimeout(this.#saveTimer);
-      this.#saveTimer = null;
-    }
-    const db = this.#host.dbIfReady;
-    if (!this.workshop || !db || this.status !== 'pending') return true;
-    this.status = 'saving';
-    try {
-      const snapshot = $state.snapshot(this.workshop) as Workshop;
-      const stored = await saveWorkshop(db, snapshot, this.#clock());
-      if (this.workshop && this.workshop.id === stored.id) this.workshop.updatedAt = stored.updatedAt;
-      if (this.status === 'saving') this.status = 'saved';
-      this.error = null;
-      return true;
-    } catch (e) {
-      this.status = 'error';
-      this.error =
-        e instanceof WorkshopRejected && e.reason === 'personnummer'
-          ? W.personnummerFound
-          : `${W.saveFailed}: ${e instanceof Error ? e.message : String(e)}`;
+  setTimerMinutes(areaId: WorkshopAreaId, minutes: number): boolean {
+    const m = clampTimerMinutes(minutes);
+    if (!this.meetingId || m == null || m !== Math.round(minutes)) {
+      this.error = W.timerInvalid;
       return false;
     }
+    this.#queue(this.meetingId, { op: 'timer', areaId, minutes: m });
+    return true;
+  }
+
+  /**
+   * Typing into a capture field. `itemId` null: the item does not exist yet and is created with the
+   * first character typed (so even a half-typed item survives a closed page); returns its id, or
+   * null when nothing was stored (empty, or refused).
+   */
+  capture(areaId: WorkshopAreaId, kind: WorkshopItemKind, itemId: string | null, patch: CapturePatch, fieldKey = 'draft', final = false): string | null {
+    const meetingId = this.meetingId;
+    if (!meetingId) return null;
+    const field = (Object.keys(patch)[0] ?? 'text') as keyof CapturePatch;
+    const key = itemId ? itemFieldKey(itemId, field) : draftFieldKey(fieldKey, kind, areaId);
+    if (!this.#accept(key, patch.text ?? patch.owner ?? '', final)) return null;
+    if (itemId) {
+      this.#queue(meetingId, { op: 'set', itemId, patch });
+      return itemId;
+    }
+    const empty = !patch.text?.trim() && !patch.owner?.trim() && !patch.due;
+    if (empty) return null;
+    const id = crypto.randomUUID();
+    const item: WorkshopItem = { id, areaId, kind, text: patch.text ?? '', createdAt: this.#clock() };
+    if (kind === 'action') Object.assign(item, { owner: patch.owner ?? '', due: patch.due ?? '', done: false });
+    this.#queue(meetingId, { op: 'add', item });
+    return id;
+  }
+
+  /** Change a captured item's text or owner (`final`: the field is finished). */
+  setItem(itemId: string, patch: CapturePatch, final = false): boolean {
+    const meetingId = this.meetingId;
+    if (!meetingId) return false;
+    const field = (Object.keys(patch)[0] ?? 'text') as keyof CapturePatch;
+    if (!this.#accept(itemFieldKey(itemId, field), patch.text ?? patch.owner ?? '', final)) return false;
+    this.#queue(meetingId, { op: 'set', itemId, patch });
+    return true;
+  }
+
+  /** A due date as typed; stored once it is a real date (or empty). False while it is not (yet) one. */
+  setDue(itemId: string, typed: string, meetingId = this.meetingId): boolean {
+    const iso = parseDueDate(typed);
+    if (iso === null || !meetingId) return false;
+    if (this.item(itemId, meetingId)?.due !== iso) this.#queue(meetingId, { op: 'set', itemId, patch: { due: iso } });
+    return true;
+  }
+
+  /**
+   * Open or done, in whichever meeting it is shown: always written to the meeting that decided it.
+   * Done "on" today, or on the open meeting's date when that is later (ticked at a meeting prepared
+   * ahead), so every meeting it was open at keeps showing it.
+   */
+  setActionDone(meetingId: string, itemId: string, done: boolean): void {
+    const at = this.workshop?.meetingDate ?? '';
+    const doneOn = at > this.#host.today ? at : this.#host.today;
+    this.#queue(meetingId, { op: 'set', itemId, patch: done ? { done, doneOn } : { done } });
+  }
+
+  removeItem(itemId: string, meetingId = this.meetingId): void {
+    if (!meetingId) return;
+    for (const k of Object.keys(this.unsaved)) if (k.startsWith(`${itemId}:`)) this.#accept(k, '', true);
+    this.#queue(meetingId, { op: 'remove', itemId });
+  }
+
+  /** Drop an item left empty (a capture field opened and closed without text). */
+  removeIfBlank(itemId: string): void {
+    const i = this.item(itemId);
+    if (i && !i.text.trim() && !(i.owner ?? '').trim() && !i.due) this.removeItem(itemId);
   }
 
   async remove(): Promise<void> {
     const db = this.#host.dbIfReady;
-    if (!this.workshop || !db) return;
-    if (this.#saveTimer) clearTimeout(this.#saveTimer);
-    await deleteWorkshop(db, this.workshop.id);
-    this.workshop = null;
-    this.status = 'idle';
-  }
-
-  // --- Timers (seed 003: 30–60 minutes per area) ---
-
-  setTimerMinutes(id: WorkshopAreaId, minutes: number): boolean {
-    const m = clampTimerMinutes(minutes);
-    if (m == null || m !== Math.round(minutes)) {
-      this.error = W.timerInvalid;
-      return false;
-    }
-    this.editArea(id, (a) => (a.timerMinutes = m));
-    return true;
-  }
-
-  durationMs(id: WorkshopAreaId): number {
-    return (this.area(id)?.timerMinutes ?? 45) * 60_000;
-  }
-
-  remainingMs(id: WorkshopAreaId): number {
-    const t = this.timers[id];
-    const used = t.usedMs + (t.running && t.startedAt != null ? this.now - t.startedAt : 0);
-    return Math.max(0, this.durationMs(id) - used);
-  }
-
-  startTimer(id: WorkshopAreaId): void {
-    const t = this.timers[id];
-    if (t.running || this.remainingMs(id) <= 0) return;
-    this.now = this.#clock();
-    t.running = true;
-    t.startedAt = this.now;
-    this.#ensureTick();
-  }
-
-  pauseTimer(id: WorkshopAreaId): void {
-    const t = this.timers[id];
-    if (!t.running || t.startedAt == null) return;
-    const now = this.#clock();
-    t.usedMs += now - t.startedAt;
-    t.running = false;
-    t.startedAt = null;
-    this.now = now;
-    this.#stopTickIfIdle();
-  }
-
-  resetTimer(id: WorkshopAreaId): void {
-    this.timers[id] = freshTimer();
-    this.#stopTickIfIdle();
-  }
-
-  resetAllTimers(): void {
-    for (const a of WORKSHOP_AREAS) this.timers[a.id] = freshTimer();
-    this.#stopTickIfIdle();
-  }
-
-  /** Advance the clock (called every second while a timer runs; tests call it directly). */
-  tick(): void {
-    this.now = this.#clock();
-    for (const a of WORKSHOP_AREAS) {
-      const t = this.timers[a.id];
-      if (!t.running) continue;
-      const left = this.remainingMs(a.id);
-      const total = this.durationMs(a.id);
-      const name = a.title;
-      // Announce three times per countdown, never every second (WCAG 2.2.2 / polite live region).
-      if (left <= 0) {
-        this.pauseTimer(a.id);
-        t.usedMs = total;
-        if (!t.announced.ended) {
-          t.announced.ended = true;
-          this.announcement = W.timerEnded(name);
-        }
-      } else if (left <= 120_000 && !t.announced.twoLeft && total > 240_000) {
-        t.announced.twoLeft = true;
-        t.announced.half = true;
-        this.announcement = W.timerTwoLeft(name);
-      } else if (left <= total / 2 && !t.announced.half) {
-        t.announced.half = true;
-        this.announcement = W.timerHalf(name, Math.round(left / 60_000));
-      }
-    }
-    this.#stopTickIfIdle();
-  }
-
-  #ensureTick(): void {
-    if (this.#tick || typeof setInterval === 'undefined') return;
-    this.#tick = setInterval(() => this.tick(), 1000);
-  }
-
-  #stopTickIfIdle(): void {
-    const anyRunning = WORKSHOP_AREAS.some((a) => this.timers[a.id].running);
-    if (!anyRunning && this.#tick) {
-      clearInterval(this.#tick);
-      this.#tick = null;
-    }
-  }
-
-  // --- Export ---
-
-  /** Rows of the APT sheet for the open meeting (pure engine function). */
-  sheetRows() {
-    if (!this.workshop) return [];
-    return workshopToSheetRows($state.snapshot(this.workshop) as Workshop, { unitName: this.#host.plan?.unit.name });
-  }
-
-  /** The selected plan's workbook with an extra `APT` sheet (IO's exportWorkbook). */
-  async exportWorkbook(): Promise<boolean> {
-    const plan = this.#host.plan;
-    if (!plan || !this.workshop) return false;
+    const id = this.meetingId;
+    if (!id || !db) return;
     await this.flush();
+    this.#writer.forget(id);
+    const rest = { ...this.#stored };
+    delete rest[id];
+    this.#stored = rest;
+    this.meetingId = null;
+    await deleteWorkshop(db, id);
+  }
+
+  // --- Presenter -------------------------------------------------------------------------------------
+
+  enterProjector(): void {
+    this.presenter.enterArea(this.activeArea);
+    this.presenter.blank = false;
+    this.presenter.help = false;
+    this.projector = true;
+  }
+
+  leaveProjector(): void {
+    this.presenter.blank = false;
+    this.presenter.help = false;
+    this.projector = false;
+  }
+
+  // --- Minutes -----------------------------------------------------------------------------------
+
+  minutes(): MeetingMinutes | null {
+    const w = this.workshop;
+    return w ? meetingMinutes(w, this.carried, this.#host.unit?.name ?? this.#host.plan?.unit.name ?? '') : null;
+  }
+
+  /** The minutes as a workbook of their own (no plan data: minutes go to the whole staff). */
+  async exportMinutes(): Promise<boolean> {
+    const minutes = this.minutes();
+    if (!minutes) return false;
     try {
-      // Through IO's worker client, so a large plan never blocks the page.
-      const snapshot = $state.snapshot(plan) as Plan;
-      const bytes = await io.client.run('exportWorkbook', [
-        snapshot,
-        { today: this.#host.today, extraSheets: [{ name: APT_SHEET.name, rows: this.sheetRows(), colWidths: APT_COL_WIDTHS }] },
-      ]);
-      const safe = plan.unit.name.replace(/[\\/:*?"<>|]+/g, '-');
-      downloadBytes(bytes, `${safe} – APT ${this.workshop.meetingDate}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      const { minutesWorkbook, minutesFileName } = await import('../io/workshopMinutes');
+      downloadBytes(minutesWorkbook(minutes), minutesFileName(minutes), XLSX_TYPE);
       this.announcement = W.exported;
       return true;
     } catch (e) {
-      this.error = e instanceof Error ? e.message : String(e);
+      this.error = `${W.exportFailed}: ${e instanceof Error ? e.message : String(e)}`;
       return false;
     }
   }
 
   dispose(): void {
-    if (this.#tick) clearInterval(this.#tick);
-    this.#tick = null;
-    this.#meetings?.dispose();
-    this.#meetings = null;
+    this.#removeListeners();
+    this.#writer.dispose();
+    this.timers.dispose();
+    this.#live?.dispose();
+    this.#live = null;
+    this.#liveUnit = null;
+  }
+}
+
+function defaultStorage(): JournalStorage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null; // storage blocked by the browser's settings
   }
 }
 

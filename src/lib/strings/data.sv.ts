@@ -8,6 +8,8 @@ export const DATA_SV = {
   /** The promoted scenario keeps its own name visible, so the unit can see which plan now applies. */
   promotedCurrent: (scenario: string) => `Nuläge (från ${scenario})`,
   restoredPlan: (name: string, date: string) => `${name} (återställd ${date})`,
+  /** File name part of the backup of a unit's plans ("<enhet> – alla planer.kapacitet.json"). */
+  allPlansFile: 'alla planer',
 
   errors: {
     quota:
@@ -18,6 +20,16 @@ export const DATA_SV = {
       'Det gick inte att öppna webbläsarens lagring. Privat läge eller blockerade webbplatsdata kan vara orsaken. ' +
       'Kapacitet kan inte spara något förrän lagringen fungerar.',
     openBlocked: 'Kapacitet är öppen i en äldre version i en annan flik. Stäng de andra flikarna och ladda om sidan.',
+    /** Another tab opened a newer version of the app and upgraded the database: this tab is the old one. */
+    upgradedElsewhere:
+      'Kapacitet har uppdaterats i en annan flik. Ladda om sidan för att fortsätta med den nya versionen; inget av det du sparat har gått förlorat.',
+    readOnly:
+      'Den här webbläsaren har data från en nyare version av Kapacitet. Den här versionen kan visa planerna men inte ändra dem, ' +
+      'så att inget av den nyare versionens data går förlorat. Ladda om sidan (eller öppna Kapacitet där du använde den nyare versionen) ' +
+      'för att fortsätta arbeta. Du kan spara planerna som fil under tiden.',
+    readOnlyUnreadable:
+      'Den här webbläsaren har data från en nyare version av Kapacitet som den här versionen inte kan läsa. Inget har ändrats. ' +
+      'Ladda om sidan eller öppna Kapacitet där du använde den nyare versionen.',
     invalidEdit: 'Ändringen gjordes inte eftersom planen då skulle bli ogiltig:',
     personnummer: 'Ändringen gjordes inte: texten ser ut som ett personnummer. Kapacitet sparar aldrig personnummer.',
     noPlan: 'Ingen plan är vald.',
@@ -32,6 +44,38 @@ export const DATA_SV = {
     backupBroken: 'Säkerhetskopian kunde inte läsas:',
     fileInvalid: 'Filen kunde inte läsas som en Kapacitet-plan. Inget har ändrats.',
     emptyName: 'Namnet får inte vara tomt.',
+    planNotMigrated: (plan: string, detail: string) =>
+      `Den sparade planen ”${plan}” kunde inte uppgraderas till den här versionen av Kapacitet (${detail}). ` +
+      'Inget har ändrats; den tidigare versionen av dina data finns kvar.',
+  },
+
+  /** Notices a migration leaves for the user (shown once, until closed). */
+  notices: {
+    /**
+     * After an upgrade kept every doctor of a plan: who got a new internal number (their own was another
+     * doctor's, or missing) and how many entries were not doctors at all. Names only, never the numbers.
+     */
+    doctorsKept: (plan: string, unit: string, renamed: { name: string; from: string }[], unreadable: number): string => {
+      const where = unit ? `Planen ”${plan}” för ${unit}` : `Planen ”${plan}”`;
+      const names = (list: { name: string }[]) => {
+        const quoted = list.map((d) => (d.name.trim() ? `”${d.name.trim()}”` : 'en läkare utan namn'));
+        return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} och ${quoted[quoted.length - 1]}` : (quoted[0] ?? '');
+      };
+      const own = (n: number) => (n === 1 ? 'ett eget nummer' : 'egna nummer');
+      const shared = renamed.filter((d) => d.from !== '');
+      const missing = renamed.filter((d) => d.from === '');
+      const sentences: string[] = [];
+      if (shared.length) sentences.push(`${where}: ${names(shared)} hade samma interna nummer som en annan läkare i planen och har fått ${own(shared.length)}.`);
+      if (missing.length) sentences.push(`${shared.length ? '' : `${where}: `}${names(missing)} saknade internt nummer och har fått ${own(missing.length)}.`);
+      if (renamed.length) sentences.push('Ingen läkare har tagits bort; kontrollera gärna läkarlistan.');
+      if (unreadable > 0) {
+        sentences.push(
+          `${unreadable === 1 ? 'En rad' : `${unreadable} rader`} i läkarlistan för ”${plan}” kunde inte läsas som läkare; ` +
+            `${unreadable === 1 ? 'den' : 'de'} finns kvar i planen och följer med när planen sparas som fil.`,
+        );
+      }
+      return sentences.join(' ');
+    },
   },
 
   undo: {

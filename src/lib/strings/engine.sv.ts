@@ -36,6 +36,43 @@ export const DUTY_LABELS = {
   other: 'Övrigt',
 } as const;
 
+/**
+ * What people type for each category besides its code, its short word (CATEGORY_LABELS) and its long
+ * name (CATEGORY_NAMES): read by the grid, the plan file, the workbook import and the workbook's own
+ * formulas (engine/vocabulary.ts). Case, diacritics, hyphens, slashes and extra spaces never matter.
+ */
+export const CATEGORY_WORDS = {
+  specialist: [
+    'specialist i allmänmedicin', 'allmänspecialist', 'allmänläkare', 'distriktsläkare', 'husläkare', 'familjeläkare',
+    'specialistläkare i allmänmedicin', 'gp', 'general practitioner', 'family physician',
+  ],
+  st: ['st-läkare', 'st-läkare i allmänmedicin', 'st i allmänmedicin', 'specialiseringstjänstgöring', 'trainee', 'gp trainee'],
+  geriatrician: ['geriatrik', 'specialist i geriatrik', 'geriatrician'],
+  pediatrician: [
+    'barn', 'barnläkare', 'barn- och ungdomsläkare', 'barn- och ungdomsmedicin', 'specialist i barn- och ungdomsmedicin',
+    'pediatriker', 'pediatrician', 'paediatrician',
+  ],
+  dispensation: ['dispensation', 'annan specialist med dispens', 'specialist med dispens'],
+  locum: ['hyr', 'hyrläkare', 'stafett', 'stafettläkare', 'konsult', 'konsultläkare', 'hyr-, stafett- eller konsultläkare', 'locum', 'locum tenens'],
+  junior: ['at', 'bt', 'at-läkare', 'bt-läkare', 'at/bt-läkare', 'allmäntjänstgöring', 'bastjänstgöring', 'junior', 'junior doctor', 'intern'],
+} as const;
+
+/** What people type for each duty kind besides its code and its column word (DUTY_LABELS). */
+export const DUTY_WORDS = {
+  supervision: ['handledare', 'handledning av st', 'supervision'],
+  management: ['ledningsuppdrag', 'chef', 'mla', 'medicinskt ledningsansvar', 'medicinskt ledningsansvarig', 'management'],
+  research: ['fou', 'forskning och utveckling', 'research'],
+  side: ['sidotjänstgöring', 'side assignment', 'side'],
+  meetings: ['möte', 'apt', 'läkarmöte', 'meeting', 'meetings'],
+  other: ['annat', 'övriga uppdrag', 'other'],
+} as const;
+
+/** The model as the workbook writes it in `Enhet` (one word each), and every other word read as it. */
+export const MODEL_WORDS = {
+  guideline: ['riktvärde', 'riktvärdet', 'riktvärdet (uppifrån)', 'uppifrån', 'guideline'],
+  time: ['tid', 'tidsmodell', 'tidsmodellen', 'tidsmodellen (nerifrån)', 'nerifrån', 'time'],
+} as const;
+
 export const AGE_GROUP_LABELS = {
   all: 'alla åldrar',
   '65+': '65 år och äldre',
@@ -102,8 +139,8 @@ export const FINDING_TEXT = {
     `${name} får vara fast läkarkontakt bara för ${group}, om inte dispens finns. Kontrollera att listan bara har den åldersgruppen.`,
   shortEmployment: (name: string, end: string, months: string, limit: string) =>
     `${name} har planerat slut ${end}, mindre än ${months} månader fram (före ${limit}). En fast läkarkontakt bör finnas kvar minst så länge.`,
-  overCapacity: (name: string, listed: string, capacity: string, load: string) =>
-    `${name} har ${listed} listade men kapacitet för ${capacity} (belastning ${load}).`,
+  overCapacity: (name: string, listed: string, capacity: string, over: string, load: string) =>
+    `${name} har ${listed} listade men kapacitet för ${capacity}: ${over} fler än kapaciteten (belastning ${load}).`,
   priorityUncovered: (capacity: string, priority: string, missing: string) =>
     `Kapaciteten ${capacity} räcker inte till alla ${priority} patienter i prioriterade grupper; ${missing} blir utan fast läkarkontakt.`,
   dutiesExceedTime: (name: string, duties: string, available: string) =>
@@ -112,32 +149,6 @@ export const FINDING_TEXT = {
     `${coverage} av de listade har en fast läkarkontakt i dag; det nationella målet är minst ${goal}.`,
   goalNursingHome: (share: string, goal: string, withNamed: string, total: string) =>
     `${withNamed} av ${total} boende på SÄBO (${share}) har en fast läkarkontakt; det nationella målet är minst ${goal}.`,
-} as const;
-
-/** Words used in explanations (explain()). */
-export const EXPLAIN_TEXT = {
-  units: {
-    patients: 'patienter',
-    share: 'andel',
-    percent: '%',
-    fte: 'heltider',
-    hoursWeek: 'timmar/vecka',
-    hoursYear: 'timmar/år',
-    minutes: 'minuter',
-    visitsYear: 'besök/år',
-    careWeight: 'index',
-    ratio: 'kvot',
-    sek: 'kr',
-    doctors: 'läkare',
-  },
-  localAssumption: '(lokalt antagande)',
-  floorNote: 'Kapaciteten räknas i hela patienter: avrundat nedåt efter avrundning till 9 decimaler.',
-  roundedDown: 'avrundat nedåt',
-  specRef: (section: string) => `Källa: beräkningsmodellen, domain.md ${section}.`,
-  profileRef: (name: string) => `Regelprofil: ${name}.`,
-  modelChosen: (model: string) => `Planen styrs av ${model}.`,
-  unknown: 'okänt',
-  none: 'saknas',
 } as const;
 
 /** Plan-file validation messages (parsePlan). */
@@ -186,168 +197,3 @@ export const PARSE_TEXT = {
 
 /** Names for new doctors (createDoctor) and the empty plan. */
 export const NEW_DOCTOR_NAME = (n: number) => `Ny läkare ${n}`;
-
-/** Labels (what the number is) and rules (the formula in words) for explain(). */
-export const EXPLAIN_LABELS = {
-  doctor: {
-    base: 'Grundvärde enligt riktvärdet',
-    dutyHoursPerWeek: 'Andra uppdrag',
-    dutyShare: 'Andel andra uppdrag',
-    presence: 'Närvaro under planåret',
-    clinicalFte: 'Klinisk tjänstgöring',
-    careWeight: 'Vårdtyngd',
-    capacityGuideline: 'Kapacitet enligt riktvärdet',
-    capacityTime: 'Kapacitet enligt tidsmodellen',
-    capacity: 'Kapacitet (vald modell)',
-    listed: 'Aktuell lista',
-    loadRatio: 'Belastning',
-    'limits.min': 'Profilens golv för listan',
-    'limits.max': 'Profilens tak för listan',
-    'limits.maxPoints': 'Profilens tak för listningspoäng',
-    'time.patientHoursYear': 'Patienttid per år',
-    'time.directHoursYear': 'Direkt patienttid per år',
-    'time.indirectHoursYear': 'Indirekt patienttid per år',
-    'time.dutyHoursYear': 'Tid för andra uppdrag per år',
-    'time.absenceHoursYear': 'Frånvaro per år',
-    'time.visitMinutes': 'Genomsnittlig besökslängd',
-    'time.visitsYear': 'Besök per år',
-  },
-  unit: {
-    listed: 'Listade på enheten',
-    capacity: 'Enhetens kapacitet (vald modell)',
-    capacityGuideline: 'Enhetens kapacitet enligt riktvärdet',
-    capacityTime: 'Enhetens kapacitet enligt tidsmodellen',
-    coverageToday: 'Andel med fast läkarkontakt i dag',
-    coveragePossible: 'Möjlig andel med fast läkarkontakt',
-    gapPatients: 'Glapp',
-    fteNeeded: 'Heltider som behövs för att täcka glappet',
-    priorityTotal: 'Patienter i prioriterade grupper',
-    priorityCovered: 'Prioriterade patienter som kan få fast läkarkontakt',
-    listedOnDoctors: 'Listade på läkarnas listor',
-    employmentFte: 'Summa tjänstgöringsgrad',
-    clinicalFte: 'Summa klinisk tjänstgöring',
-    stimulusSek: 'Uppskattad stimulansersättning',
-    paperListPatients: 'Fast läkarkontakt bara på papperet',
-    doctorsOverCapacity: 'Läkare över sin kapacitet',
-  },
-} as const;
-
-export const EXPLAIN_RULES = {
-  baseSpecialist: 'Riktvärdet för en heltidsarbetande specialist i allmänmedicin, för en blandad befolkning.',
-  baseAgeGroup: (group: string) => `Samma riktvärde som för en specialist i allmänmedicin, men listan får bara ha patienter ${group}.`,
-  baseDispensation: 'Specialist i annat ämne med dispens räknas som specialist i allmänmedicin.',
-  baseStRamp: 'ST-läkarens grundvärde växer med utbildningen: riktvärdet för ST mitt i utbildningen × (startfaktor + andel genomförd ST × (slutfaktor − startfaktor)).',
-  baseStFlat: 'Riktvärdet för en ST-läkare mitt i utbildningen.',
-  baseNone: 'Kan inte vara fast läkarkontakt och får därför grundvärde 0.',
-  dutyHours: 'Summan av timmar per vecka för handledning, ledning, forskning, sidouppdrag, möten och övrigt.',
-  dutyShare: 'Andra uppdrag delat med veckoarbetstiden (tjänstgöringsgrad × heltid), högst 1.',
-  presence: '1 − frånvaroveckor ÷ arbetsveckor per år, mellan 0 och 1.',
-  clinicalFte: 'Tjänstgöringsgrad × (1 − andel andra uppdrag) × närvaro.',
-  careWeightDoctor: 'Listans egen vårdtyngd.',
-  careWeightUnit: 'Enhetens vårdtyngd, eftersom listans egen saknas.',
-  careWeightDefault: 'Blandad befolkning (1,0), eftersom vårdtyngd saknas.',
-  capacityGuideline: 'Grundvärde × klinisk tjänstgöring ÷ vårdtyngd, avrundat nedåt till hela patienter.',
-  capacityTime: 'Besök per år × andel för egna listan ÷ (besök per patient och år × vårdtyngd), avrundat nedåt till hela patienter.',
-  capacity: 'Kapaciteten enligt den modell planen styrs av.',
-  listed: 'Läkarens aktuella lista (indata).',
-  loadRatio: 'Listade ÷ kapacitet; över 1 (100 %) är fler än läkaren har kapacitet för.',
-  limits: 'Profilens värde per heltid × tjänstgöringsgrad (om gränserna skalas) × ST-faktor (för ST).',
-  patientHoursYear: '(Veckoarbetstid − andra uppdrag) × arbetsveckor per år × närvaro.',
-  directHoursYear: 'Patienttid × (1 − andel indirekt tid).',
-  indirectHoursYear: 'Patienttid × andel indirekt tid (journal, recept, provsvar, remisser, intyg).',
-  dutyHoursYear: 'Andra uppdrag (högst veckoarbetstiden) × arbetsveckor per år × närvaro.',
-  absenceHoursYear: 'Veckoarbetstid × arbetsveckor per år × (1 − närvaro).',
-  visitMinutes: 'Andel planerade besök × planerat besök + andel akuta besök × akut besök.',
-  visitsYear: 'Direkt patienttid i minuter ÷ genomsnittlig besökslängd.',
-  unitListed: 'Antal listade på enheten (indata).',
-  unitCapacitySum: 'Summan av läkarnas kapacitet.',
-  coverageToday: 'Listade med fast läkarkontakt i dag ÷ listade.',
-  coveragePossible: 'Kapacitet ÷ listade, högst 100 %.',
-  gapPatients: 'Målet (måltäckning × listade, avrundat uppåt) − kapacitet, minst 0.',
-  fteNeeded: 'Glapp × enhetens vårdtyngd ÷ riktvärdet per heltidsspecialist (utan andra uppdrag).',
-  priorityTotal: 'Summan av de prioriterade grupperna.',
-  priorityCovered: 'Prioriterade patienter först: det minsta av antalet prioriterade och kapaciteten.',
-  listedOnDoctors: 'Summan av läkarnas kända listor.',
-  employmentFte: 'Summan av läkarnas tjänstgöringsgrad.',
-  clinicalFteSum: 'Summan av läkarnas kliniska tjänstgöring.',
-  paperListPatients: 'Listade med fast läkarkontakt i dag − enhetens kapacitet, minst 0: så många har en fast läkarkontakt som läkarnas kapacitet inte räcker till.',
-  doctorsOverCapacity: 'Antalet läkare vars lista är större än kapaciteten (belastning över 100 %), utom fiktiva listor och listor som redan är fel.',
-  stimulus: 'Kronor per listningspoäng × listningspoäng + kronor per vårdtyngdspoäng × vårdtyngdspoäng, för namngivna listor; 0 om täckningen är under tröskeln.',
-} as const;
-
-/** Words inside the formulas (numbers are formatted by the engine). */
-export const EXPLAIN_WORDS = {
-  guidelineSpecialist: 'riktvärde för specialist',
-  guidelineSt: 'riktvärde för ST mitt i utbildningen',
-  stMonths: (done: string, total: string) => `${done} ÷ ${total} ST-månader`,
-  stProgressUnknown: 'ST-månader saknas: räknas som mitt i utbildningen, andel 0,5 (lokalt antagande).',
-  stRampAssumption: 'ST-läkarens grundvärde växer under utbildningen från halva till en och en halv gånger ST-riktvärdet; riktvärdet anger bara mitten av utbildningen (lokalt antagande).',
-  notQualifying: (category: string) => `${category}: ingen lista som fast läkarkontakt`,
-  noDuties: 'inga andra uppdrag',
-  hoursPerWeek: 'tim/v',
-  hours: 'tim',
-  weeks: 'veckor',
-  weeksAbsence: 'veckors frånvaro',
-  weeksPerYear: 'arbetsveckor per år',
-  employment: 'tjänstgöringsgrad',
-  fullTime: 'heltid',
-  dutyShare: 'andel andra uppdrag',
-  presence: 'närvaro',
-  clinicalFte: 'klinisk tjänstgöring',
-  careWeight: 'vårdtyngd',
-  listCareWeight: 'listans vårdtyngd',
-  unitCareWeight: 'enhetens vårdtyngd',
-  defaultCareWeight: 'blandad befolkning',
-  roundedDown: 'avrundat nedåt',
-  roundedUp: 'avrundat uppåt',
-  paperListNote: 'Vårdanalys (2023): ungefär tre av tio invånare säger att de har en fast läkarkontakt medan enheterna rapporterar över 55 %. Listor som läkarna inte har kapacitet för finns bara på papperet.',
-  noneOverCapacity: 'ingen läkare över sin kapacitet',
-  ownShare: 'andel för egna listan',
-  visitsPerPatient: 'besök per patient och år',
-  visitsYear: 'besök/år',
-  indirectShare: 'andel indirekt tid',
-  plannedShare: 'andel planerade',
-  minutes: 'min',
-  minutesPerVisit: 'min per besök',
-  listed: 'listade',
-  capacity: 'kapacitet',
-  withNamedDoctor: 'med fast läkarkontakt',
-  target: 'måltäckning',
-  perFte: 'per heltid',
-  patients: 'patienter',
-  priority: 'prioriterade',
-  sekPerListPoint: 'kr per listningspoäng',
-  sekPerCareWeightPoint: 'kr per vårdtyngdspoäng',
-  listPoints: 'listningspoäng',
-  careWeightPoints: 'vårdtyngdspoäng',
-  belowThreshold: (coverage: string, threshold: string) => `täckning ${coverage} under tröskeln ${threshold}`,
-  doctorsCount: (n: string) => `${n} läkare`,
-  more: (n: string) => `… (${n} till)`,
-  stFactor: 'ST-faktor',
-  timeDefault: 'standardvärde för tidsmodellen (lokalt antagande)',
-  timeFromPlan: 'enhetens eget värde',
-  chosenModel: (model: string) => `vald modell: ${model}`,
-  modelCompare: (other: string, value: string) => `Den andra modellen, ${other}, ger ${value}.`,
-  modelWhy: (timePerFte: string, base: string) =>
-    `Varför modellerna skiljer sig: för en heltid utan andra uppdrag och med vårdtyngd 1 ger tidsmodellen ${timePerFte} patienter med enhetens tidsantaganden, riktvärdet ${base}. Båda räknas om med samma kliniska tjänstgöring och vårdtyngd, så skillnaden kommer från ${timePerFte} mot ${base}.`,
-  modelWhySt:
-    'Tidsmodellen skiljer inte ST-läkare från specialister: handledning och studietid som redan ingår i ST-riktvärdet behöver läggas in som andra uppdrag för att tidsmodellen ska räkna med dem.',
-  loadPercent: (p: string) => `Belastning i procent: ${p}.`,
-  fictiveList: (name: string) => `Patienterna står på den fiktiva listan ”${name}”, som aldrig visas som fast läkarkontakt.`,
-  fteProfileNote: (value: string) => `Riktvärdet per heltidsspecialist är profilens (${value}); nationellt 1 100.`,
-  ceilNote: 'Målet räknas i hela patienter: avrundat uppåt.',
-  calibrationNote: 'Tidsmodellens standardvärden är kalibrerade så att en heltidsspecialist med 2 timmar möten i veckan hamnar inom ±5 % av 1 100 (lokalt antagande).',
-  stimulusPeriod: (period: string) => `Period: ${period}.`,
-  notQualifyingNote: 'Tidsmodellen ger 0 för läkare som inte kan vara fast läkarkontakt.',
-  ageGroupNote: (group: string) => `Listan får bara ha patienter ${group}, om inte dispens finns.`,
-  stimulusPointsNote: 'Listningspoäng räknas för namngivna listor hos läkare som kan vara fast läkarkontakt; fiktiva listor räknas inte (lokalt antagande).',
-  inputCategory: 'Kategori',
-  inputStMonthsDone: 'Gjorda ST-månader',
-  inputStMonthsTotal: 'ST-tidens månader',
-  inputAbsenceWeeks: 'Frånvaro (veckor)',
-  inputPlannedMinutes: 'planerat besök (min)',
-  inputAcuteMinutes: 'akut besök (min)',
-  inputWithNamedDoctor: 'Listade med fast läkarkontakt i dag',
-  inputUnitCareWeight: 'Enhetens vårdtyngd',
-  missingMonthsTotal: 'ST-tidens längd saknas: 60 månader antas (lokalt antagande).',
-} as const;

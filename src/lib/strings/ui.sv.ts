@@ -31,6 +31,10 @@ export const APP = {
   closeError: 'Stäng meddelandet',
 } as const;
 
+export const DATA_NOTICES = {
+  label: 'Meddelanden om dina sparade uppgifter',
+} as const;
+
 export const VIEWS = {
   enhet: 'Enhet',
   lakare: 'Läkare',
@@ -40,6 +44,7 @@ export const VIEWS = {
   apt: 'APT',
   uppfoljning: 'Uppföljning',
   rapport: 'Rapport',
+  oversikt: 'Översikt',
   installningar: 'Inställningar',
 } as const;
 

@@ -28,7 +28,7 @@ const editedPlan: fc.Arbitrary<Plan> = fc
     if (e.priorityHome !== undefined) p.unit.priority.homeCare = e.priorityHome;
     p.model = e.model;
     if (e.weeks !== undefined) p.time = { ...(p.time ?? {}), weeksPerYear: e.weeks };
-    if (e.extra !== undefined) p.note = e.extra;
+    if (e.extra !== undefined) p.extra = { ...p.extra, note: e.extra };
     let doctors: Doctor[] = p.doctors
       .map((d, i) => {
         if (e.employment[i] !== undefined) d.employment = e.employment[i]!;

@@ -164,8 +164,8 @@ describe('rolling backups', () => {
   it('backup → clear everything → restore gives an identical plan (unknown fields kept)', async () => {
     const { db, planId, plan } = await seeded();
     await edit(db, planId, (p) => {
-      p.doctors[0].favourite = { colour: 'grön', n: [1, 2] };
-      p.regionExtra = 'behålls';
+      p.doctors[0].extra = { favourite: { colour: 'grön', n: [1, 2] } };
+      p.extra = { regionExtra: 'behålls' };
     });
     const before = (await readPlan(db, planId))!;
     const backup = (await db.transaction('rw', [db.units, db.plans, db.doctors, db.backups], () =>
@@ -177,7 +177,7 @@ describe('rolling backups', () => {
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(parsed.plan).toEqual(before);
-    expect(parsed.plan.regionExtra).toBe('behålls');
+    expect(parsed.plan.extra?.regionExtra).toBe('behålls');
     expect(before).not.toEqual(plan);
   });
 });

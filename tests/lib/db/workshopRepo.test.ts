@@ -3,88 +3,104 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { KapacitetDb } from '../../../src/lib/db/schema';
 import {
   WorkshopRejected,
+  applyWorkshopEdits,
   deleteWorkshop,
   findWorkshop,
   getWorkshop,
   listWorkshops,
   openWorkshop,
-  saveWorkshop,
 } from '../../../src/lib/db/workshopRepo';
-import { workshopToSheetRows } from '../../../src/lib/engine/workshop';
+import { itemsOf, type Workshop, type WorkshopItem } from '../../../src/lib/engine/workshop';
+import { drop, uniqueDbName } from './helpers';
 
-let n = 0;
 const dbs: KapacitetDb[] = [];
-function freshDb(): KapacitetDb {
-  const db = new KapacitetDb(`workshop-test-${++n}-${Date.now()}`);
+function connect(name = uniqueDbName('workshop')): KapacitetDb {
+  const db = new KapacitetDb(name);
   dbs.push(db);
   return db;
 }
 afterEach(async () => {
-  for (const db of dbs.splice(0)) {
-    db.close();
-    await db.delete();
-  }
+  await drop(...dbs.splice(0));
 });
 
+const note = (id: string, text: string, createdAt = 1): WorkshopItem => ({ id, areaId: 'staff', kind: 'note', text, createdAt });
+
 describe('workshopRepo', () => {
-  it('opens an empty workshop once per unit and date, and persists notes across a reopened database', async () => {
-    const db = freshDb();
+  it('opens one meeting per unit and date (twice the same), and keeps the notes across a reopened database', async () => {
+    const db = connect();
     const w = await openWorkshop(db, 'u1', '2026-11-24', 1000);
-    expect(w.areas).toHaveLength(3);
-    const again = await openWorkshop(db, 'u1', '2026-11-24', 2000);
-    expect(again.id).toBe(w.id);
-
-    w.areas[1].notes = 'Semesterplanen saknar ersättare.';
-    w.areas[1].obstacles.push('Få läkare i juli');
-    w.areas[1].actions.push({ id: 'a1', what: 'Plan för sommaren', who: 'Chef', due: '2027-03-01', done: false });
-    const saved = await saveWorkshop(db, w, 5000);
-    expect(saved.updatedAt).toBe(5000);
-    expect(saved.createdAt).toBe(1000);
-
-    const name = db.name;
+    expect((await openWorkshop(db, 'u1', '2026-11-24', 2000)).id).toBe(w.id);
+    await applyWorkshopEdits(db, w.id, [{ op: 'add', item: note('n1', 'Semesterplanen saknar ersättare.') }], 5000);
     db.close();
-    const reopened = new KapacitetDb(name);
-    dbs.push(reopened);
-    const read = await getWorkshop(reopened, w.id);
-    expect(read?.areas[1].notes).toBe('Semesterplanen saknar ersättare.');
-    expect(read?.areas[1].actions[0]).toEqual({ id: 'a1', what: 'Plan för sommaren', who: 'Chef', due: '2027-03-01', done: false });
-    // What is stored is what is exported.
-    const rows = workshopToSheetRows(read!);
-    expect(rows.map((r) => r.join('|'))).toContain('|Plan för sommaren|Chef|2027-03-01|nej');
+    const again = connect(db.name);
+    const stored = await getWorkshop(again, w.id);
+    expect(itemsOf(stored!, 'staff', 'note').map((n) => n.text)).toEqual(['Semesterplanen saknar ersättare.']);
+    expect(stored).toMatchObject({ rev: 1, updatedAt: 5000, version: 2 });
+    expect((await findWorkshop(again, 'u1', '2026-11-24'))?.id).toBe(w.id);
+    expect(await findWorkshop(again, 'u2', '2026-11-24')).toBeUndefined();
   });
 
-  it('keeps units and dates apart and lists newest meeting first', async () => {
-    const db = freshDb();
-    await openWorkshop(db, 'u1', '2026-09-01', 1);
-    await openWorkshop(db, 'u1', '2026-11-24', 2);
-    await openWorkshop(db, 'u2', '2026-11-24', 3);
-    expect((await listWorkshops(db, 'u1')).map((w) => w.meetingDate)).toEqual(['2026-11-24', '2026-09-01']);
-    expect(await listWorkshops(db, 'u2')).toHaveLength(1);
-    expect(await findWorkshop(db, 'u1', '2026-01-01')).toBeUndefined();
+  it('two connections (two tabs) adding notes to one meeting at the same moment both keep theirs', async () => {
+    const name = uniqueDbName('workshop-tabs');
+    const a = connect(name);
+    const b = connect(name);
+    const w = await openWorkshop(a, 'u1', '2026-11-24', 1);
+    // Both tabs hold the same (now stale) copy and write at once.
+    await Promise.all([
+      applyWorkshopEdits(a, w.id, [{ op: 'add', item: note('from-a', 'Anteckning från flik A') }, { op: 'title', text: 'Titel från A' }], 10),
+      applyWorkshopEdits(b, w.id, [{ op: 'add', item: note('from-b', 'Anteckning från flik B') }, { op: 'participants', text: 'Eva' }], 11),
+    ]);
+    const stored = (await getWorkshop(a, w.id))!;
+    expect(itemsOf(stored, 'staff', 'note').map((n) => n.text).sort()).toEqual(['Anteckning från flik A', 'Anteckning från flik B']);
+    expect(stored).toMatchObject({ title: 'Titel från A', participants: 'Eva', rev: 2 });
   });
 
-  it('refuses text with a personnummer and leaves the stored record unchanged', async () => {
-    const db = freshDb();
+  it('upgrades a version 1 record on its first write, keeping every text', async () => {
+    const db = connect();
+    const v1: Workshop = {
+      id: 'old',
+      unitId: 'u1',
+      meetingDate: '2026-09-01',
+      title: 'Höst',
+      areas: [{ areaId: 'routines', timerMinutes: 45, notes: 'Gammal anteckning', obstacles: ['Hinder'], opportunities: [], actions: [] }],
+      createdAt: 1,
+      updatedAt: 1,
+    };
+    await db.workshops.add(v1);
+    expect(itemsOf((await getWorkshop(db, 'old'))!, 'routines', 'note')[0].text).toBe('Gammal anteckning');
+    await applyWorkshopEdits(db, 'old', [{ op: 'add', item: { ...note('n', 'Ny'), areaId: 'routines', createdAt: 99 } }], 2);
+    const raw = await db.workshops.get('old');
+    expect(raw?.areas[0].notes).toBeUndefined();
+    expect(Object.values(raw!.items!).map((i) => i.text).sort()).toEqual(['Gammal anteckning', 'Hinder', 'Ny']);
+  });
+
+  it('refuses a personnummer or a bad date and writes nothing of that batch', async () => {
+    const db = connect();
     const w = await openWorkshop(db, 'u1', '2026-11-24', 1);
-    w.areas[0].notes = 'Ring 19121212-1212 om tiden';
-    await expect(saveWorkshop(db, w, 2)).rejects.toBeInstanceOf(WorkshopRejected);
-    expect((await getWorkshop(db, w.id))?.areas[0].notes).toBe('');
+    const bad = applyWorkshopEdits(db, w.id, [{ op: 'add', item: note('ok', 'Bra samtal') }, { op: 'add', item: note('pnr', 'Patient 19121212-1212') }], 2);
+    await expect(bad).rejects.toMatchObject({ reason: 'personnummer' });
+    await expect(applyWorkshopEdits(db, w.id, [{ op: 'participants', text: 'Per 121212-1212' }], 2)).rejects.toBeInstanceOf(WorkshopRejected);
+    const act: WorkshopItem = { id: 'a', areaId: 'staff', kind: 'action', text: 'x', owner: '', due: '31/1' as never, createdAt: 1 };
+    await expect(applyWorkshopEdits(db, w.id, [{ op: 'add', item: act }], 2)).rejects.toMatchObject({ reason: 'invalid' });
+    const stored = (await getWorkshop(db, w.id))!;
+    expect(stored.items).toEqual({});
+    expect(stored.rev).toBe(0);
   });
 
-  it('refuses a malformed due date and clamps the timer to 30–60 minutes', async () => {
-    const db = freshDb();
-    const w = await openWorkshop(db, 'u1', '2026-11-24', 1);
-    w.areas[2].timerMinutes = 90;
-    const saved = await saveWorkshop(db, w, 2);
-    expect(saved.areas[2].timerMinutes).toBe(60);
-    w.areas[0].actions.push({ id: 'a1', what: 'x', who: 'y', due: '31/1', done: false });
-    await expect(saveWorkshop(db, w, 3)).rejects.toThrow(/due/);
-  });
-
-  it('deletes', async () => {
-    const db = freshDb();
+  it('an edit of a meeting another tab removed is refused, not resurrected', async () => {
+    const db = connect();
     const w = await openWorkshop(db, 'u1', '2026-11-24', 1);
     await deleteWorkshop(db, w.id);
-    expect(await getWorkshop(db, w.id)).toBeUndefined();
+    await expect(applyWorkshopEdits(db, w.id, [{ op: 'title', text: 'x' }], 2)).rejects.toMatchObject({ reason: 'missing' });
+    expect(await db.workshops.count()).toBe(0);
+  });
+
+  it('lists a unit\'s meetings newest first and refuses a bad date', async () => {
+    const db = connect();
+    await openWorkshop(db, 'u1', '2026-09-01', 1);
+    await openWorkshop(db, 'u1', '2026-12-01', 2);
+    await openWorkshop(db, 'u2', '2027-01-01', 3);
+    expect((await listWorkshops(db, 'u1')).map((m) => m.meetingDate)).toEqual(['2026-12-01', '2026-09-01']);
+    await expect(openWorkshop(db, 'u1', '1 december', 4)).rejects.toMatchObject({ reason: 'invalid' });
   });
 });

@@ -1,6 +1,6 @@
 // Every finding code of domain.md §5: when it fires and when it does not, with severity, doctor, field and message.
 import { describe, expect, it } from 'vitest';
-import { computePlan, createCustomProfile } from '../../../src/lib/engine/index';
+import { computePlan, createCustomProfile, createDemoPlan, fmt } from '../../../src/lib/engine/index';
 import { doc, plan, sv, TODAY } from './helpers';
 import type { Finding, FindingRule, Plan } from '../../../src/lib/engine/types';
 
@@ -226,8 +226,23 @@ describe('one finding per problem', () => {
 });
 
 describe('load in the over-capacity message', () => {
-  it('never reads 100 % for a list just over capacity', () => {
+  it('reads as the grid reads it (fmt.load), and a list just over capacity says how many patients over', () => {
     const [f] = findings(plan({ doctors: [doc({ listed: 1101 })] }));
-    expect(f.message).toContain('belastning 101\u00a0%');
+    // 1 101 / 1 100 = 100,09 %: whole percent half away from zero is 100 %, as in the grid; the patients say it is over.
+    expect(f.message).toBe(sv('Anna A har 1 101 listade men kapacitet för 1 100: 1 fler än kapaciteten (belastning 100 %).'));
+    const [g] = findings(plan({ doctors: [doc({ listed: 1181 })] }));
+    expect(g.message).toContain(sv('belastning 107 %')); // 107,36 %: not a rounded-up 108 %
+    expect(g.message).toContain('81 fler än kapaciteten');
+  });
+  it('every number in every finding message of the demo is printed through fmt', () => {
+    const demo = createDemoPlan();
+    demo.unit.withNamedDoctor = 3000;
+    const r = computePlan(demo, { today: TODAY });
+    for (const x of r.findings) {
+      expect(x.message, x.rule).not.toMatch(/\d\.\d|\d \d{3}(?!\d)/); // no decimal points, no plain-space thousands
+      expect(x.message, x.rule).not.toMatch(/\b(over-capacity|listed|national)\b/);
+    }
+    const load = r.findings.find((x) => x.rule === 'over-capacity' && x.doctorId === 'd7')!;
+    expect(load.message).toContain(fmt.load(r.doctors[6].loadRatio));
   });
 });

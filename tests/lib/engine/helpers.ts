@@ -5,7 +5,7 @@ import { NBSP } from '../../../src/lib/engine/format';
 export const TODAY = '2026-11-23';
 
 /** "1 100" with the no-break space the formatter writes. */
-export const sv = (s: string) => s.replace(/(?<=\d) (?=\d{3}(?!\d))/g, NBSP).replace(/ %/g, `${NBSP}%`);
+export const sv = (s: string) => s.replace(/(?<=\d) (?=\d{3}(?!\d))/g, NBSP).replace(/ %/g, `${NBSP}%`).replace(/(?<=\d) kr\b/g, `${NBSP}kr`);
 
 export function doc(over: Partial<Doctor> = {}): Doctor {
   return { id: 'd1', name: 'Anna A', category: 'specialist', employment: 1, duties: [], absenceWeeks: 0, ...over };

@@ -16,9 +16,9 @@ describe('parsePlan accepts good files', () => {
     if (!r.ok) return;
     expect(r.plan.model).toBe('time');
     expect(r.plan.doctors[0].employment).toBe(1);
-    expect(r.plan.exportedBy).toBe('Kapacitet 0.1');
-    expect(r.plan.doctors[0].phone).toBe('intern 123');
-    expect(r.plan.doctors[0].duties[0].color).toBe('blå');
+    expect(r.plan.extra?.exportedBy).toBe('Kapacitet 0.1');
+    expect(r.plan.doctors[0].extra?.phone).toBe('intern 123');
+    expect(r.plan.doctors[0].duties[0].extra?.color).toBe('blå');
     expect(r.warnings).toEqual([]);
   });
   it('round-trips the demo plan through serializePlan', () => {

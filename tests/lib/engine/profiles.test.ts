@@ -11,8 +11,11 @@ import {
   createEmptyPlan,
   parseCategory,
   parseDutyKind,
+  parsePlan,
   resolveProfile,
   resolveTime,
+  ST_MONTHS_TOTAL_CHOICES,
+  ST_MONTHS_TOTAL_HSLF,
 } from '../../../src/lib/engine/index';
 import { doc, plan, TODAY } from './helpers';
 
@@ -100,7 +103,22 @@ describe('factories and names', () => {
     expect(createDoctor('specialist', []).id).toBe('d1');
     expect(createDoctor('specialist', ['d1', 'd7', 'x']).id).toBe('d8');
     const st = createDoctor('st', ['d1']);
-    expect(st).toMatchObject({ id: 'd2', category: 'st', employment: 1, stMonthsDone: 0, stMonthsTotal: 60, duties: [] });
+    expect(st).toMatchObject({ id: 'd2', category: 'st', employment: 1, stMonthsDone: 0, stMonthsTotal: 66, duties: [] });
+  });
+  it('ST length (domain.md §9): a new ST doctor gets 66 months (HSLF-FS 2021:8), 60 is offered for the older rules, a file without it keeps 60', () => {
+    expect(createDoctor('st', []).stMonthsTotal).toBe(ST_MONTHS_TOTAL_HSLF);
+    expect(ST_MONTHS_TOTAL_CHOICES).toEqual([66, 60]);
+    expect(createDoctor('specialist', []).stMonthsTotal).toBeUndefined();
+    // A stored or mailed plan without the total keeps the meaning it had: 60 months, so its figures do not move.
+    const file = { format: 'kapacitet/plan', version: 1, unit: { name: 'VC', listed: 1000 }, doctors: [{ id: 'a', name: 'A', category: 'st', employment: 1, stMonthsDone: 30 }] };
+    const parsed = parsePlan(JSON.stringify(file));
+    expect(parsed.ok && parsed.plan.doctors[0].stMonthsTotal).toBeUndefined();
+    const r = computePlan(parsed.ok ? parsed.plan : (file as never), { today: '2026-11-23' });
+    expect(r.doctors[0].base).toBe(550); // 550 × (0,5 + 30 / 60)
+    expect(r.doctors[0].used?.stMonthsTotalSource).toBe('default');
+    // A new ST doctor at 30 months of 66 stands lower on the ramp.
+    const fresh = { ...createDoctor('st', []), stMonthsDone: 30 };
+    expect(computePlan({ ...(parsed.ok ? parsed.plan : (file as never)), doctors: [fresh] }, { today: '2026-11-23' }).doctors[0].base).toBe(525);
   });
   it('reads categories and duty kinds in either language', () => {
     for (const c of DOCTOR_CATEGORIES) {

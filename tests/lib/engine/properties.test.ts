@@ -163,17 +163,19 @@ describe('unit invariants', () => {
   });
 });
 
-describe('fast whole-number formatting in findings', () => {
-  it('prints exactly what formatNumber prints', async () => {
-    const { fmtInt } = await import('../../../src/lib/engine/findings');
-    const { formatNumber } = await import('../../../src/lib/engine/format');
+describe('fast whole-number formatting (findings print thousands of them)', () => {
+  it('groups thousands exactly as the general path does', async () => {
+    const { formatNumber, NBSP } = await import('../../../src/lib/engine/format');
+    const grouped = (n: number) => (n < 0 ? '-' : '') + String(Math.abs(n)).replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
     fc.assert(
       fc.property(fc.integer({ min: -1e12, max: 1e12 }), (n) => {
-        expect(fmtInt(n)).toBe(formatNumber(n));
+        expect(formatNumber(n)).toBe(grouped(n));
+        expect(formatNumber(n + 0.4)).toBe(grouped(n));
       }),
       { numRuns: 500 },
     );
-    for (const n of [0, -0, 999, 1000, -1000, 1100, 9800, 123456789, 1.5]) expect(fmtInt(n)).toBe(formatNumber(n));
+    for (const n of [0, -0, 999, 1000, -1000, 1100, 9800, 123456789]) expect(formatNumber(n)).toBe(grouped(n === 0 ? 0 : n));
+    expect(formatNumber(1.5)).toBe('2');
   });
 });
 
@@ -218,8 +220,7 @@ describe('robustness of computePlan on half-edited plans', () => {
 
 describe('explain on random plans', () => {
   it('explains every number, and each formula ends with the value as the UI formats it', async () => {
-    const { explain, explainablePaths, formatDecimal, formatNumber } = await import('../../../src/lib/engine/index');
-    const endings = (v: number) => [formatNumber(v), formatDecimal(v, 1), formatDecimal(v, 2), formatDecimal(v, 3), `${formatDecimal(v * 100, 1)}\u00a0%`];
+    const { explain, explainablePaths, fmt } = await import('../../../src/lib/engine/index');
     fc.assert(
       fc.property(fc.array(doctorArb, { minLength: 1, maxLength: 6 }), profileArb, fc.constantFrom('guideline' as const, 'time' as const), (ds, profile, model) => {
         const p = plan(
@@ -231,7 +232,9 @@ describe('explain on random plans', () => {
           const e = explain(p, r, path);
           expect(e, path).not.toBeNull();
           if (!e) continue;
-          const ok = endings(e.value).some((f) => e.formula.endsWith(`= ${f}`) || e.formula.endsWith(`→ ${f}`));
+          // The value as every surface prints it (fmt.<kind>) ends the formula.
+          expect(e.valueText).toBe(fmt[e.kind!](e.value));
+          const ok = e.formula.endsWith(`= ${e.valueText}`) || e.formula.endsWith(`→ ${e.valueText}`);
           expect(ok, `${path}: ${e.formula} (${e.value})`).toBe(true);
         }
       }),

@@ -103,18 +103,29 @@ describe('VGR stimulus (domain.md §5)', () => {
     const u = computePlan(plan({ doctors: [doc({ listed: 900 })] }, 'vgr'), { today: TODAY }).unit;
     expect(u.stimulusSek).toBeNull();
   });
+  it('never counts a fictive list, even one held by a doctor who could be a named doctor (issue 17.8)', () => {
+    // A specialist whose patients stand on a fictive list (seed 000): the list is no named-doctor list.
+    const withFictive = [...doctors, doc({ id: 'e', listed: 600, listPoints: 250, careWeightPoints: 30, fictiveListName: 'Vårdcentralen Test Dr E' })];
+    const r = computePlan(plan({ unit: { listed: 3000, withNamedDoctor: 2400 }, doctors: withFictive }, 'vgr'), { today: TODAY });
+    expect(r.doctors[3].base).toBe(1100);
+    expect(r.unit.stimulusSek).toBe(9000);
+    expect(r.unit.used?.stimulusPoints).toEqual({ listPoints: 700, careWeightPoints: 50 });
+    // Only fictive lists with points: no named-doctor list has points, so there is no estimate at all.
+    const onlyFictive = computePlan(plan({ doctors: [withFictive[3]] }, 'vgr'), { today: TODAY });
+    expect(onlyFictive.unit.stimulusSek).toBeNull();
+  });
 });
 
 describe('lists on paper and doctors over capacity (domain.md §6, §4)', () => {
   it('counts named-doctor patients beyond capacity and the over-capacity doctors, each explained', async () => {
-    const { computePlan, createDemoPlan, explain } = await import('../../../src/lib/engine/index');
+    const { computePlan, createDemoPlan, explain, fmt } = await import('../../../src/lib/engine/index');
     const plan = createDemoPlan();
     plan.unit.withNamedDoctor = 9000;
     const r = computePlan(plan, { today: '2026-12-01' });
     expect(r.unit.paperListPatients).toBe(Math.max(0, 9000 - r.unit.capacity));
     expect(r.unit.paperListPatients).toBeGreaterThan(0);
     const e = explain(plan, r, 'unit.paperListPatients');
-    expect(e?.formula).toContain('− kapacitet');
+    expect(e?.formula).toBe(`max(0; ${fmt.patients(9000)} − ${fmt.patients(r.unit.capacity)}) = ${fmt.patients(r.unit.paperListPatients)}`);
     const over = r.findings.filter((f) => f.rule === 'over-capacity').length;
     expect(r.unit.doctorsOverCapacity).toBe(over);
     expect(explain(plan, r, 'unit.doctorsOverCapacity')?.inputs.length).toBe(over);

@@ -139,7 +139,7 @@ describe.runIf(soffice !== null || CI)('a workbook saved again by LibreOffice', 
   it('imports back to the same plan (round trip through a real spreadsheet program)', async () => {
     const { importWorkbook } = await import('../../../src/lib/io/index');
     const plan = createDemoPlan();
-    plan.doctors[0].room = 'B12';
+    plan.doctors[0].extra = { room: 'B12' };
     plan.time = { weeksPerYear: 44 };
     const out = convertWithLibreOffice(exportWorkbook(plan, { today: TODAY }), 'xlsx', { recalc: 'always' });
     const r = importWorkbook(out.get('plan.xlsx')!);

@@ -18,11 +18,11 @@ function unzipText(bytes: Uint8Array, path: string): string {
 
 function planWithExtras(): Plan {
   const plan = createDemoPlan();
-  plan.customNote = { by: 'test', n: 3 };
-  plan.unit.region = 'Region Exempel';
-  plan.unit.priority.other = 5;
-  plan.doctors[0].room = 'B12';
-  plan.doctors[0].duties[0].note = 'måndagar';
+  plan.extra = { customNote: { by: 'test', n: 3 } };
+  plan.unit.extra = { region: 'Region Exempel' };
+  plan.unit.priority.extra = { other: 5 };
+  plan.doctors[0].extra = { room: 'B12' };
+  plan.doctors[0].duties[0].extra = { note: 'måndagar' };
   plan.doctors[1].duties = [
     { kind: 'meetings', hoursPerWeek: 1, label: 'APT' },
     { kind: 'supervision', hoursPerWeek: 4, label: 'Handledare ST' },

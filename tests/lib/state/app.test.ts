@@ -163,7 +163,7 @@ describe('edits', () => {
     expect(now[0].employment).toBe(0.5);
     expect(now[n]).toMatchObject({ name: 'Ny A', category: 'specialist', employment: 0.8 });
     // A row's category decides the new doctor's defaults; an id in a row never overrides the generated one.
-    expect(now[n + 1]).toMatchObject({ name: 'Ny B', category: 'st', stMonthsDone: 12, stMonthsTotal: 60 });
+    expect(now[n + 1]).toMatchObject({ name: 'Ny B', category: 'st', stMonthsDone: 12, stMonthsTotal: 66 }); // a new ST: HSLF-FS 2021:8 (domain.md §9)
     expect(new Set(now.map((d) => d.id)).size).toBe(n + 2);
     expect(await stored(app)).toEqual(app.plan);
     expect(app.undoLabel).toMatch(/2 nya läkare/);
@@ -386,8 +386,8 @@ describe('backups and files', () => {
 
   it('plan file → clear all data → open file gives an identical plan (unknown fields kept)', async () => {
     const app = await startApp();
-    await app.updateDoctor(app.plan!.doctors[0].id, { regionCode: 'X-17' });
-    await app.replacePlan({ ...app.plan!, localNote: { kept: true } }, 'import');
+    await app.updateDoctor(app.plan!.doctors[0].id, { extra: { regionCode: 'X-17' } });
+    await app.replacePlan({ ...app.plan!, extra: { localNote: { kept: true } } }, 'import');
     const before = app.plan!;
     const file = await app.planFile();
     expect(file.filename).toMatch(/\.kapacitet\.json$/);
@@ -397,8 +397,8 @@ describe('backups and files', () => {
     expect(await app.db.backups.count()).toBe(0);
     expect(await app.restoreFromFile(file.text)).toEqual({ ok: true });
     expect(app.plan).toEqual(before);
-    expect(app.plan!.localNote).toEqual({ kept: true });
-    expect(app.plan!.doctors[0].regionCode).toBe('X-17');
+    expect(app.plan!.extra?.localNote).toEqual({ kept: true });
+    expect(app.plan!.doctors[0].extra?.regionCode).toBe('X-17');
     await vi.waitFor(() => expect(app.units).toHaveLength(1));
   });
 

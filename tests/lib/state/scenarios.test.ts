@@ -1,9 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { flushSync } from 'svelte';
-import { computePlan } from '../../../src/lib/engine/index';
+import { computePlan, serializePlan, type Plan } from '../../../src/lib/engine/index';
 import { AppState } from '../../../src/lib/state/app.svelte';
 import { ScenariosState } from '../../../src/lib/state/scenarios.svelte';
+import { freeScenarioName } from '../../../src/lib/state/planBackup';
 
 const TODAY = '2026-11-23';
 let n = 0;
@@ -171,6 +172,23 @@ describe('restoreAsScenarios', () => {
     const plan = await app.getPlanSnapshot(restoredNy.id);
     expect(plan.doctors).toHaveLength(before.doctors.length + 1);
     expect('scenarios' in (await app.getPlanSnapshot(app.plans.find((p) => p.name === 'Plan från fil')!.id))).toBe(false);
+  });
+
+  it('a scenario whose name holds a personnummer gets a neutral name (the name search always ends)', async () => {
+    const app = await startApp();
+    const sc = new ScenariosState(app);
+    const base = await app.getPlanSnapshot(app.planId!);
+    const text = serializePlan({ ...base, scenarios: [{ name: 'Anna 19121212-1212', plan: JSON.parse(serializePlan(base)) }] } as Plan);
+    const res = await sc.restoreAsScenarios(text);
+    expect(res).toEqual({ ok: true, names: ['Plan från fil', 'Plan från fil (från fil)'] });
+    expect(app.plans.map((p) => p.name).join(' ')).not.toMatch(/1212/);
+  });
+
+  it('freeScenarioName: the wanted name, then numbered, then the neutral name', () => {
+    const taken = new Set(['Ny ST', 'Ny ST (från fil)']);
+    expect(freeScenarioName('Ny ST', (n) => !taken.has(n))).toBe('Ny ST (från fil 2)');
+    expect(freeScenarioName('Anna 19121212-1212', (n) => !/1212/.test(n))).toBe('Plan från fil');
+    expect(freeScenarioName('x', () => false)).toMatch(/^Plan från fil \d+$/);
   });
 
   it('refuses a file with a broken scenario and adds nothing', async () => {

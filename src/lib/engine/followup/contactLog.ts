@@ -10,7 +10,8 @@
  * same session, and nobody can recompute it afterwards. Pseudonyms are never saved.
  */
 import { looksLikePersonnummer } from '../personnummer';
-import type { ContactLog, ContactTypeCode } from './types';
+import { CONTACT_TYPES, type ContactLog, type ContactRecord, type ContactTypeCode } from './types';
+import { dayOfIso } from './continuity';
 
 /** Salted 52-bit FNV-1a pseudonym of a personal identity number (digits only, so formats agree). */
 export function pseudonym(pnr: string, salt: string): string {
@@ -35,10 +36,16 @@ export class ContactLogBuilder {
   doctor: Uint32Array;
   day: Int32Array;
   type: Uint8Array;
+  /** Unit index per contact (-1 unknown); null until the first contact with a unit. */
+  unit: Int32Array | null = null;
   readonly patientKeys: string[] = [];
   readonly doctorKeys: string[] = [];
+  readonly unitKeys: string[] = [];
   private readonly patientIndex = new Map<string, number>();
   private readonly doctorIndex = new Map<string, number>();
+  private readonly unitIndex = new Map<string, number>();
+  /** Listed unit per patient index (-1 unknown); null until the first statement. */
+  private listed: Int32Array | null = null;
   /** Named doctor per patient index and the day it was stated (the latest wins). */
   private named: Int32Array | null = null;
   private namedDay: Int32Array | null = null;
@@ -72,6 +79,11 @@ export class ContactLogBuilder {
     const t = new Uint8Array(cap);
     t.set(this.type);
     this.type = t;
+    if (this.unit) {
+      const u = new Int32Array(cap).fill(-1);
+      u.set(this.unit);
+      this.unit = u;
+    }
     this.cap = cap;
   }
 
@@ -112,13 +124,40 @@ export class ContactLogBuilder {
     return i;
   }
 
-  add(patient: number, doctor: number, day: number, type: ContactTypeCode): void {
+  /** Index of a unit key (a unit column value or a listing's unit). */
+  unitIndexOf(key: string): number {
+    let i = this.unitIndex.get(key);
+    if (i === undefined) {
+      i = this.unitKeys.length;
+      this.unitIndex.set(key, i);
+      this.unitKeys.push(key);
+    }
+    return i;
+  }
+
+  /** Adds one contact; `unit` is the unit index where it took place (-1 or omitted: unknown). */
+  add(patient: number, doctor: number, day: number, type: ContactTypeCode, unit = -1): void {
     if (this.count === this.cap) this.grow();
     const i = this.count++;
     this.patient[i] = patient;
     this.doctor[i] = doctor;
     this.day[i] = day;
     this.type[i] = type;
+    if (unit >= 0 && !this.unit) this.unit = new Int32Array(this.cap).fill(-1);
+    if (this.unit) this.unit[i] = unit;
+  }
+
+  /** States the unit a patient is listed at (the latest statement wins). */
+  setListedUnit(patient: number, unit: number): void {
+    if (!this.listed) this.listed = new Int32Array(Math.max(1024, this.patientKeys.length * 2)).fill(-1);
+    if (patient >= this.listed.length) {
+      let n = this.listed.length;
+      while (n <= patient) n *= 2;
+      const a = new Int32Array(n).fill(-1);
+      a.set(this.listed);
+      this.listed = a;
+    }
+    this.listed[patient] = unit;
   }
 
   /** States the named doctor of a patient as of a day (latest statement wins; conflicts counted). */
@@ -174,7 +213,7 @@ export class ContactLogBuilder {
       named = new Int32Array(P).fill(-1);
       named.set(this.named.subarray(0, Math.min(P, this.named.length)));
     }
-    return {
+    const log: ContactLog = {
       count: n,
       patient: this.patient.slice(0, n),
       doctor: this.doctor.slice(0, n),
@@ -184,6 +223,14 @@ export class ContactLogBuilder {
       doctorKeys: this.doctorKeys.slice(),
       namedDoctor: named,
     };
+    if (this.unit || this.listed) log.unitKeys = this.unitKeys.slice();
+    if (this.unit) log.unit = this.unit.slice(0, n);
+    if (this.listed) {
+      const listed = new Int32Array(P).fill(-1);
+      listed.set(this.listed.subarray(0, Math.min(P, this.listed.length)));
+      log.listedUnit = listed;
+    }
+    return log;
   }
 }
 
@@ -220,4 +267,37 @@ export function withNamedMapping(
     applied++;
   }
   return { log: { ...log, doctorKeys, namedDoctor: named }, unknownPatients, applied };
+}
+
+/** One listed patient (the `listing` table of sql/continuity.sql): listed unit and named doctor. */
+export interface ListingRecord {
+  patientKey: string;
+  unit?: string;
+  namedDoctorKey?: string;
+}
+
+/**
+ * A columnar log from contact records and (optionally) the listing: what a region's warehouse holds,
+ * in the engine's form. Used by the checks against sql/continuity.sql and by the benches.
+ */
+export function contactLogFromRecords(records: readonly ContactRecord[], listing: readonly ListingRecord[] = []): ContactLog {
+  const b = new ContactLogBuilder(records.length);
+  for (const r of records) {
+    const day = dayOfIso(r.date);
+    if (day === null) continue;
+    const unit = r.unit === undefined ? -1 : b.unitIndexOf(r.unit);
+    b.add(b.patientIndexOf(r.patientKey), b.doctorIndexOf(r.doctorKey), day, CONTACT_TYPES.indexOf(r.type) as ContactTypeCode, unit);
+  }
+  let anyNamed = false;
+  for (const l of listing) {
+    const p = b.findPatient(l.patientKey);
+    if (p < 0) continue;
+    if (l.unit !== undefined) b.setListedUnit(p, b.unitIndexOf(l.unit));
+    if (l.namedDoctorKey !== undefined) {
+      b.setNamed(p, b.doctorIndexOf(l.namedDoctorKey), 0);
+      anyNamed = true;
+    }
+  }
+  if (listing.length && !anyNamed) b.enableNamed();
+  return b.build();
 }

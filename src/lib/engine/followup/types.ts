@@ -90,6 +90,30 @@ export interface ContactLog {
    * information at all (then the share with the named doctor is not computed).
    */
   namedDoctor: Int32Array | null;
+  /**
+   * Where each contact took place: unit index per contact (into `unitKeys`), -1 unknown. Absent when
+   * the log has no unit column. Needed for "own-unit visits only" (SKR's definition, domain.md §6).
+   */
+  unit?: Int32Array;
+  /** The units named in the log (unit column values, and the units patients are listed at). */
+  unitKeys?: string[];
+  /** The unit each patient is listed at (index into `unitKeys`, -1 unknown); absent when unknown for all. */
+  listedUnit?: Int32Array;
+}
+
+/**
+ * One contact as a region's warehouse holds it: the `contacts` table of sql/continuity.sql
+ * (patient_key, contact_date, doctor_key, contact_type, unit). The columnar ContactLog above is
+ * the engine's in-memory form of many of these.
+ */
+export interface ContactRecord {
+  patientKey: string;
+  /** ISO date "YYYY-MM-DD". */
+  date: string;
+  doctorKey: string;
+  type: ContactType;
+  /** The unit where the contact took place, from a unit column; absent when the log has none. */
+  unit?: string;
 }
 
 export interface ContinuityOptions {
@@ -101,6 +125,13 @@ export interface ContinuityOptions {
   types: readonly ContactType[];
   /** Minimum contacts in the period for a patient to count (domain.md §6: default 3). */
   minContacts: number;
+  /**
+   * Count only contacts at the unit the patient is listed at (SKR Primärvårdskvalitet, domain.md §6):
+   * a contact counts when its unit is known and equals the patient's listed unit. Default false.
+   */
+  ownUnitOnly?: boolean;
+  /** Only patients whose listed unit is known (SKR: "listade patienter"). Default false. */
+  listedOnly?: boolean;
 }
 
 /** Histogram of a 0–1 measure in `bins` equal bins; the last bin includes 1. */
@@ -130,8 +161,10 @@ export interface ContinuityResult {
   options: ContinuityOptions;
   /** Contacts inside the period and of the chosen types. */
   contactsInScope: number;
-  /** Contacts outside the period or of other types. */
+  /** Contacts outside the period or of other types (or, with ownUnitOnly/listedOnly, left out by those). */
   contactsOutOfScope: number;
+  /** Contacts in the period and of the chosen types left out by ownUnitOnly (another or an unknown unit). */
+  contactsOtherUnit: number;
   /** Patients with at least one contact in scope. */
   patientsInScope: number;
   /** Patients with ≥ minContacts contacts in scope: the population of every mean below. */

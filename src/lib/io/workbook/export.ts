@@ -4,13 +4,13 @@
  * and the file asks Excel/LibreOffice to recalculate fully when opened.
  */
 import * as XLSX from 'xlsx';
-import { computePlan } from '../../engine/index';
-import type { Doctor, DoctorCategory, DutyKind, Plan, PlanResult } from '../../engine/types';
+import { FORMULAS as F, computePlan, excelFormat, shareFormula, type QuantityKind } from '../../engine/index';
+import type { Doctor, DutyKind, Plan, PlanResult } from '../../engine/types';
 import { CATEGORY_LABELS, DUTY_LABELS, SEVERITY_LABELS } from '../../strings/engine.sv';
 import { IO_STRINGS } from '../../strings/io.sv';
 import { finishWorkbook, prepareSheet, type SheetStyle } from './styling';
 import {
-  ASSUMPTION_ROWS, DOCTOR_AGREEMENT, DOCTOR_INPUTS, DOCTOR_RESULTS, MODEL_TIME_WORDS, MODEL_WORDS, SHEET, UNIT_ROWS, categoryWords, colLetter,
+  ASSUMPTION_ROWS, DOCTOR_AGREEMENT, DOCTOR_INPUTS, DOCTOR_RESULTS, MODEL_WORDS, SHEET, UNIT_ROWS, colLetter,
 } from './layout';
 import type { ExportWorkbookOptions, ExtraSheet } from './types';
 
@@ -25,9 +25,6 @@ function text(v: string): Cell {
 }
 function num(v: number, z?: string): Cell {
   return z ? { t: 'n', v, z } : { t: 'n', v };
-}
-function optNum(v: unknown, z?: string): Cell | null {
-  return typeof v === 'number' && Number.isFinite(v) ? num(v, z) : null;
 }
 /** A live formula with the engine's value cached (stack-probe §2: never `f` without `v`). */
 function formula(f: string, v: number | string, z?: string): Cell {
@@ -70,75 +67,69 @@ function dutyHours(d: Doctor, kind: DutyKind): number | null {
   return hits.reduce((s, x) => s + (Number.isFinite(x.hoursPerWeek) ? x.hoursPerWeek : 0), 0);
 }
 
-/** The model cell names the time model (the same words the importer reads). */
-function isTimeModel(cell: string): string {
-  return `OR(${MODEL_TIME_WORDS.map((w) => `TRIM(${cell})="${w}"`).join(',')})`;
-}
+/** A reference that is an expression, in parentheses so it can stand anywhere in a formula. */
+const P = (x: string) => `(${x})`;
+/** A share cell as the engine reads a typed share ("35" is 35 %; engine/vocabulary.ts). */
+const share = (ref: string) => P(shareFormula(ref));
 
 /**
  * Where doctorFormulas finds its cells: by default the Läkare sheet's row `r` and Enhet's unit cells;
  * the läkardel file per doctor (lakardel.ts) lays one doctor out in a column of rows instead. The duty
- * cells must be consecutive, supervision … other, in either layout (their total is one SUMIF range).
+ * cells must be consecutive, supervision … other, in either layout (their total is one range).
  */
 export interface FormulaCells {
   cell: (key: (typeof DOCTOR_COLUMNS)[number]['key']) => string;
   unit: (key: 'careWeight' | 'model') => string;
 }
 
-/** The Läkare formulas for spreadsheet row r (domain.md §2 guideline model, §3 time model). */
+/**
+ * The Läkare formulas for spreadsheet row r: each the spreadsheet form (`excel`) of an engine formula
+ * declaration (engine/formulas/, domain.md §2 guideline model, §3 time model, §4 load), over this row's input
+ * cells, the earlier steps' columns and the Antaganden/Enhet cells. Intermediates stay unrounded, as in the
+ * engine: only the capacities are rounded to 9 decimals and floored (domain.md, introduction). `at` places
+ * the cells elsewhere (the läkardel file), the formulas stay the same.
+ */
 export function doctorFormulas(r: number, at?: FormulaCells): Record<(typeof DOCTOR_RESULTS)[number]['key'], string> {
   const c = at?.cell ?? ((k: Parameters<typeof doctorCol>[0]) => `${doctorCol(k)}${r}`);
-  const U = at?.unit ?? UNIT_CELL;
-  const cat = c('category');
-  // Every word the importer reads as the category (categoryFromText), compared with the trimmed cell.
-  const isOneOf = (categories: DoctorCategory[]) => categoryWords(categories).map((w) => `TRIM(${cat})="${w}"`).join(',');
-  const specialistLike = isOneOf(['specialist', 'geriatrician', 'pediatrician', 'dispensation']);
-  const done = c('stMonthsDone');
-  const total = `IF(ISNUMBER(${c('stMonthsTotal')}),${c('stMonthsTotal')},60)`;
-  // engine doctor.ts stProgress: months done unknown or total ≤ 0 → mid-training (0.5); total unknown → 60.
-  const progress = `IF(ISNUMBER(${done}),IF(${total}>0,MIN(1,MAX(0,${done}/${total})),0.5),0.5)`;
-  const emp = `MAX(0,N(${c('employment')}))`;
-  const ft = A('fullTimeHours');
-  const wpy = A('weeksPerYear');
-  const absence = `MAX(0,N(${c('absenceWeeks')}))`;
-  // Intermediates stay unrounded, as in the engine (doctor.ts): only the final capacity is rounded to 9
-  // decimals and floored (domain.md, introduction). Rounding e.g. clinicalFte 0,2 × 36/42 to 9 decimals
-  // would turn an exact 121 into 120 once the spreadsheet recalculates.
+  const unitCell = at?.unit ?? UNIT_CELL;
+  const employment = P(F.employment.excel({ employment: c('employment') }));
+  const fullTimeHours = A('fullTimeHours');
+  const weeksPerYear = A('weeksPerYear');
+  const total = P(F.stMonthsTotal.excel({ stMonthsTotal: c('stMonthsTotal') }));
+  const progress = P(F.stProgress.excel({ stMonthsDone: c('stMonthsDone'), stMonthsTotal: total }));
+  const availableHours = P(F.availableHours.excel({ employment, fullTimeHours }));
   return {
-    // §2 base: guideline for specialist-like, ST ramp stMid × (start + progress × (end − start)), else 0.
-    base:
-      `IF(OR(${specialistLike}),${A('guideline.specialist')},` +
-      `IF(OR(${isOneOf(['st'])}),IF(${A('stRamp.enabled')}=1,${A('guideline.stMid')}*(${A('stRamp.startFactor')}+${progress}*(${A('stRamp.endFactor')}-${A('stRamp.startFactor')})),${A('guideline.stMid')}),0))`,
-    // Σ duty hours per week (negative entries count as 0)
-    dutyHours: `ROUND(SUMIF(${c('duty:supervision')}:${c('duty:other')},">0"),9)`,
-    // §2 dutyShare = min(1, duty hours / (employment × fullTimeHours)); no time at all → 1
-    dutyShare: `IF(${emp}*${ft}>0,MIN(1,${c('dutyHours')}/(${emp}*${ft})),1)`,
-    // §2 presence = 1 − absenceWeeks / weeksPerYear, clamped to 0–1
-    presence: `IF(${wpy}>0,MAX(0,MIN(1,1-${absence}/${wpy})),IF(${absence}>0,0,1))`,
-    // §2 clinicalFte = employment × (1 − dutyShare) × presence
-    clinicalFte: `${emp}*(1-${c('dutyShare')})*${c('presence')}`,
-    // §2 the list's care weight if known, else the unit's, else 1.0
-    careWeightUsed: `IF(AND(ISNUMBER(${c('careWeight')}),N(${c('careWeight')})>0),${c('careWeight')},IF(AND(ISNUMBER(${U('careWeight')}),N(${U('careWeight')})>0),${U('careWeight')},1))`,
-    // §3 patientHoursYear = max(0, employment × fullTimeHours − duty hours) × weeksPerYear × presence
-    patientHoursYear: `MAX(0,${emp}*${ft}-${c('dutyHours')})*MAX(0,${wpy})*${c('presence')}`,
-    // §3 directHoursYear = patientHoursYear × (1 − indirectShare)
-    directHoursYear: `${c('patientHoursYear')}*(1-${A('indirectShare')})`,
-    // §3 visitsYear = directHoursYear × 60 / visitMinutes
-    visitsYear: `IF(${A('visitMinutes')}>0,${c('directHoursYear')}*60/${A('visitMinutes')},0)`,
-    // §2 capacityGuideline = floor(base × clinicalFte / careWeight), floor after rounding to 9 decimals
-    capacityGuideline: `IF(AND(${c('base')}>0,${c('clinicalFte')}>0),MAX(0,INT(ROUND(${c('base')}*${c('clinicalFte')}/${c('careWeightUsed')},9))),0)`,
-    // §3 capacityTime = floor(visitsYear × ownPatientShare / (visitsPerPatientYear × careWeight)) when base > 0
-    capacityTime: `IF(AND(${c('base')}>0,${A('visitsPerPatientYear')}*${c('careWeightUsed')}>0,${c('visitsYear')}>0),MAX(0,INT(ROUND(${c('visitsYear')}*${A('ownPatientShare')}/(${A('visitsPerPatientYear')}*${c('careWeightUsed')}),9))),0)`,
-    capacity: `IF(${isTimeModel(U('model'))},${c('capacityTime')},${c('capacityGuideline')})`,
-    // §4 loadRatio = listed / capacity
-    // §4 loadRatio = listed / capacity; listed 0 → 0; capacity 0 → over capacity (engine: Infinity)
-    loadRatio: `IF(ISNUMBER(${c('listed')}),IF(${c('listed')}<=0,0,IF(${c('capacity')}>0,${c('listed')}/${c('capacity')},"${S.overCapacityText}")),"")`,
+    base: F.base.excel({
+      category: c('category'), stProgress: progress, specialist: A('guideline.specialist'), stMid: A('guideline.stMid'), rampEnabled: A('stRamp.enabled'),
+      startFactor: A('stRamp.startFactor'), endFactor: A('stRamp.endFactor'),
+    }),
+    dutyHours: F.dutyHours.excel({ dutyTerm: `${c('duty:supervision')}:${c('duty:other')}` }),
+    dutyShare: F.dutyShare.excel({ dutyHours: c('dutyHours'), availableHours }),
+    presence: F.presence.excel({ absenceWeeks: `MAX(0,N(${c('absenceWeeks')}))`, weeksPerYear }),
+    clinicalFte: F.clinicalFte.excel({ employment, dutyShare: c('dutyShare'), presence: c('presence') }),
+    careWeightUsed: F.careWeight.excel({ doctorCareWeight: c('careWeight'), unitCareWeight: unitCell('careWeight') }),
+    patientHoursYear: F.patientHoursYear.excel({ availableHours, dutyHours: c('dutyHours'), weeksPerYear, presence: c('presence') }),
+    directHoursYear: F.directHoursYear.excel({ patientHours: c('patientHoursYear'), indirectShare: share(A('indirectShare')) }),
+    visitsYear: F.visitsYear.excel({ directHours: c('directHoursYear'), visitMinutes: A('visitMinutes') }),
+    capacityGuideline: F.capacityGuideline.excel({ base: c('base'), clinicalFte: c('clinicalFte'), careWeight: c('careWeightUsed') }),
+    capacityTime: F.capacityTime.excel({
+      base: c('base'), visitsYear: c('visitsYear'), ownPatientShare: share(A('ownPatientShare')), visitsPerPatientYear: A('visitsPerPatientYear'),
+      careWeight: c('careWeightUsed'),
+    }),
+    capacity: F.capacity.excel({ model: unitCell('model'), capacityGuideline: c('capacityGuideline'), capacityTime: c('capacityTime') }),
+    loadRatio: F.loadRatio.excel({ listed: c('listed'), capacity: c('capacity'), overCapacity: `"${S.overCapacityText}"` }),
   };
+}
+
+/** A number cell formatted as fmt prints a value of its kind (excelFormat). */
+function kindNum(v: unknown, kind: QuantityKind | undefined): Cell | null {
+  return typeof v === 'number' && Number.isFinite(v) ? num(v, kind ? excelFormat(kind, v) : undefined) : null;
 }
 
 function doctorsSheet(plan: Plan, result: PlanResult, blankRows = 0): XLSX.WorkSheet {
   const header: Row = DOCTOR_COLUMNS.map((c) => text(c.header));
   const rows: Row[] = [header];
+  const kindOf = new Map<string, QuantityKind | undefined>(DOCTOR_COLUMNS.map((c) => [c.key, 'kind' in c ? c.kind : undefined]));
   plan.doctors.forEach((d, i) => {
     const r = i + 2;
     const res = result.doctors.find((x) => x.id === d.id) ?? result.doctors[i];
@@ -147,21 +138,17 @@ function doctorsSheet(plan: Plan, result: PlanResult, blankRows = 0): XLSX.WorkS
       id: text(String(d.id)),
       name: text(String(d.name ?? '')),
       category: text(CATEGORY_LABELS[d.category] ?? String(d.category)),
-      employment: optNum(d.employment, '0%'),
-      stMonthsDone: optNum(d.stMonthsDone),
-      stMonthsTotal: optNum(d.stMonthsTotal),
-      absenceWeeks: optNum(d.absenceWeeks, '0.0'),
-      listed: optNum(d.listed, '#,##0'),
-      listPoints: optNum(d.listPoints, '#,##0'),
-      careWeight: optNum(d.careWeight, '0.00'),
       plannedEnd: typeof d.plannedEnd === 'string' && d.plannedEnd ? text(d.plannedEnd) : null,
-      agreedListSize: optNum(d.agreedListSize, '#,##0'),
+      agreedListSize: kindNum(d.agreedListSize, 'patients'),
       agreedOn: typeof d.agreedOn === 'string' && d.agreedOn ? text(d.agreedOn) : null,
       agreedUntil: typeof d.agreedUntil === 'string' && d.agreedUntil ? text(d.agreedUntil) : null,
       agreementNote: typeof d.agreementNote === 'string' && d.agreementNote ? text(d.agreementNote) : null,
     };
+    for (const key of ['employment', 'stMonthsDone', 'stMonthsTotal', 'absenceWeeks', 'listed', 'listPoints', 'careWeight'] as const) {
+      input[key] = kindNum(d[key], kindOf.get(key));
+    }
     for (const kind of ['supervision', 'management', 'research', 'side', 'meetings', 'other'] as const) {
-      input[`duty:${kind}`] = optNum(dutyHours(d, kind), '0.0');
+      input[`duty:${kind}`] = kindNum(dutyHours(d, kind), kindOf.get(`duty:${kind}`));
     }
     const load = res?.loadRatio;
     const cached: Record<string, number | string> = {
@@ -180,11 +167,11 @@ function doctorsSheet(plan: Plan, result: PlanResult, blankRows = 0): XLSX.WorkS
       loadRatio: load === null || load === undefined ? '' : Number.isFinite(load) ? load : S.overCapacityText,
     };
     rows.push(
-      DOCTOR_COLUMNS.map((c) =>
-        c.key in f
-          ? formula(f[c.key as keyof typeof f], cached[c.key], 'format' in c ? c.format : undefined)
-          : input[c.key] ?? null,
-      ),
+      DOCTOR_COLUMNS.map((c) => {
+        if (!(c.key in f)) return input[c.key] ?? null;
+        const v = cached[c.key];
+        return formula(f[c.key as keyof typeof f], v, typeof v === 'number' ? excelFormat((c as { kind: QuantityKind }).kind, v) : undefined);
+      }),
     );
   });
   // The empty template: rows with the formulas only, ready for a doctor each (their inputs are blank,
@@ -193,7 +180,13 @@ function doctorsSheet(plan: Plan, result: PlanResult, blankRows = 0): XLSX.WorkS
     const f = doctorFormulas(plan.doctors.length + i + 2);
     const unitCw = typeof plan.unit?.careWeight === 'number' && plan.unit.careWeight > 0 ? plan.unit.careWeight : 1;
     const cached: Record<string, number | string> = { dutyShare: 1, presence: 1, careWeightUsed: unitCw, loadRatio: '' };
-    rows.push(DOCTOR_COLUMNS.map((c) => (c.key in f ? formula(f[c.key as keyof typeof f], cached[c.key] ?? 0, 'format' in c ? c.format : undefined) : null)));
+    rows.push(
+      DOCTOR_COLUMNS.map((c) => {
+        if (!(c.key in f)) return null;
+        const v = cached[c.key] ?? 0;
+        return formula(f[c.key as keyof typeof f], v, typeof v === 'number' ? excelFormat((c as { kind: QuantityKind }).kind, v) : undefined);
+      }),
+    );
   }
   return sheetFrom(rows, DOCTOR_COLUMNS.map((c) => c.width));
 }
@@ -215,38 +208,38 @@ function unitSheet(plan: Plan, result: PlanResult, blankRows = 0): XLSX.WorkShee
   const u = plan.unit;
   const ur = result.unit;
   const L = S.unitLabels;
-  const cgCol = doctorCol('capacityGuideline');
-  const ctCol = doctorCol('capacityTime');
-  const lsCol = doctorCol('listed');
   const n = Math.max(plan.doctors.length + blankRows + 1, 2);
-  const sum = (col: string) => `SUM('Läkare'!${col}2:${col}${n})`;
+  const column = (key: Parameters<typeof doctorCol>[0]) => `'Läkare'!${doctorCol(key)}2:${doctorCol(key)}${n}`;
   const B = (k: keyof typeof UNIT_ROWS) => `B${UNIT_ROWS[k]}`;
   const profileId = typeof plan.profile === 'string' ? plan.profile : 'custom';
   const rows = new Map<number, [string, Cell | null, string, string]>();
   const put = (k: keyof typeof UNIT_ROWS, value: Cell | null, note = '') => rows.set(UNIT_ROWS[k], [L[k], value, note, k]);
+  /** A result cell: the declaration's spreadsheet form, the engine's value cached, the declaration's kind for its format. */
+  const live = (k: keyof typeof UNIT_ROWS, f: { kind: QuantityKind }, excel: string, v: number, note = '') => put(k, formula(excel, v, excelFormat(f.kind, v)), note);
   put('name', text(String(u.name ?? '')));
-  put('listed', optNum(u.listed, '#,##0'));
-  put('careWeight', optNum(u.careWeight, '0.00'), S.notes.unitCareWeight);
-  put('withNamedDoctor', optNum(u.withNamedDoctor, '#,##0'));
-  put('withNamedDoctorNursingHome', optNum(u.withNamedDoctorNursingHome, '#,##0'));
-  put('targetCoverage', optNum(u.targetCoverage, '0%'));
+  put('listed', kindNum(u.listed, 'patients'));
+  put('careWeight', kindNum(u.careWeight, 'careWeight'), S.notes.unitCareWeight);
+  put('withNamedDoctor', kindNum(u.withNamedDoctor, 'patients'));
+  put('withNamedDoctorNursingHome', kindNum(u.withNamedDoctorNursingHome, 'patients'));
+  put('targetCoverage', kindNum(u.targetCoverage, 'percent'));
   put('model', text(MODEL_WORDS[plan.model] ?? MODEL_WORDS.guideline), S.notes.model);
   put('profile', text(profileId), S.notes.profile);
   for (const k of ['multimorbid', 'nursingHome', 'homeCare', 'palliative', 'chronic'] as const) {
-    put(`priority.${k}`, optNum(u.priority?.[k], '#,##0'));
+    put(`priority.${k}`, kindNum(u.priority?.[k], 'patients'));
   }
   rows.set(UNIT_ROWS.resultsHeading, [S.resultsHeading, null, S.notes.results, '']);
-  // domain.md §4
-  put('capacity', formula(`IF(${isTimeModel(B('model'))},${B('capacityTime')},${B('capacityGuideline')})`, ur.capacity, '#,##0'), S.notes.capacity);
-  put('capacityGuideline', formula(sum(cgCol), ur.capacityGuideline, '#,##0'));
-  put('capacityTime', formula(sum(ctCol), ur.capacityTime, '#,##0'));
-  put('coverageToday', formula(`IF(N(${B('listed')})>0,MAX(0,N(${B('withNamedDoctor')}))/${B('listed')},0)`, ur.coverageToday, '0.0%'));
-  put('coveragePossible', formula(`IF(N(${B('listed')})>0,MIN(1,${B('capacity')}/${B('listed')}),0)`, ur.coveragePossible, '0.0%'));
-  put('gapPatients', formula(`MAX(0,ROUNDUP(ROUND(IF(ISNUMBER(${B('targetCoverage')}),MAX(0,${B('targetCoverage')}),1)*MAX(0,N(${B('listed')})),9),0)-${B('capacity')})`, ur.gapPatients, '#,##0'), S.notes.gap);
-  put('fteNeeded', formula(`IF(AND(${B('gapPatients')}>0,${A('guideline.specialist')}>0),ROUND(${B('gapPatients')}*IF(N(${B('careWeight')})>0,${B('careWeight')},1)/${A('guideline.specialist')},9),0)`, ur.fteNeeded, '0.00'), S.notes.fte);
-  put('priorityTotal', formula(`SUMIF(${B('priority.multimorbid')}:${B('priority.chronic')},">0")`, ur.priorityTotal, '#,##0'));
-  put('priorityCovered', formula(`MIN(${B('priorityTotal')},MAX(0,${B('capacity')}))`, ur.priorityCovered, '#,##0'));
-  put('listedOnDoctors', formula(`SUMIF('Läkare'!${lsCol}2:${lsCol}${n},">0")`, ur.listedOnDoctors, '#,##0'));
+  // domain.md §4, each from its declaration
+  live('capacity', F.capacity, F.capacity.excel({ model: B('model'), capacityGuideline: B('capacityGuideline'), capacityTime: B('capacityTime') }), ur.capacity, S.notes.capacity);
+  live('capacityGuideline', F.unitSum, F.unitSum.excel({ doctorValue: column('capacityGuideline') }), ur.capacityGuideline);
+  live('capacityTime', F.unitSum, F.unitSum.excel({ doctorValue: column('capacityTime') }), ur.capacityTime);
+  live('coverageToday', F.coverageToday, F.coverageToday.excel({ withNamedDoctor: B('withNamedDoctor'), listed: B('listed') }), ur.coverageToday);
+  live('coveragePossible', F.coveragePossible, F.coveragePossible.excel({ capacity: B('capacity'), listed: B('listed') }), ur.coveragePossible);
+  const target = F.targetPatients.excel({ targetCoverage: B('targetCoverage'), listed: B('listed') });
+  live('gapPatients', F.gapPatients, F.gapPatients.excel({ targetPatients: target, capacity: B('capacity') }), ur.gapPatients, S.notes.gap);
+  live('fteNeeded', F.fteNeeded, F.fteNeeded.excel({ gapPatients: B('gapPatients'), unitCareWeight: B('careWeight'), specialist: A('guideline.specialist') }), ur.fteNeeded, S.notes.fte);
+  live('priorityTotal', F.priorityTotal, F.priorityTotal.excel({ priorityGroup: `${B('priority.multimorbid')}:${B('priority.chronic')}` }), ur.priorityTotal);
+  live('priorityCovered', F.priorityCovered, F.priorityCovered.excel({ priorityTotal: B('priorityTotal'), capacity: B('capacity') }), ur.priorityCovered);
+  live('listedOnDoctors', F.unitSum, F.unitSum.excel({ doctorValue: column('listed') }), ur.listedOnDoctors);
   return keyedSheet(rows, [S.headers.item, S.headers.value, S.headers.note, S.headers.key]);
 }
 
@@ -257,22 +250,26 @@ export function assumptionsSheet(result: PlanResult): XLSX.WorkSheet {
   const L = S.assumptionLabels;
   const rows = new Map<number, [string, Cell | null, string, string]>();
   const put = (k: keyof typeof ASSUMPTION_ROWS, value: Cell | null, note = '') => rows.set(ASSUMPTION_ROWS[k], [L[k], value, note, k]);
-  put('fullTimeHours', num(t.fullTimeHours), S.notes.assumption);
-  put('weeksPerYear', num(t.weeksPerYear), S.notes.assumption);
-  put('indirectShare', num(t.indirectShare, '0%'), S.notes.assumption);
-  put('plannedMinutes', num(t.plannedMinutes), S.notes.assumption);
-  put('acuteMinutes', num(t.acuteMinutes), S.notes.assumption);
-  put('plannedShare', num(t.plannedShare, '0%'), S.notes.assumption);
-  put('ownPatientShare', num(t.ownPatientShare, '0%'), S.notes.assumption);
-  put('visitsPerPatientYear', num(t.visitsPerPatientYear, '0.0'), S.notes.assumption);
-  const vm = t.plannedShare * t.plannedMinutes + (1 - t.plannedShare) * t.acuteMinutes;
-  // domain.md §3 visitMinutes = plannedShare × plannedMinutes + (1 − plannedShare) × acuteMinutes
-  put('visitMinutes', formula('B7*B5+(1-B7)*B6', vm, '0.0'), S.notes.visitMinutes);
-  put('guideline.specialist', num(p.guideline.specialist, '#,##0'), S.notes.profileValue);
-  put('guideline.stMid', num(p.guideline.stMid, '#,##0'), S.notes.profileValue);
+  const B = (k: keyof typeof ASSUMPTION_ROWS) => `B${ASSUMPTION_ROWS[k]}`;
+  put('fullTimeHours', kindNum(t.fullTimeHours, 'hours'), S.notes.assumption);
+  put('weeksPerYear', kindNum(t.weeksPerYear, 'weeks'), S.notes.assumption);
+  put('indirectShare', kindNum(t.indirectShare, 'percent'), S.notes.assumption);
+  put('plannedMinutes', kindNum(t.plannedMinutes, 'minutes'), S.notes.assumption);
+  put('acuteMinutes', kindNum(t.acuteMinutes, 'minutes'), S.notes.assumption);
+  put('plannedShare', kindNum(t.plannedShare, 'percent'), S.notes.assumption);
+  put('ownPatientShare', kindNum(t.ownPatientShare, 'percent'), S.notes.assumption);
+  put('visitsPerPatientYear', kindNum(t.visitsPerPatientYear, 'factor'), S.notes.assumption);
+  const vm = F.visitMinutes.compute(t.plannedShare, t.plannedMinutes, t.acuteMinutes) ?? 0;
+  put(
+    'visitMinutes',
+    formula(F.visitMinutes.excel({ plannedShare: share(B('plannedShare')), plannedMinutes: B('plannedMinutes'), acuteMinutes: B('acuteMinutes') }), vm, excelFormat(F.visitMinutes.kind, vm)),
+    S.notes.visitMinutes,
+  );
+  put('guideline.specialist', kindNum(p.guideline.specialist, 'patients'), S.notes.profileValue);
+  put('guideline.stMid', kindNum(p.guideline.stMid, 'patients'), S.notes.profileValue);
   put('stRamp.enabled', num(p.stRamp.enabled ? 1 : 0), S.notes.stRamp);
-  put('stRamp.startFactor', num(p.stRamp.startFactor, '0.00'), S.notes.stRamp);
-  put('stRamp.endFactor', num(p.stRamp.endFactor, '0.00'), S.notes.stRamp);
+  put('stRamp.startFactor', kindNum(p.stRamp.startFactor, 'factor'), S.notes.stRamp);
+  put('stRamp.endFactor', kindNum(p.stRamp.endFactor, 'factor'), S.notes.stRamp);
   put('profile', text(`${p.name} (${p.id})`), S.notes.profileName);
   return keyedSheet(rows, [S.headers.assumption, S.headers.value, S.headers.note, S.headers.key]);
 }
@@ -299,7 +296,7 @@ function dutiesSheet(plan: Plan): XLSX.WorkSheet {
         text(String(d.id)),
         text(String(d.name ?? '')),
         text(DUTY_LABELS[duty.kind] ?? String(duty.kind)),
-        optNum(duty.hoursPerWeek, '0.0'),
+        kindNum(duty.hoursPerWeek, 'hours'),
         duty.label ? text(String(duty.label)) : null,
       ]);
     }

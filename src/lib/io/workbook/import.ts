@@ -18,7 +18,7 @@ import { Problems, isRecord, readDate, readNumber, readText } from './cells';
 export { Problems, readDate, readNumber, readText } from './cells';
 import { readKeyed, readUnitSheet, type UnitRead } from './importUnit';
 import {
-  ASSUMPTION_ROWS, DOCTOR_AGREEMENT, DOCTOR_INPUTS, DOCTOR_RESULTS, DUTY_COLUMNS, SHEET, UNIT_ROWS, categoryFromText, colLetter, normHeader,
+  ASSUMPTION_ROWS, DOCTOR_AGREEMENT, DOCTOR_INPUTS, DOCTOR_RESULTS, DUTY_COLUMNS, SHEET, UNIT_ROWS, categoryFromText, colLetter, dutyKindFromText, normHeader,
 } from './layout';
 import type { ImportWorkbookOptions, ImportWorkbookResult } from './types';
 
@@ -157,7 +157,7 @@ function readDoctors(wb: XLSX.WorkBook, sheetName: string, p: Problems): DoctorR
     const doctor: Doctor = { id, name: name ?? '', category: category ?? 'specialist', employment: employment ?? 0, duties: [] };
     const setNum = (key: keyof Doctor & string, rule: Parameters<typeof readNumber>[3]) => {
       const v = readNumber(get(key), p, where(key), rule);
-      if (typeof v === 'number') (doctor as Record<string, unknown>)[key] = v;
+      if (typeof v === 'number') (doctor as unknown as Record<string, unknown>)[key] = v;
     };
     setNum('stMonthsDone', { min: 0, max: 240 });
     setNum('stMonthsTotal', { min: 0, max: 240 });
@@ -197,11 +197,6 @@ function readDutySheet(wb: XLSX.WorkBook, p: Problems, ids: Set<string>): Map<st
     return out;
   }
   const H = W.dutyHeaders;
-  const kindByLabel = new Map<string, DutyKind>();
-  for (const [k, label] of Object.entries(DUTY_LABELS) as [DutyKind, string][]) {
-    kindByLabel.set(normHeader(label), k);
-    kindByLabel.set(k.toLowerCase(), k);
-  }
   for (let r = 1; r < rows; r++) {
     const id = readText(cellValue(ws, r, 0));
     const kindText = readText(cellValue(ws, r, 2));
@@ -211,7 +206,7 @@ function readDutySheet(wb: XLSX.WorkBook, p: Problems, ids: Set<string>): Map<st
       p.error(name, r + 1, H.id, fill(M.unknownDutyDoctor, { id: id ?? '' }));
       continue;
     }
-    const kind = kindText ? kindByLabel.get(normHeader(kindText)) : undefined;
+    const kind = kindText ? dutyKindFromText(kindText) : null;
     if (!kind) {
       p.error(name, r + 1, H.kind, fill(M.unknownDutyKind, { value: kindText ?? '' }));
       continue;

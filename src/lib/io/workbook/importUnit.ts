@@ -12,7 +12,7 @@ import { HANDMADE } from '../../strings/handmade.sv';
 import { IO_STRINGS, fill } from '../../strings/io.sv';
 import { cellValue, sheetColCount, sheetRowCount, type CellValue } from '../sheetread';
 import { Problems, readNumber, readText } from './cells';
-import { MODEL_TIME_WORDS, MODEL_WORDS, UNIT_ROWS, colLetter } from './layout';
+import { UNIT_ROWS, colLetter, modelFromText } from './layout';
 
 const M = IO_STRINGS.import;
 const W = IO_STRINGS.workbook;
@@ -134,10 +134,11 @@ export function readUnitSheet(ws: XLSX.WorkSheet, sheet: string, p: Problems, da
     const v = num(`priority.${k}`, { min: 0, whole: true });
     if (v !== undefined) out.priority[k] = v;
   }
-  const modelText = (readText(value('model')) ?? '').toLowerCase();
-  if ((MODEL_TIME_WORDS as readonly string[]).includes(modelText)) out.model = 'time';
-  else if (modelText && modelText !== MODEL_WORDS.guideline && modelText !== 'guideline' && modelText !== 'riktvärdet' && modelText !== 'riktvarde') {
-    p.error(...at('model'), fill(M.unknownModel, { value: modelText.slice(0, 40) }));
+  const modelText = readText(value('model')) ?? '';
+  if (modelText) {
+    const m = modelFromText(modelText);
+    if (m) out.model = m;
+    else p.error(...at('model'), fill(M.unknownModel, { value: modelText.slice(0, 40) }));
   }
   const profileText = (readText(value('profile')) ?? '').trim();
   if (profileText === '' || profileText.toLowerCase() in PROFILES) out.profileRef = profileText ? profileText.toLowerCase() : typeof data?.profile === 'string' ? data.profile : 'national';

@@ -158,7 +158,7 @@ export function exportLakardel(plan: Plan, doctorId: string, options: ExportLaka
   };
   for (const c of DOCTOR_RESULTS) {
     const v = cached[c.key];
-    const cell: Cell = typeof v === 'string' ? { t: 's', f: f[c.key], v } : { t: 'n', f: f[c.key], v: Number.isFinite(v) ? v : 0, z: c.format };
+    const cell: Cell = typeof v === 'string' ? { t: 's', f: f[c.key], v } : { t: 'n', f: f[c.key], v: Number.isFinite(v) ? v : 0, z: excelFormat(c.kind, Number.isFinite(v) ? v : 0) };
     line(lay.row[c.key], c.header, cell, '', c.key);
   }
   ws['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: lay.lastRow - 1, c: 3 } });

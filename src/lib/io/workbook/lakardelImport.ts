@@ -214,7 +214,7 @@ export function planWithDiffs(plan: Plan, diffs: readonly LakardelDiff[]): { ok:
       const diff = diffs.find((x) => x.doctorId === d.id);
       if (!diff) return d;
       const out: Doctor = { ...d, ...diff.patch };
-      for (const [k, v] of Object.entries(diff.patch)) if (v === undefined) delete (out as Record<string, unknown>)[k];
+      for (const [k, v] of Object.entries(diff.patch)) if (v === undefined) delete (out as unknown as Record<string, unknown>)[k];
       return out;
     }),
   };

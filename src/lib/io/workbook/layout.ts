@@ -4,8 +4,8 @@
  * layout and import finds things by header/key text (never by position alone), so a person may
  * reorder columns or rows by hand.
  */
-import type { DoctorCategory, DutyKind } from '../../engine/types';
-import { CATEGORY_LABELS, DUTY_LABELS } from '../../strings/engine.sv';
+import { FORMULAS as F, modelWord, type DutyKind, type QuantityKind } from '../../engine/index';
+import { DUTY_LABELS } from '../../strings/engine.sv';
 
 export const SHEET = {
   unit: 'Enhet',
@@ -22,49 +22,52 @@ export const DUTY_COLUMNS: readonly { kind: DutyKind; header: string }[] = (
   ['supervision', 'management', 'research', 'side', 'meetings', 'other'] as const
 ).map((kind) => ({ kind, header: `${DUTY_LABELS[kind]} (tim/v)` }));
 
-/** Input columns of `Läkare` (contracts.md). `key` names the Doctor field. */
+/** Input columns of `Läkare` (contracts.md). `key` names the Doctor field; `kind` gives the cell format (excelFormat). */
 export const DOCTOR_INPUTS = [
   { key: 'id', header: 'Id', width: 8 },
   { key: 'name', header: 'Namn', width: 24 },
   { key: 'category', header: 'Kategori', width: 12 },
-  { key: 'employment', header: 'Tjänstgöringsgrad', width: 16, format: '0%' },
-  { key: 'stMonthsDone', header: 'ST månader gjorda', width: 12 },
-  { key: 'stMonthsTotal', header: 'ST månader totalt', width: 12 },
-  ...DUTY_COLUMNS.map((d) => ({ key: `duty:${d.kind}`, header: d.header, width: 12, format: '0.0' })),
-  { key: 'absenceWeeks', header: 'Frånvaro (veckor)', width: 12, format: '0.0' },
-  { key: 'listed', header: 'Listade', width: 10, format: '#,##0' },
-  { key: 'listPoints', header: 'Listningspoäng', width: 14, format: '#,##0' },
-  { key: 'careWeight', header: 'Vårdtyngd', width: 10, format: '0.00' },
+  { key: 'employment', header: 'Tjänstgöringsgrad', width: 16, kind: 'percent' },
+  { key: 'stMonthsDone', header: 'ST månader gjorda', width: 12, kind: 'months' },
+  { key: 'stMonthsTotal', header: 'ST månader totalt', width: 12, kind: 'months' },
+  ...DUTY_COLUMNS.map((d) => ({ key: `duty:${d.kind}`, header: d.header, width: 12, kind: 'hours' as const })),
+  { key: 'absenceWeeks', header: 'Frånvaro (veckor)', width: 12, kind: 'weeks' },
+  { key: 'listed', header: 'Listade', width: 10, kind: 'patients' },
+  { key: 'listPoints', header: 'Listningspoäng', width: 14, kind: 'points' },
+  { key: 'careWeight', header: 'Vårdtyngd', width: 10, kind: 'careWeight' },
   { key: 'plannedEnd', header: 'Planerat slut', width: 13 },
-] as const satisfies readonly { key: string; header: string; width: number; format?: string }[];
+] as const satisfies readonly { key: string; header: string; width: number; kind?: QuantityKind }[];
 
-/** Computed columns of `Läkare`: live formulas (domain.md §2–§3), one per step so a reader can trace them. */
+/**
+ * Computed columns of `Läkare`: live formulas, one per step so a reader can trace them, each the spreadsheet
+ * form of an engine formula declaration (engine/formulas/), with that declaration's kind for its cell format.
+ */
 export const DOCTOR_RESULTS = [
-  { key: 'base', header: 'Bas (patienter/heltid)', width: 12, format: '#,##0' },
-  { key: 'dutyHours', header: 'Uppdrag totalt (tim/v)', width: 12, format: '0.0' },
-  { key: 'dutyShare', header: 'Andel uppdrag', width: 10, format: '0%' },
-  { key: 'presence', header: 'Närvaro', width: 9, format: '0%' },
-  { key: 'clinicalFte', header: 'Klinisk tjänstgöring (heltider)', width: 14, format: '0.00' },
-  { key: 'careWeightUsed', header: 'Vårdtyngd som används', width: 12, format: '0.00' },
-  { key: 'patientHoursYear', header: 'Patienttid (tim/år)', width: 12, format: '#,##0' },
-  { key: 'directHoursYear', header: 'Direkt patienttid (tim/år)', width: 12, format: '#,##0' },
-  { key: 'visitsYear', header: 'Besök per år', width: 10, format: '#,##0' },
-  { key: 'capacityGuideline', header: 'Kapacitet (riktvärde)', width: 12, format: '#,##0' },
-  { key: 'capacityTime', header: 'Kapacitet (tid)', width: 12, format: '#,##0' },
-  { key: 'capacity', header: 'Kapacitet (vald modell)', width: 12, format: '#,##0' },
-  { key: 'loadRatio', header: 'Belastning', width: 11, format: '0%' },
-] as const satisfies readonly { key: string; header: string; width: number; format?: string }[];
+  { key: 'base', header: 'Bas (patienter/heltid)', width: 12, kind: F.base.kind },
+  { key: 'dutyHours', header: 'Uppdrag totalt (tim/v)', width: 12, kind: F.dutyHours.kind },
+  { key: 'dutyShare', header: 'Andel uppdrag', width: 10, kind: F.dutyShare.kind },
+  { key: 'presence', header: 'Närvaro', width: 9, kind: F.presence.kind },
+  { key: 'clinicalFte', header: 'Klinisk tjänstgöring (heltider)', width: 14, kind: F.clinicalFte.kind },
+  { key: 'careWeightUsed', header: 'Vårdtyngd som används', width: 12, kind: F.careWeight.kind },
+  { key: 'patientHoursYear', header: 'Patienttid (tim/år)', width: 12, kind: F.patientHoursYear.kind },
+  { key: 'directHoursYear', header: 'Direkt patienttid (tim/år)', width: 12, kind: F.directHoursYear.kind },
+  { key: 'visitsYear', header: 'Besök per år', width: 10, kind: F.visitsYear.kind },
+  { key: 'capacityGuideline', header: 'Kapacitet (riktvärde)', width: 12, kind: F.capacityGuideline.kind },
+  { key: 'capacityTime', header: 'Kapacitet (tid)', width: 12, kind: F.capacityTime.kind },
+  { key: 'capacity', header: 'Kapacitet (vald modell)', width: 12, kind: F.capacity.kind },
+  { key: 'loadRatio', header: 'Belastning', width: 11, kind: F.loadRatio.kind },
+] as const satisfies readonly { key: string; header: string; width: number; kind: QuantityKind }[];
 
 /**
  * The agreement (domain.md §8): optional input columns of `Läkare`, after the results (they are no
  * input of a capacity, and the capacity columns keep their letters).
  */
 export const DOCTOR_AGREEMENT = [
-  { key: 'agreedListSize', header: 'Överenskommen listlängd', width: 13, format: '#,##0' },
+  { key: 'agreedListSize', header: 'Överenskommen listlängd', width: 13, kind: 'patients' },
   { key: 'agreedOn', header: 'Överenskommen den', width: 13 },
   { key: 'agreedUntil', header: 'Överenskommelsen gäller till', width: 13 },
   { key: 'agreementNote', header: 'Anteckning om överenskommelsen', width: 30 },
-] as const satisfies readonly { key: string; header: string; width: number; format?: string }[];
+] as const satisfies readonly { key: string; header: string; width: number; kind?: QuantityKind }[];
 
 /** Rows of `Antaganden`: key (column D) → row. Values in column B. */
 export const ASSUMPTION_ROWS = {
@@ -113,59 +116,14 @@ export const UNIT_ROWS = {
   listedOnDoctors: 26,
 } as const;
 
-/** Model words in `Enhet` (the `Kapacitet (vald modell)` formula compares with `tid`). */
-export const MODEL_WORDS = { guideline: 'riktvärde', time: 'tid' } as const;
-
-/** Words people write for a category besides its Swedish label and its code name (read on import, and by the formulas). */
-const CATEGORY_ALIASES: Record<string, DoctorCategory> = {
-  'st-läkare': 'st',
-  'st läkare': 'st',
-  allmänläkare: 'specialist',
-  'specialist i allmänmedicin': 'specialist',
-  distriktsläkare: 'specialist',
-  geriatrik: 'geriatrician',
-  barn: 'pediatrician',
-  'barn- och ungdomsläkare': 'pediatrician',
-  dispensation: 'dispensation',
-  hyr: 'locum',
-  stafett: 'locum',
-  stafettläkare: 'locum',
-  konsult: 'locum',
-  konsultläkare: 'locum',
-  at: 'junior',
-  bt: 'junior',
-  'at-läkare': 'junior',
-  'bt-läkare': 'junior',
-  'at/bt-läkare': 'junior',
-};
-
-/** Category words accepted on import: Swedish (as written), the code names, and a few spellings people use. */
-export function categoryFromText(text: string): DoctorCategory | null {
-  const t = text.trim().toLowerCase().replace(/\s+/g, ' ');
-  if (t === '') return null;
-  for (const [code, sv] of Object.entries(CATEGORY_LABELS) as [DoctorCategory, string][]) {
-    if (t === code.toLowerCase() || t === sv.toLowerCase()) return code;
-  }
-  return CATEGORY_ALIASES[t] ?? null;
-}
+/** Model words in `Enhet`: the word written for each model (the engine's vocabulary reads every other). */
+export const MODEL_WORDS = { guideline: modelWord('guideline'), time: modelWord('time') } as const;
 
 /**
- * Every word categoryFromText reads as one of `categories`, lower case. The Läkare formulas compare the
- * trimmed category cell with these (spreadsheet text comparison ignores case), so a word typed in Excel
- * gives the same base there as it does after import.
+ * Categories, duty kinds and model words are read by the engine's one vocabulary (engine/vocabulary.ts),
+ * the same for the grid, the plan file, this import and the workbook's own formulas (categoryWords).
  */
-export function categoryWords(categories: readonly DoctorCategory[]): string[] {
-  const words = new Set<string>();
-  for (const c of categories) {
-    words.add(c.toLowerCase());
-    words.add(CATEGORY_LABELS[c].toLowerCase());
-  }
-  for (const [w, c] of Object.entries(CATEGORY_ALIASES)) if (categories.includes(c)) words.add(w);
-  return [...words];
-}
-
-/** Words for the time model in `Enhet` (import and the `Kapacitet (vald modell)` formulas agree). */
-export const MODEL_TIME_WORDS = [MODEL_WORDS.time, 'time', 'tidsmodellen'] as const;
+export { categoryFromText, categoryWords, dutyKindFromText, modelFromText, modelWords, wordMatchFormula } from '../../engine/index';
 
 /** Column letter(s) of a 0-based index: 0 → A, 27 → AB. */
 export function colLetter(index: number): string {

@@ -3,9 +3,18 @@
  * `Partial<Doctor>` patch (sv-SE numbers via parseSwedishNumber, "80 %" → 0,8, categories in Swedish
  * or English). Pure functions, so the grid, paste and tests share one definition.
  */
-import { DOCTOR_CATEGORIES, DUTY_KINDS, fmt, isIsoDate, looksLikePersonnummer, parseSwedishNumber } from '../../engine/index';
+import {
+  DOCTOR_CATEGORIES,
+  DUTY_KINDS,
+  categoryFromText,
+  fmt,
+  isIsoDate,
+  looksLikePersonnummer,
+  parseSwedishNumber,
+  readShare,
+} from '../../engine/index';
 import type { Doctor, DoctorCategory, DoctorResult, Duty, DutyKind } from '../../engine/index';
-import { CATEGORY_LABELS, CATEGORY_NAMES, DUTY_LABELS } from '../../strings/engine.sv';
+import { CATEGORY_LABELS, DUTY_LABELS } from '../../strings/engine.sv';
 import { DOCTORS } from '../../strings/doctors.sv';
 import { DOCTOR_FIELDS, dutyField } from '../../strings/fields.sv';
 import { NUMBER_ERRORS } from '../../strings/ui.sv';
@@ -231,15 +240,9 @@ export function nonNegative(text: string): number | string {
   return n;
 }
 
-/** Find a category from its code, its Swedish short word or long name (case-insensitive). */
+/** A category from what was typed: the engine's one vocabulary (the same words as the plan file and the workbook). */
 export function parseCategory(text: string): DoctorCategory | null {
-  const t = text.trim().toLowerCase();
-  for (const c of DOCTOR_CATEGORIES) {
-    if (t === c || t === CATEGORY_LABELS[c].toLowerCase() || t === CATEGORY_NAMES[c].toLowerCase()) return c;
-  }
-  if (t === 'st-läkare') return 'st';
-  if (t === 'at' || t === 'bt') return 'junior';
-  return null;
+  return categoryFromText(text);
 }
 
 /**
@@ -258,12 +261,10 @@ export function parseInput(d: Doctor, key: string, text: string): ParseOutcome {
       return c ? { ok: true, patch: { category: c } } : { ok: false, message: DOCTORS_ERR.category };
     }
     case 'employment': {
-      let n = parseSwedishNumber(t);
-      if (n === null) return { ok: false, message: NUMBER_ERRORS.share };
-      // "80" typed without % means 80 % (no one works 80 full-times).
-      if (!t.includes('%') && n > 1 && n <= 100) n = n / 100;
-      if (n < 0 || n > 1) return { ok: false, message: NUMBER_ERRORS.share };
-      return { ok: true, patch: { employment: round(n, 6) } };
+      // The engine's share rule: "80", "80 %" and "0,8" all mean 80 %.
+      const s = readShare(t);
+      if (!s.ok) return { ok: false, message: NUMBER_ERRORS.share };
+      return { ok: true, patch: { employment: s.share } };
     }
     case 'careWeight': {
       if (t === '') return { ok: true, patch: { careWeight: undefined } };
@@ -314,11 +315,6 @@ export function parseInput(d: Doctor, key: string, text: string): ParseOutcome {
       }
       return { ok: false, message: DOCTORS_ERR.readOnly };
   }
-}
-
-function round(n: number, decimals: number): number {
-  const f = 10 ** decimals;
-  return Math.round(n * f) / f;
 }
 
 const DOCTORS_ERR = {

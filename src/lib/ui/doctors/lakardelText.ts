@@ -1,7 +1,7 @@
 /** A läkardel change as text: the field's name as the grid calls it, both values through fmt. */
 import { CATEGORY_LABELS, DUTY_LABELS, fmt } from '../../engine/index';
 import type { DoctorCategory, DutyKind } from '../../engine/index';
-import type { LakardelChange } from '../../io/index';
+import type { LakardelChange } from '../../state/lakardel.svelte';
 import { LAKARDEL_UI as T } from '../../strings/lakardel.sv';
 import { dutyField } from '../../strings/fields.sv';
 import { columnHeader } from './columns';

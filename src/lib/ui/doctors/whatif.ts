@@ -77,7 +77,7 @@ export function planWith(plan: Plan, doctorId: string, patch: Partial<Doctor>): 
     doctors: plan.doctors.map((x) => {
       if (x.id !== doctorId) return x;
       const next: Doctor = { ...x, ...patch };
-      for (const [k, v] of Object.entries(patch)) if (v === undefined) delete (next as Record<string, unknown>)[k];
+      for (const [k, v] of Object.entries(patch)) if (v === undefined) delete (next as unknown as Record<string, unknown>)[k];
       return next;
     }),
   };

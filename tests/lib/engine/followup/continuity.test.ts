@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CONTINUITY_DEFINITIONS,
   ContactLogBuilder,
   computeContinuity,
+  definitionOf,
+  optionsOfDefinition,
+  periodEnding,
+  sqlParameters,
+  unitCounts,
+  withHomeUnit,
   cocOf,
   contactTypeCode,
   dayNumber,
@@ -261,5 +268,71 @@ describe('goalProgress (domain.md §5: continuity index +20 % on the baseline)',
     expect(goalProgress(0.4, 0.48, 0.2)!.reached).toBe(true);
     expect(goalProgress(0, 0.5, 0.2)).toBeNull();
     expect(goalProgress(null, 0.5, 0.2)).toBeNull();
+  });
+});
+
+describe('continuity definitions (domain.md §6: presets)', () => {
+  it('periodEnding counts whole months back, both ends inclusive', () => {
+    const end = dayOfIso('2025-12-31')!;
+    expect(isoOfDay(periodEnding(end, 12).fromDay)).toBe('2025-01-01');
+    expect(isoOfDay(periodEnding(end, 18).fromDay)).toBe('2024-07-01');
+    // A year back from 28 February 2025 is 28 February 2024; the period starts the day after.
+    // Six months back from 31 August is 31 February, i.e. the last day of February.
+    expect(isoOfDay(periodEnding(dayOfIso('2025-02-28')!, 12).fromDay)).toBe('2024-02-29');
+    expect(isoOfDay(periodEnding(dayOfIso('2024-08-31')!, 6).fromDay)).toBe('2024-03-01');
+  });
+
+  it('the SKR preset: 18 months, at least 3 visits in person, own unit, listed patients', () => {
+    const o = optionsOfDefinition(CONTINUITY_DEFINITIONS.skr, dayOfIso('2025-12-31')!);
+    expect(o).toMatchObject({ minContacts: 3, types: ['visit'], ownUnitOnly: true, listedOnly: true });
+    expect(isoOfDay(o.fromDay)).toBe('2024-07-01');
+    expect(definitionOf(o)).toBe('skr');
+    expect(definitionOf(optionsOfDefinition(CONTINUITY_DEFINITIONS.standard, o.toDay))).toBe('standard');
+  });
+
+  it('any change away from a preset is a custom selection', () => {
+    const o = optionsOfDefinition(CONTINUITY_DEFINITIONS.skr, dayOfIso('2025-12-31')!);
+    expect(definitionOf({ ...o, minContacts: 2 })).toBe('custom');
+    expect(definitionOf({ ...o, types: ['visit', 'video'] })).toBe('custom');
+    expect(definitionOf({ ...o, ownUnitOnly: false })).toBe('custom');
+    expect(definitionOf({ ...o, fromDay: o.fromDay + 1 })).toBe('custom');
+  });
+
+  it('sqlParameters writes the same selection for sql/continuity.sql', () => {
+    const o = optionsOfDefinition(CONTINUITY_DEFINITIONS.skr, dayOfIso('2025-12-31')!);
+    const text = sqlParameters(o);
+    expect(text).toContain("VALUES (CAST('2024-07-01' AS DATE), CAST('2025-12-31' AS DATE), 3, 1, 1);");
+    expect(text).toContain("INSERT INTO continuity_contact_types (contact_type) VALUES ('visit');");
+  });
+});
+
+describe("a unit's own log (withHomeUnit)", () => {
+  it('a log without a unit column counts every contact as at the unit', () => {
+    const log = logOf([
+      ['A', 'd1', '2025-01-01'],
+      ['A', 'd1', '2025-02-01'],
+      ['A', 'd2', '2025-03-01'],
+    ]);
+    const own = withHomeUnit(log, 'VC Test');
+    const r = computeContinuity(own, { ...ALL, ownUnitOnly: true, listedOnly: true });
+    expect(r.patientsIncluded).toBe(1);
+    expect(r.contactsOtherUnit).toBe(0);
+    expect(computeContinuity(log, { ...ALL, ownUnitOnly: true }).patientsIncluded).toBe(0);
+  });
+
+  it('with a unit column only the unit’s own contacts count', () => {
+    const b = new ContactLogBuilder(4);
+    const p = b.patientIndexOf('A');
+    const u1 = b.unitIndexOf('VC Test');
+    const u2 = b.unitIndexOf('Jourcentralen');
+    b.add(p, b.doctorIndexOf('d1'), dayOfIso('2025-01-01')!, 0, u1);
+    b.add(p, b.doctorIndexOf('d1'), dayOfIso('2025-02-01')!, 0, u1);
+    b.add(p, b.doctorIndexOf('d9'), dayOfIso('2025-03-01')!, 0, u2);
+    const log = b.build();
+    expect(unitCounts(log)).toEqual([{ unit: 'VC Test', contacts: 2 }, { unit: 'Jourcentralen', contacts: 1 }]);
+    const r = computeContinuity(withHomeUnit(log, 'VC Test'), { ...ALL, ownUnitOnly: true });
+    expect(r.contactsInScope).toBe(2);
+    expect(r.contactsOtherUnit).toBe(1);
+    expect(r.meanCoc).toBe(1);
   });
 });
