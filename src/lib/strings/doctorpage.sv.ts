@@ -60,6 +60,8 @@ export const PAGE = {
   chainInput: 'indata',
   chainSeeAbove: 'se ovan',
   chainRule: 'Regel',
+  chainSteps: 'Steg för steg, från indata',
+  chainInputs: 'Indata',
 
   whatIfHeading: 'Tänk om …',
   whatIfIntro: 'Pröva ändringar här. Inget ändras i planen förrän du väljer Tillämpa (och Ctrl+Z ångrar det i ett steg).',

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { createDemoPlan } from '../../../src/lib/engine/index';
+import { createDemoPlan, excelFormat } from '../../../src/lib/engine/index';
 import { exportWorkbook } from '../../../src/lib/io/index';
 import { finishWorkbook, prepareSheet, wrapLines } from '../../../src/lib/io/workbook/styling';
 import { convertWithLibreOffice, sofficePath } from './libreoffice';
@@ -42,8 +42,9 @@ describe('exported workbook styles', () => {
   it('body cells keep their number formats', () => {
     const wb = XLSX.read(bytes, { type: 'array', cellNF: true });
     const ws = wb.Sheets['Läkare'];
-    expect(ws['D2'].z).toBe('0%');
-    expect(ws['N2'].z).toBe('#,##0');
+    // The engine's format for the cell's kind and value (excelFormat), untouched by the styling.
+    expect(ws['D2'].z).toBe(excelFormat('percent', ws['D2'].v as number));
+    expect(ws['N2'].z).toBe(excelFormat('patients', ws['N2'].v as number));
     const enhet = sheetXml(1);
     // A numeric body cell in a sheet with wrapped notes got a top-aligned copy of its own number format.
     const xf = xfs[styleOf(enhet, 'B3')];
