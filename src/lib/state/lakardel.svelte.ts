@@ -87,14 +87,8 @@ export class LakardelState {
     const whole = (file: string, message: string): FileMessage => ({ file, sheet: '', row: null, column: null, message });
     try {
       for (const file of files) {
-        let bytes: ArrayBuffer;
-        try {
-          bytes = await file.arrayBuffer();
-        } catch {
-          errors.push(whole(file.name, IO_STRINGS.ui.readFailed));
-          continue;
-        }
-        const r = await io.client.run('importLakardel', [bytes]);
+        // The size is checked against the workbook limits before the file is read (io's runFile).
+        const r = await io.client.runFile('importLakardel', file, []);
         if (!r.ok) {
           errors.push(...r.errors.map((e) => ({ ...e, file: file.name })));
           continue;

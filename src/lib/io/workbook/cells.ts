@@ -1,18 +1,19 @@
 /**
  * Reading single cells of a user's workbook with the importer's rules (numbers the Swedish way, "80 %",
- * dates as text or Excel serials, personnummer refused), each problem placed at its sheet, row and
- * column. Shared by the unit workbook's importer and the läkardel's.
+ * dates as text or Excel serials, personnummer refused, a user's value echoed masked), each problem
+ * placed at its sheet, row and column. Shared by the unit workbook's importer and the läkardel's.
  */
 import { parseSwedishNumber } from '../../engine/format';
 import { looksLikePersonnummer } from '../../engine/personnummer';
+import { normalizeSpace } from '../../engine/text';
 import { IO_STRINGS, fill } from '../../strings/io.sv';
 import { LIMITS } from '../limits';
-import type { IoMessage } from '../messages';
+import { maskedValue, type IoMessage } from '../messages';
 import type { CellValue } from '../sheetread';
 
 const M = IO_STRINGS.import;
 
-/** Errors and warnings of one import, each placed at its sheet, row and column (also used by lakardel.ts). */
+/** Errors and warnings of one import, each placed at its sheet, row and column (also used by lakardelImport.ts). */
 export class Problems {
   errors: IoMessage[] = [];
   warnings: IoMessage[] = [];
@@ -53,7 +54,7 @@ export function readNumber(
     n = parseSwedishNumber(v);
   }
   if (n === null || !Number.isFinite(n)) {
-    p.error(...where, fill(M.notNumber, { value: String(v).slice(0, 40) }));
+    p.error(...where, fill(M.notNumber, { value: maskedValue(v, 40) }));
     return null;
   }
   // A share typed as a percent number ("80" for 80 %): accepted with a note.
@@ -77,6 +78,12 @@ export function readNumber(
   return n;
 }
 
+/** A name or label: line breaks and runs of white space become one space (LibreOffice would show a CR as _x000d_). */
+export function readName(v: CellValue): string | undefined {
+  const t = readText(v);
+  return t === undefined ? undefined : normalizeSpace(t);
+}
+
 export function readText(v: CellValue): string | undefined {
   if (v === undefined) return undefined;
   if (typeof v === 'object') return undefined;
@@ -97,7 +104,6 @@ export function readDate(v: CellValue, p: Problems, where: [string, number, stri
     const d = new Date(`${s}T00:00:00Z`);
     if (!Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s) return s;
   }
-  p.error(...where, fill(M.badDate, { value: String(typeof v === 'object' ? v.error : v).slice(0, 40) }));
+  p.error(...where, fill(M.badDate, { value: maskedValue(typeof v === 'object' ? v.error : v, 40) }));
   return null;
 }
-

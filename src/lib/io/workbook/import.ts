@@ -8,18 +8,20 @@ import type * as XLSX from 'xlsx';
 import { DEFAULT_TIME, TIME_KEYS, parsePlan, resolveProfile, resolveTime } from '../../engine/index';
 import type { Doctor, DoctorCategory, Duty, DutyKind, RuleProfile, TimeAssumptions } from '../../engine/types';
 import { looksLikePersonnummer } from '../../engine/personnummer';
+import { normalizeSpace } from '../../engine/text';
 import { DUTY_LABELS } from '../../strings/engine.sv';
 import { IO_STRINGS, fill } from '../../strings/io.sv';
 import { HANDMADE, UNIT_LABEL_ALIASES } from '../../strings/handmade.sv';
 import { LIMITS } from '../limits';
-import type { IoMessage } from '../messages';
+import { maskedValue } from '../messages';
 import { cellValue, findSheet, readWorkbookGuarded, sheetColCount, sheetRowCount, toBytes, type CellValue } from '../sheetread';
-import { Problems, isRecord, readDate, readNumber, readText } from './cells';
+import { Problems, isRecord, readDate, readName, readNumber, readText } from './cells';
 export { Problems, readDate, readNumber, readText } from './cells';
 import { readKeyed, readUnitSheet, type UnitRead } from './importUnit';
 import {
-  ASSUMPTION_ROWS, DOCTOR_AGREEMENT, DOCTOR_INPUTS, DOCTOR_RESULTS, DUTY_COLUMNS, SHEET, UNIT_ROWS, categoryFromText, colLetter, dutyKindFromText, normHeader,
+  ASSUMPTION_ROWS, DOCTOR_AGREEMENT, DOCTOR_INPUTS, DOCTOR_RESULTS, DUTY_COLUMNS, SHEET, categoryFromText, colLetter, dutyKindFromText, normHeader,
 } from './layout';
+import { locatePlanProblem, newAtTheirPlace, type PlanPlaces } from './locate';
 import type { ImportWorkbookOptions, ImportWorkbookResult } from './types';
 
 const M = IO_STRINGS.import;
@@ -52,6 +54,8 @@ function readDataPlan(wb: XLSX.WorkBook, p: Problems): Record<string, unknown> |
 
 interface DoctorRow {
   row: number; // spreadsheet row
+  /** Header as written, per doctor field (for messages). */
+  headers: ReadonlyMap<string, string>;
   doctor: Doctor;
   dutyColumns: Partial<Record<DutyKind, number>>;
 }
@@ -113,12 +117,13 @@ function readDoctors(wb: XLSX.WorkBook, sheetName: string, p: Problems): DoctorR
     return [];
   }
   if (!map.has('employment')) p.error(sheetName, headerRow + 1, 'Tjänstgöringsgrad', fill(M.missingColumn, { column: 'Tjänstgöringsgrad' }));
+  const headers = new Map([...map].map(([key, c]) => [key, headerText.get(c) ?? colLetter(c)]));
   // A column the importer does not know is read by no one: say so at its header cell, never drop it silently.
   // The computed columns of our own export are known (they are recalculated, not read).
   const computed = new Set(DOCTOR_RESULTS.map((c) => normHeader(c.header)));
   for (let c = 0; c < cols; c++) {
     const t = readText(cellValue(ws, headerRow, c));
-    if (t && !headerKey(t) && !computed.has(normHeader(t))) p.warn(sheetName, headerRow + 1, colLetter(c), HANDMADE.unknownColumn(t.slice(0, 60)));
+    if (t && !headerKey(t) && !computed.has(normHeader(t))) p.warn(sheetName, headerRow + 1, colLetter(c), HANDMADE.unknownColumn(maskedValue(t, 60)));
   }
 
   const out: DoctorRow[] = [];
@@ -130,7 +135,7 @@ function readDoctors(wb: XLSX.WorkBook, sheetName: string, p: Problems): DoctorR
     // Blank row: every input cell empty.
     const anyInput = [...map.keys()].some((k) => get(k) !== undefined);
     if (!anyInput) continue;
-    const name = readText(get('name'));
+    const name = readName(get('name'));
     if (!name) p.error(...where('name'), M.missingName);
     // Personal identity numbers are never stored (brief: data is sensitive), not even as a name or id.
     for (const key of ['name', 'id'] as const) {
@@ -141,7 +146,7 @@ function readDoctors(wb: XLSX.WorkBook, sheetName: string, p: Problems): DoctorR
     if (!catText) p.error(...where('category'), M.missingValue);
     else {
       category = categoryFromText(catText);
-      if (!category) p.error(...where('category'), fill(M.unknownCategory, { value: catText.slice(0, 40) }));
+      if (!category) p.error(...where('category'), fill(M.unknownCategory, { value: maskedValue(catText, 40) }));
     }
     const employment = readNumber(get('employment'), p, where('employment'), { min: 0, max: 1, share: true });
     if (employment === undefined && map.has('employment')) p.error(...where('employment'), M.missingValue);
@@ -151,7 +156,7 @@ function readDoctors(wb: XLSX.WorkBook, sheetName: string, p: Problems): DoctorR
       while (seenIds.has(`d${n}`)) n++;
       id = `d${n}`;
     }
-    if (seenIds.has(id)) p.error(...where('id'), fill(M.duplicateId, { id, other: seenIds.get(id)! }));
+    if (seenIds.has(id)) p.error(...where('id'), fill(M.duplicateId, { id: maskedValue(id, 40), other: seenIds.get(id)! }));
     seenIds.set(id, r + 1);
 
     const doctor: Doctor = { id, name: name ?? '', category: category ?? 'specialist', employment: employment ?? 0, duties: [] };
@@ -180,7 +185,7 @@ function readDoctors(wb: XLSX.WorkBook, sheetName: string, p: Problems): DoctorR
       const v = readNumber(get(`duty:${d.kind}`), p, where(`duty:${d.kind}`), { min: 0, max: 168 });
       if (typeof v === 'number') dutyColumns[d.kind] = v;
     }
-    out.push({ row: r + 1, doctor, dutyColumns });
+    out.push({ row: r + 1, headers, doctor, dutyColumns });
   }
   return out;
 }
@@ -203,17 +208,17 @@ function readDutySheet(wb: XLSX.WorkBook, p: Problems, ids: Set<string>): Map<st
     const hoursV = cellValue(ws, r, 3);
     if (!id && !kindText && hoursV === undefined) continue;
     if (!id || !ids.has(id)) {
-      p.error(name, r + 1, H.id, fill(M.unknownDutyDoctor, { id: id ?? '' }));
+      p.error(name, r + 1, H.id, fill(M.unknownDutyDoctor, { id: maskedValue(id ?? '', 40) }));
       continue;
     }
     const kind = kindText ? dutyKindFromText(kindText) : null;
     if (!kind) {
-      p.error(name, r + 1, H.kind, fill(M.unknownDutyKind, { value: kindText ?? '' }));
+      p.error(name, r + 1, H.kind, fill(M.unknownDutyKind, { value: maskedValue(kindText ?? '', 40) }));
       continue;
     }
     const hours = readNumber(hoursV, p, [name, r + 1, H.hours], { min: 0, max: 168 });
     if (hours === null) continue;
-    const label = readText(cellValue(ws, r, 4));
+    const label = readName(cellValue(ws, r, 4));
     const duty: Duty = { kind, hoursPerWeek: hours ?? 0 };
     if (label) duty.label = label;
     const list = out.get(id) ?? [];
@@ -249,7 +254,7 @@ function combineDuties(row: DoctorRow, fromSheet: Duty[] | undefined, p: Problem
 // ---------- unknown fields from Data ----------
 
 function sameKnown(a: Duty, b: unknown): boolean {
-  const label = (x: unknown) => (typeof x === 'string' && x.trim() !== '' ? x.trim() : undefined);
+  const label = (x: unknown) => (typeof x === 'string' && x.trim() !== '' ? normalizeSpace(x) : undefined);
   return isRecord(b) && a.kind === b.kind && a.hoursPerWeek === b.hoursPerWeek && label(a.label) === label(b.label);
 }
 
@@ -284,7 +289,7 @@ export function importWorkbook(input: ArrayBuffer | Uint8Array, options: ImportW
 function importWorkbookUnsafe(bytes: Uint8Array, options: ImportWorkbookOptions): ImportWorkbookResult {
   const progress = options.onProgress;
   progress?.({ phase: 'unzip', done: 0, total: 4 });
-  const read = readWorkbookGuarded(bytes, { maxBytes: LIMITS.workbookBytes, maxRows: LIMITS.workbookSheetRows, maxEntryBytes: LIMITS.workbookEntryBytes, allowCfb: true });
+  const read = readWorkbookGuarded(bytes, 'workbook', { allowCfb: true });
   if (!read.ok) return read;
   const wb = read.wb;
   progress?.({ phase: 'parse', done: 1, total: 4 });
@@ -318,6 +323,7 @@ function importWorkbookUnsafe(bytes: Uint8Array, options: ImportWorkbookOptions)
       priority: { ...(bu?.priority ?? {}) } as Record<string, number>,
       model: basePlan?.model ?? 'guideline',
       profileRef: basePlan?.profile ?? 'national',
+      rows: new Map(),
     };
   }
   const { name, listed, careWeight, withNamedDoctor, withNamedDoctorNursingHome, targetCoverage, priority, model } = u;
@@ -332,9 +338,11 @@ function importWorkbookUnsafe(bytes: Uint8Array, options: ImportWorkbookOptions)
   if (!aName && basePlan && unitName) p.warn(SHEET.assumptions, null, null, HANDMADE.noAssumptionsSheet);
   const time: Partial<TimeAssumptions> = isRecord(data?.time) ? { ...(data.time as Partial<TimeAssumptions>) } : { ...(baseTime ?? {}) };
   let profile: string | RuleProfile = profileRef;
+  const assumptionRows = new Map<string, number>();
   if (aName) {
     const aws = wb.Sheets[aName];
     const cells = readKeyed(aws, aName, W.assumptionLabels, p);
+    for (const [k, hit] of cells) assumptionRows.set(k, hit.row + 1);
     const aNum = (k: keyof typeof ASSUMPTION_ROWS, rule: Parameters<typeof readNumber>[3]) => {
       const hit = cells.get(k);
       if (!hit) return undefined;
@@ -392,14 +400,11 @@ function importWorkbookUnsafe(bytes: Uint8Array, options: ImportWorkbookOptions)
     }
     // Cells are read trimmed; text the file's own Data sheet has with surrounding spaces is kept as it was.
     const doctor = { ...row.doctor, duties };
-    if (isRecord(src) && typeof src.name === 'string' && src.name.trim() === doctor.name) doctor.name = src.name;
+    if (isRecord(src) && typeof src.name === 'string' && normalizeSpace(src.name) === doctor.name) doctor.name = src.name;
     return keepUnknown(doctor, src, DOCTOR_KNOWN);
   });
-  // Keep the original field order of a doctor from the Data plan (cosmetic; JSON diff friendly).
-  if (p.errors.length > 0) return { ok: false, errors: p.errors };
-
   const fromSheet = {
-      name: typeof dataUnit?.name === 'string' && dataUnit.name.trim() === name ? dataUnit.name : (name ?? ''),
+      name: typeof dataUnit?.name === 'string' && normalizeSpace(dataUnit.name) === name ? dataUnit.name : (name ?? ''),
       listed: listed ?? 0,
       careWeight: careWeight ?? 1,
       withNamedDoctor: withNamedDoctor ?? 0,
@@ -426,27 +431,23 @@ function importWorkbookUnsafe(bytes: Uint8Array, options: ImportWorkbookOptions)
     data,
     PLAN_KNOWN,
   );
+  // The engine's checks run even when cells were refused, so a file's problems come in one list
+  // (issue 12.7: not one after another as each is fixed); the cell's own message wins at its place.
   const parsed = parsePlan(plan);
   progress?.({ phase: 'parse', done: 4, total: 4 });
-  if (!parsed.ok) {
-    return {
-      ok: false,
-      errors: parsed.errors.map((e) => locatePlanError(e.path, e.message, rows, doctorsName, unitName ?? SHEET.unit)),
-    };
+  const places: PlanPlaces = {
+    doctorsSheet: doctorsName,
+    unitSheet: unitName ?? SHEET.unit,
+    assumptionsSheet: aName,
+    doctorRows: rows.map((r) => r.row),
+    doctorHeader: (key) => rows[0]?.headers.get(key),
+    unitRows: u.rows,
+    assumptionRows: assumptionRows,
+  };
+  if (!parsed.ok || p.errors.length > 0) {
+    const engineErrors = parsed.ok ? [] : parsed.errors.map((e) => locatePlanProblem(e.path, e.message, places, false));
+    return { ok: false, errors: [...p.errors, ...newAtTheirPlace(engineErrors, p.errors)] };
   }
-  const warnings = [...p.warnings, ...parsed.warnings.map((e) => locatePlanError(e.path, e.message, rows, doctorsName, unitName ?? SHEET.unit))];
+  const warnings = [...p.warnings, ...parsed.warnings.map((e) => locatePlanProblem(e.path, e.message, places, true))];
   return { ok: true, plan: parsed.plan, warnings };
-}
-
-/** Maps an engine JSON path ("doctors[2].employment") back to a sheet, row and column. */
-function locatePlanError(path: string, message: string, rows: DoctorRow[], doctorsSheet: string, unitSheet: string): IoMessage {
-  const m = /^doctors\[(\d+)\](?:\.(\w+))?/.exec(path);
-  if (m) {
-    const row = rows[Number(m[1])]?.row ?? null;
-    const col = [...DOCTOR_INPUTS, ...DOCTOR_AGREEMENT].find((c) => c.key === m[2])?.header ?? null;
-    return { sheet: doctorsSheet, row, column: col, message };
-  }
-  const u = /^unit\.(\w+(?:\.\w+)?)/.exec(path);
-  if (u && u[1] in UNIT_ROWS) return { sheet: unitSheet, row: UNIT_ROWS[u[1] as keyof typeof UNIT_ROWS], column: W.headers.value, message };
-  return { sheet: u ? unitSheet : '', row: null, column: null, message: fill(M.invalidPlan, { message }) };
 }

@@ -11,7 +11,8 @@ import type { Plan, RuleProfile } from '../../engine/types';
 import { HANDMADE } from '../../strings/handmade.sv';
 import { IO_STRINGS, fill } from '../../strings/io.sv';
 import { cellValue, sheetColCount, sheetRowCount, type CellValue } from '../sheetread';
-import { Problems, readNumber, readText } from './cells';
+import { maskedValue } from '../messages';
+import { Problems, readName, readNumber, readText } from './cells';
 import { UNIT_ROWS, colLetter, modelFromText } from './layout';
 
 const M = IO_STRINGS.import;
@@ -63,7 +64,7 @@ export function readKeyed(
       for (const [c, k] of across) if (!out.has(k)) out.set(k, { row: r + 1, col: c, value: cellValue(ws, r + 1, c) });
       for (let c = 0; c < cols; c++) {
         const t = readText(cellValue(ws, r, c));
-        if (t && !keyOf(r, c) && !known.has(fold(t))) p.warn(sheet, r + 1, colLetter(c), HANDMADE.unknownUnitLabel(t.slice(0, 60)));
+        if (t && !keyOf(r, c) && !known.has(fold(t))) p.warn(sheet, r + 1, colLetter(c), HANDMADE.unknownUnitLabel(maskedValue(t, 60)));
       }
       return out;
     }
@@ -80,7 +81,7 @@ export function readKeyed(
       if (!out.has(k)) out.set(k, { row: r, col: 1, value: cellValue(ws, r, 1) });
       continue;
     }
-    if (label && !known.has(fold(label))) p.warn(sheet, r + 1, 'A', HANDMADE.unknownUnitLabel(label.slice(0, 60)));
+    if (label && !known.has(fold(label))) p.warn(sheet, r + 1, 'A', HANDMADE.unknownUnitLabel(maskedValue(label, 60)));
     else if (!label && cellValue(ws, r, 1) !== undefined) p.warn(sheet, r + 1, 'B', HANDMADE.valueWithoutLabel);
   }
   return out;
@@ -96,6 +97,8 @@ export interface UnitRead {
   priority: Record<string, number>;
   model: Plan['model'];
   profileRef: string | RuleProfile;
+  /** The 1-based row each item was found on (for placing the engine's messages). */
+  rows: Map<string, number>;
 }
 
 /** The Enhet sheet: every unit input, the model and the profile reference (domain.md §4, §5). */
@@ -117,7 +120,7 @@ export function readUnitSheet(ws: XLSX.WorkSheet, sheet: string, p: Problems, da
     if (n === undefined && required) missing(k);
     return typeof n === 'number' ? n : undefined;
   };
-  const name = readText(value('name'));
+  const name = readName(value('name'));
   if (!name) missing('name');
   const out: UnitRead = {
     name,
@@ -129,6 +132,7 @@ export function readUnitSheet(ws: XLSX.WorkSheet, sheet: string, p: Problems, da
     priority: {},
     model: 'guideline',
     profileRef: 'national',
+    rows: new Map([...cells].map(([k, hit]) => [k, hit.row + 1])),
   };
   for (const k of ['multimorbid', 'nursingHome', 'homeCare', 'palliative', 'chronic'] as const) {
     const v = num(`priority.${k}`, { min: 0, whole: true });
@@ -138,13 +142,13 @@ export function readUnitSheet(ws: XLSX.WorkSheet, sheet: string, p: Problems, da
   if (modelText) {
     const m = modelFromText(modelText);
     if (m) out.model = m;
-    else p.error(...at('model'), fill(M.unknownModel, { value: modelText.slice(0, 40) }));
+    else p.error(...at('model'), fill(M.unknownModel, { value: maskedValue(modelText, 40) }));
   }
   const profileText = (readText(value('profile')) ?? '').trim();
   if (profileText === '' || profileText.toLowerCase() in PROFILES) out.profileRef = profileText ? profileText.toLowerCase() : typeof data?.profile === 'string' ? data.profile : 'national';
   else if (profileText.toLowerCase() === 'custom' || profileText.toLowerCase() === 'egen') {
     if (typeof data?.profile === 'object' && data.profile !== null) out.profileRef = data.profile as RuleProfile;
     else p.error(...at('profile'), M.customProfileMissing);
-  } else p.error(...at('profile'), fill(M.unknownProfile, { value: profileText.slice(0, 40) }));
+  } else p.error(...at('profile'), fill(M.unknownProfile, { value: maskedValue(profileText, 40) }));
   return out;
 }
