@@ -41,7 +41,7 @@ export const IO_STRINGS = {
       gapPatients: 'Glapp (patienter utan plats)',
       fteNeeded: 'Behov av fler heltidsspecialister',
       priorityTotal: 'Prioriterade totalt',
-      priorityCovered: 'Prioriterade som ryms',
+      priorityCovered: 'Prioriterade som ryms i kapaciteten',
       listedOnDoctors: 'Listade på läkarna (summa)',
     },
     assumptionLabels: {

@@ -17,6 +17,7 @@ export const RULE_NAMES: Record<string, string> = {
   'duties-exceed-time': 'Uppdrag över arbetstiden',
   'goal-coverage': 'Under nationella målet',
   'goal-nursing-home': 'SÄBO under nationella målet',
+  'day-above-safe': 'Över en säker arbetsdag',
   // The agreement (engine/agreement.ts, issue 13).
   'list-above-agreed': 'Lista över överenskommen listlängd',
   'agreement-expired': 'Överenskommelsen har gått ut',
@@ -33,6 +34,7 @@ export const COLUMNS = {
   coverageToday: 'Andel med fast läkarkontakt i dag',
   coveragePossible: 'Möjlig andel',
   gapPatients: 'Glapp (patienter)',
+  freePlaces: 'Lediga platser',
   fteNeeded: 'Extra heltider',
   doctorsOverCapacity: 'Läkare över kapacitet',
   findings: 'Anmärkningar',
@@ -152,6 +154,7 @@ export const TOTALS_EXPLAIN = {
   units: 'enheter',
   findings: 'anmärkningar',
   words: {
+    freePlaces: 'lediga platser (kapacitet − listade på namngivna listor, negativt när listorna är större än kapaciteten)',
     listed: 'listade',
     capacityGuideline: 'kapacitet enligt riktvärdet',
     capacityTime: 'kapacitet enligt tidsmodellen',

@@ -19,6 +19,7 @@ import { DOCTORS } from '../../strings/doctors.sv';
 import { DOCTOR_FIELDS, dutyField } from '../../strings/fields.sv';
 import { NUMBER_ERRORS } from '../../strings/ui.sv';
 import type { GridColumn } from '../grid/types';
+import { PEER_COLUMNS, PEER_COMPUTED_KEYS, displayPeerComputed, type PeerComputedKey } from '../peers/peerColumns';
 
 export type DoctorInputKey =
   | 'name'
@@ -36,12 +37,12 @@ export type DoctorInputKey =
   | 'plannedEnd'
   | 'agreedListSize'
   | 'agreedUntil';
-export type DoctorComputedKey = 'capacityGuideline' | 'capacityTime' | 'loadRatio';
+export type DoctorComputedKey = 'capacityGuideline' | 'capacityTime' | 'loadRatio' | PeerComputedKey;
 /** The row's findings marker and the link to the doctor's page. */
 export type DoctorMarkerKey = 'findings' | 'page';
 export type DoctorColumnKey = DoctorInputKey | DoctorComputedKey | DoctorMarkerKey;
 
-export const COMPUTED_KEYS: readonly DoctorComputedKey[] = ['capacityGuideline', 'capacityTime', 'loadRatio'];
+export const COMPUTED_KEYS: readonly DoctorComputedKey[] = ['capacityGuideline', 'capacityTime', 'loadRatio', ...PEER_COMPUTED_KEYS];
 
 const CATEGORY_OPTIONS = DOCTOR_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }));
 
@@ -69,6 +70,8 @@ export const DOCTOR_COLUMNS: readonly DoctorColumn[] = [
   { key: 'loadRatio', header: DOCTOR_FIELDS.loadRatio, kind: 'computed', description: DOCTORS.computedHint, widthRem: 6.5, sortable: true },
   { key: 'findings', header: DOCTOR_FIELDS.findings, kind: 'computed', description: DOCTORS.findingsHint, widthRem: 5.5, sortable: true, align: 'start' },
   { key: 'page', header: DOCTOR_FIELDS.page, kind: 'link', widthRem: 5.5, align: 'start' },
+  // Free places and visits per working day (issue 16), defined with the peers' figures.
+  ...PEER_COLUMNS,
   { key: 'stMonthsDone', header: DOCTOR_FIELDS.stMonthsDone, kind: 'number', group: 'st', widthRem: 6, sortable: true },
   { key: 'stMonthsTotal', header: DOCTOR_FIELDS.stMonthsTotal, kind: 'number', group: 'st', widthRem: 6, sortable: true },
   ...DUTY_KINDS.map(
@@ -223,7 +226,7 @@ export function displayComputed(r: DoctorResult | undefined, key: string): strin
   if (key === 'capacityTime') return fmt.patients(r.capacityTime);
   // A list with no capacity behind it (e.g. a locum on a fictive list): "∞".
   if (key === 'loadRatio') return r.loadRatio === null ? '–' : fmt.load(r.loadRatio);
-  return '';
+  return displayPeerComputed(r, key);
 }
 
 export type ParseOutcome = { ok: true; patch: Partial<Doctor> } | { ok: false; message: string };
