@@ -13,6 +13,7 @@ import {
   ReadOnlyDatabaseError,
   isQuotaError,
   storageErrorMessage,
+  personnummerRefusal,
   type KapacitetDb,
 } from '../db/index';
 import { DATA_SV } from '../strings/data.sv';
@@ -108,6 +109,8 @@ export class AppCore {
     if (e instanceof DoctorIdTakenError) return this.fail('conflict', DATA_SV.errors.doctorIdTaken);
     if (e instanceof ReadOnlyDatabaseError || this.readOnly) return this.fail('read-only', this.readOnly ?? DATA_SV.errors.readOnly);
     if (isQuotaError(e)) return this.fail('quota', DATA_SV.errors.quota);
+    const refusal = personnummerRefusal(e);
+    if (refusal) return this.fail('validation', refusal.message);
     console.error(e);
     return this.fail('storage', storageErrorMessage(e));
   }

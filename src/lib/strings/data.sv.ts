@@ -15,7 +15,13 @@ export const DATA_SV = {
     quota:
       'Lagringsutrymmet i webbläsaren är fullt, så ändringen sparades inte. Inget av planen har ändrats. ' +
       'Spara en säkerhetskopia (planfil), ta bort gamla scenarier eller enheter och försök igen.',
-    storage: (detail: string) => `Det gick inte att spara i webbläsarens lagring: ${detail}. Inget av planen har ändrats.`,
+    storage:
+      'Det gick inte att spara i webbläsarens lagring, så inget av planen har ändrats. Försök igen; om det händer igen, ' +
+      'spara en säkerhetskopia (planfil) och ladda om sidan.',
+    /** IndexedDB refused a value as too large (e.g. a plan file of hundreds of MB). */
+    tooLarge:
+      'Det här är för stort för att sparas i webbläsarens lagring, så inget har ändrats. ' +
+      'Dela upp planen (högst 2 000 läkare) eller ta bort det som inte behövs och försök igen.',
     open:
       'Det gick inte att öppna webbläsarens lagring. Privat läge eller blockerade webbplatsdata kan vara orsaken. ' +
       'Kapacitet kan inte spara något förrän lagringen fungerar.',
