@@ -18,6 +18,13 @@ export const DATA_SV = {
     storage:
       'Det gick inte att spara i webbläsarens lagring, så inget av planen har ändrats. Försök igen; om det händer igen, ' +
       'spara en säkerhetskopia (planfil) och ladda om sidan.',
+    tooManyScenarios: (max: number) =>
+      `Enheten har redan ${max} scenarier, så inget nytt lades till. Ta bort scenarier som inte behövs och försök igen.`,
+    /** Any error nothing else caught (global handler). */
+    unexpected:
+      'Något gick oväntat fel i Kapacitet, så det du just gjorde kanske inte blev klart. Det som redan var sparat finns kvar. ' +
+      'Spara en säkerhetskopia nu och ladda sedan om sidan.',
+    unexpectedDetail: (detail: string) => `Teknisk uppgift (för den som felsöker): ${detail}`,
     /** IndexedDB refused a value as too large (e.g. a plan file of hundreds of MB). */
     tooLarge:
       'Det här är för stort för att sparas i webbläsarens lagring, så inget har ändrats. ' +

@@ -17,8 +17,16 @@ export function parseHash(hash: string): { view: ViewId; focus: string | undefin
   const m = /^#\/([a-z]+)(?:\?(.*))?$/.exec(hash);
   const view = (VIEW_IDS as readonly string[]).includes(m?.[1] ?? '') ? (m![1] as ViewId) : 'enhet';
   const q = /(?:^|&)fokus=([^&]*)/.exec(m?.[2] ?? '');
-  const focus = q ? decodeURIComponent(q[1]) : undefined;
-  return { view, focus };
+  return { view, focus: q ? decodeOrNothing(q[1]) : undefined };
+}
+
+/** A malformed link (`?fokus=%`) opens the view without a focus instead of stopping the app (URIError). */
+function decodeOrNothing(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
 }
 
 export function viewHref(view: ViewId): string {
