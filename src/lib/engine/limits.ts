@@ -17,3 +17,10 @@ export const MAX_SCENARIOS_PER_UNIT = 100;
  * unknown field may nest more, but a file nested thousands deep is an attack (it overflowed the stack).
  */
 export const MAX_PLAN_DEPTH = 64;
+
+/**
+ * Characters of a plan file's text (about its bytes). A unit's backup of every plan — 2 000 doctors
+ * and a hundred scenarios is far beyond any real unit — stays well under it; a 200 MB file ended in
+ * the browser's own English storage error.
+ */
+export const MAX_PLAN_FILE_CHARS = 50_000_000;

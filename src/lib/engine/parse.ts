@@ -8,7 +8,7 @@ import { categoryFromText, dutyKindFromText, modelFromText } from './vocabulary'
 import { isIsoDate } from './dates';
 import { formatDecimal, formatNumber } from './format';
 import { CURRENT_PLAN_VERSION, PLAN_FORMAT, migratePlanObject } from './migrate';
-import { MAX_DOCTORS_PER_PLAN, MAX_PLAN_DEPTH } from './limits';
+import { MAX_DOCTORS_PER_PLAN, MAX_PLAN_DEPTH, MAX_PLAN_FILE_CHARS } from './limits';
 import { looksLikePersonnummer } from './personnummer';
 import { planFromFile, planToFile } from './planFile';
 import { PROFILES, PROFILE_IDS } from './profiles';
@@ -352,6 +352,10 @@ export function parsePlan(input: unknown): ParsePlanResult {
 function parsePlanUnguarded(input: unknown): ParsePlanResult {
   let raw: unknown = input;
   if (typeof input === 'string') {
+    if (input.length > MAX_PLAN_FILE_CHARS) {
+      const mb = (n: number) => formatNumber(Math.ceil(n / 1_000_000));
+      return { ok: false, errors: [{ path: '', message: PARSE_TEXT.fileTooLarge(mb(input.length), mb(MAX_PLAN_FILE_CHARS)) }] };
+    }
     try {
       raw = JSON.parse(input.replace(/^\uFEFF/, ''));
     } catch (e) {

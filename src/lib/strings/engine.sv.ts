@@ -155,6 +155,7 @@ export const FINDING_TEXT = {
 export const PARSE_TEXT = {
   notJson: (detail: string) => `Filen är inte giltig JSON: ${detail}`,
   notObject: 'Planen måste vara ett JSON-objekt.',
+  fileTooLarge: (mb: string, max: string) => `Filen är ${mb} MB stor; en planfil kan vara högst ${max} MB. Inget har ändrats.`,
   tooDeep: (max: number) => `Filen är nästlad i fler än ${max} nivåer (objekt i objekt) och kan inte läsas som en plan.`,
   cyclic: 'Planen hänvisar till sig själv och kan inte läsas.',
   tooManyDoctors: (count: string, max: string) =>

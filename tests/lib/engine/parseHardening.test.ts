@@ -82,6 +82,12 @@ describe('parsePlan on deep, cyclic and huge input', () => {
     expect(over).toMatchObject({ ok: false, errors: [{ path: 'doctors', message: /^Planen har 100\s000 läkare; högst 2\s000 läkare per plan/ }] });
   });
 
+  it('a plan file over 50 MB is refused before it is parsed (a 200 MB file ended in an English storage error)', () => {
+    const text = JSON.stringify(base()).replace(/}$/, `,"x":"${'a'.repeat(200_000_000)}"}`);
+    const r = parsePlan(text);
+    expect(r).toEqual({ ok: false, errors: [{ path: '', message: 'Filen är 201 MB stor; en planfil kan vara högst 50 MB. Inget har ändrats.' }] });
+  });
+
   it('never throws on odd values', () => {
     for (const v of [undefined, null, 0, NaN, '', '[]', '"x"', [], () => 1, Symbol('x'), new Date(), { format: 'kapacitet/plan', version: 1, doctors: {} }]) {
       expect(() => parsePlan(v)).not.toThrow();
