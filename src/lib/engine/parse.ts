@@ -362,6 +362,11 @@ function parsePlanUnguarded(input: unknown): ParsePlanResult {
       return { ok: false, errors: [{ path: '', message: PARSE_TEXT.notJson(e instanceof Error ? e.message : String(e)) }] };
     }
   }
+  // Too many doctors: refused before the file is walked or copied (100 000 took seconds).
+  const doctors = raw !== null && typeof raw === 'object' && Object.hasOwn(raw, 'doctors') ? (raw as Obj).doctors : undefined;
+  if (Array.isArray(doctors) && doctors.length > MAX_DOCTORS_PER_PLAN) {
+    return { ok: false, errors: [{ path: 'doctors', message: PARSE_TEXT.tooManyDoctors(formatNumber(doctors.length), formatNumber(MAX_DOCTORS_PER_PLAN)) }] };
+  }
   const problem = shapeProblem(raw);
   if (problem) return { ok: false, errors: [{ path: '', message: problem }] };
   const migrated = migratePlanObject(raw);
