@@ -103,6 +103,7 @@ async function openPlanFile(page: Page, name: string, text: string): Promise<voi
   await page.getByLabel('Läs in planfil').setInputFiles(file(name, text));
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a plan file as JSON, edited freely
 function demoFile(change: (p: Record<string, any>) => void): string {
   const p = JSON.parse(serializePlan(createDemoPlan()));
   change(p);

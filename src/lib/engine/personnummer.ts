@@ -125,8 +125,9 @@ export interface PersonnummerLocation {
   readonly inKey: boolean;
 }
 
-const isBinary = (v: object): boolean =>
-  ArrayBuffer.isView(v) || v instanceof ArrayBuffer || (typeof Blob !== 'undefined' && v instanceof Blob);
+/** Binary data (typed arrays, buffers, Blobs) is not text. The engine has no DOM types: Blob is looked up. */
+const BlobClass = (globalThis as { Blob?: abstract new (...args: never[]) => object }).Blob;
+const isBinary = (v: object): boolean => ArrayBuffer.isView(v) || v instanceof ArrayBuffer || (BlobClass !== undefined && v instanceof BlobClass);
 
 /**
  * The first personnummer anywhere in a value that may be written to storage: any depth (no recursion
