@@ -13,3 +13,4 @@ export { newId } from './ids';
 export { uniqueDoctorIds } from './upgrades';
 export { planChainProblems, migrateStoredPlans, rewriteStoredPlans, storedPlan, StoredPlanMigrationError } from './planMigration';
 export type { PlanRewrite } from './planMigration';
+export { PersonnummerRefusedError, personnummerGuard, personnummerInMutation } from './personnummerGuard';

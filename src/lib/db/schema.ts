@@ -29,6 +29,7 @@ import type {
   WorkshopRecord,
 } from './records';
 import { ReadOnlyDatabaseError } from './errors';
+import { personnummerGuard } from './personnummerGuard';
 import { splitDoctors } from './upgrades';
 import { migrateStoredPlans, rewriteStoredPlans, type PlanRewrite } from './planMigration';
 import { MIGRATIONS, type Migration } from '../engine/index';
@@ -143,6 +144,8 @@ export class KapacitetDb extends Dexie {
     this.readOnly = options.readOnly === true;
     if (!this.readOnly) declareVersions(this);
     else this.use(refuseWrites);
+    // Nothing that holds a personnummer is ever written, whatever path it came by (issue 12.1).
+    this.use(personnummerGuard);
   }
 
   /** Every table that holds plan data (one read-write transaction spans these). */

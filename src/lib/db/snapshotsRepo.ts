@@ -6,7 +6,7 @@
  * (all-or-nothing).
  */
 import { liveQuery, type Observable } from 'dexie';
-import { looksLikePersonnummer } from '../engine/personnummer';
+import { containsPersonnummer } from '../engine/personnummer';
 import { validateSnapshot, type SnapshotData, type SnapshotProblem } from '../engine/followup/index';
 import type { KapacitetDb } from './schema';
 import type { SnapshotRecord } from './records';
@@ -21,12 +21,8 @@ export class SnapshotRejected extends Error {
   }
 }
 
-const PNR_IN_TEXT = /\d{6,8}[-+]?\d{4}/g;
-
 function textHasPersonnummer(text: string | undefined): boolean {
-  if (!text) return false;
-  for (const m of text.matchAll(PNR_IN_TEXT)) if (looksLikePersonnummer(m[0])) return true;
-  return false;
+  return !!text && containsPersonnummer(text);
 }
 
 /** A clean copy with only the known fields, trimmed names; throws SnapshotRejected. */
@@ -51,7 +47,7 @@ export function normalizeSnapshot(s: SnapshotData): SnapshotData {
   const pnr: SnapshotProblem[] = [];
   if (textHasPersonnummer(clean.note)) pnr.push({ path: 'note', message: 'Anteckningen innehåller något som ser ut som ett personnummer.' });
   clean.doctors.forEach((d, i) => {
-    if (textHasPersonnummer(d.name) || looksLikePersonnummer(d.name))
+    if (textHasPersonnummer(d.name))
       pnr.push({ path: `doctors[${i}].name`, message: 'Läkarens namn ser ut att innehålla ett personnummer.' });
   });
   const all = [...problems, ...pnr];

@@ -36,7 +36,7 @@ export function sourceLine(source: FormulaSource, profile: RuleProfile): string 
   switch (source) {
     case 'guideline':
       if (isNationalGuideline(profile)) return SOURCE_TEXT.guideline;
-      return profile.id in PROFILES ? SOURCE_TEXT.regionGuideline(profile.name) : SOURCE_TEXT.customGuideline;
+      return Object.hasOwn(PROFILES, profile.id) ? SOURCE_TEXT.regionGuideline(profile.name) : SOURCE_TEXT.customGuideline;
     case 'profile':
       return SOURCE_TEXT.profile(profile.name);
     case 'stRules':

@@ -28,5 +28,6 @@ export {
 export type { Formula, AnyFormula, FormulaSource, SpecSection, InputDef } from './formulas/index';
 export { isFictiveList } from './unit';
 export { CATEGORY_LABELS, CATEGORY_NAMES, DUTY_LABELS } from '../strings/engine.sv';
+export { MAX_DOCTORS_PER_PLAN, MAX_SCENARIOS_PER_UNIT, MAX_PLAN_DEPTH, MAX_PLAN_FILE_CHARS } from './limits';
 export { AGREEMENT_FIELDS, AGREEMENT_NOTE_MAX, agreedListSizeOf, agreementExpired, agreementFindings } from './agreement';
 export type { AgreementField } from './agreement';

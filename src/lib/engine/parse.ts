@@ -10,6 +10,7 @@ import { categoryFromText, dutyKindFromText, modelFromText } from './vocabulary'
 import { isIsoDate } from './dates';
 import { formatDecimal, formatNumber } from './format';
 import { CURRENT_PLAN_VERSION, PLAN_FORMAT, migratePlanObject } from './migrate';
+import { MAX_DOCTORS_PER_PLAN, MAX_PLAN_DEPTH, MAX_PLAN_FILE_CHARS } from './limits';
 import { looksLikePersonnummer } from './personnummer';
 import { planFromFile, planToFile } from './planFile';
 import { PROFILES, PROFILE_IDS } from './profiles';
@@ -126,7 +127,7 @@ function checkProfile(c: Checker, plan: Obj): void {
     return;
   }
   if (typeof p === 'string') {
-    if (!(p in PROFILES)) c.error('profile', PARSE_TEXT.unknownProfile(p, PROFILE_IDS.join(', ')));
+    if (!Object.hasOwn(PROFILES, p)) c.error('profile', PARSE_TEXT.unknownProfile(p, PROFILE_IDS.join(', ')));
     return;
   }
   if (!isObj(p)) {
@@ -366,6 +367,9 @@ export function validatePlanObject(plan: Obj): { errors: PlanError[]; warnings: 
   if (!Array.isArray(plan.doctors)) {
     if (plan.doctors === undefined || plan.doctors === null) c.error('doctors', PARSE_TEXT.required);
     else c.error('doctors', PARSE_TEXT.notArray);
+  } else if (plan.doctors.length > MAX_DOCTORS_PER_PLAN) {
+    // Refused before any doctor is read: 100 000 of them would take seconds to check (issue 12.5).
+    c.error('doctors', PARSE_TEXT.tooManyDoctors(formatNumber(plan.doctors.length), formatNumber(MAX_DOCTORS_PER_PLAN)));
   } else {
     const ids = new Set<string>();
     let listedOnDoctors = 0;
@@ -384,16 +388,63 @@ export function validatePlanObject(plan: Obj): { errors: PlanError[]; warnings: 
   return { errors: c.errors, warnings: c.warnings };
 }
 
-/** Read a plan file (JSON text) or object: migrate, validate, keep unknown fields. */
+/**
+ * Why a value cannot be a plan file's tree: nested deeper than MAX_PLAN_DEPTH, or (an object handed in
+ * from memory) holding itself. Recursion is bounded by the depth limit; each object is visited once.
+ */
+function shapeProblem(root: unknown): string | null {
+  const onPath = new Set<object>();
+  const done = new Set<object>();
+  const visit = (v: unknown, depth: number): string | null => {
+    if (v === null || typeof v !== 'object') return null;
+    if (onPath.has(v)) return PARSE_TEXT.cyclic;
+    if (done.has(v)) return null;
+    if (depth >= MAX_PLAN_DEPTH) return PARSE_TEXT.tooDeep(MAX_PLAN_DEPTH);
+    onPath.add(v);
+    for (const k of Object.keys(v)) {
+      const problem = visit((v as Obj)[k], depth + 1);
+      if (problem) return problem;
+    }
+    onPath.delete(v);
+    done.add(v);
+    return null;
+  };
+  return visit(root, 0);
+}
+
+/**
+ * Read a plan file (JSON text) or object: migrate, validate, keep unknown fields. Never throws, on any
+ * input (issue 12.4): a key such as `__proto__`, `constructor` or `toString` is data like any other
+ * (only own properties are read), nesting is bounded, and anything unforeseen is a Swedish error.
+ */
 export function parsePlan(input: unknown): ParsePlanResult {
+  try {
+    return parsePlanUnguarded(input);
+  } catch {
+    return { ok: false, errors: [{ path: '', message: PARSE_TEXT.unreadable }] };
+  }
+}
+
+function parsePlanUnguarded(input: unknown): ParsePlanResult {
   let raw: unknown = input;
   if (typeof input === 'string') {
+    if (input.length > MAX_PLAN_FILE_CHARS) {
+      const mb = (n: number) => formatNumber(Math.ceil(n / 1_000_000));
+      return { ok: false, errors: [{ path: '', message: PARSE_TEXT.fileTooLarge(mb(input.length), mb(MAX_PLAN_FILE_CHARS)) }] };
+    }
     try {
       raw = JSON.parse(input.replace(/^\uFEFF/, ''));
     } catch (e) {
       return { ok: false, errors: [{ path: '', message: PARSE_TEXT.notJson(e instanceof Error ? e.message : String(e)) }] };
     }
   }
+  // Too many doctors: refused before the file is walked or copied (100 000 took seconds).
+  const doctors = raw !== null && typeof raw === 'object' && Object.hasOwn(raw, 'doctors') ? (raw as Obj).doctors : undefined;
+  if (Array.isArray(doctors) && doctors.length > MAX_DOCTORS_PER_PLAN) {
+    return { ok: false, errors: [{ path: 'doctors', message: PARSE_TEXT.tooManyDoctors(formatNumber(doctors.length), formatNumber(MAX_DOCTORS_PER_PLAN)) }] };
+  }
+  const problem = shapeProblem(raw);
+  if (problem) return { ok: false, errors: [{ path: '', message: problem }] };
   const migrated = migratePlanObject(raw);
   if (!migrated.ok) return { ok: false, errors: migrated.errors };
   const plan = migrated.value;

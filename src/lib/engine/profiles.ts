@@ -86,7 +86,7 @@ export const DEFAULT_MIN_EMPLOYMENT_MONTHS = 12;
  * An unknown id falls back to the national profile (parsePlan reports unknown ids as errors).
  */
 export function resolveProfile(ref: string | RuleProfile): RuleProfile {
-  if (typeof ref === 'string') return PROFILES[ref] ?? PROFILES.national;
+  if (typeof ref === 'string') return Object.hasOwn(PROFILES, ref) ? PROFILES[ref] : PROFILES.national;
   if (ref === null || typeof ref !== 'object') return PROFILES.national;
   return isComplete(ref) ? ref : completeProfile(ref);
 }

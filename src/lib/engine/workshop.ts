@@ -13,7 +13,7 @@
  * Pure: no DOM, no Dexie; the Swedish texts come from the strings leaf. Writers (workbooks) live in io.
  */
 import { WORKSHOP, WORKSHOP_AREAS, type WorkshopAreaId, type WorkshopAreaText } from '../strings/workshop.sv';
-import { looksLikePersonnummer } from './personnummer';
+import { findPersonnummer } from './personnummer';
 import type { IsoDate } from './types';
 
 export type { WorkshopAreaId };
@@ -419,11 +419,7 @@ export function parseDueDate(text: string): IsoDate | '' | null {
  * never stored). A token counts when the strict test of personnummer.ts accepts it.
  */
 export function findPersonnummerIn(text: string): string[] {
-  const hits: string[] = [];
-  for (const m of text.matchAll(/(?<![\d])(\d{6}(?:\d{2})?[-+ ]?\d{4})(?![\d])/g)) {
-    if (looksLikePersonnummer(m[1])) hits.push(m[1]);
-  }
-  return hits;
+  return findPersonnummer(text).map((m) => text.slice(m.start, m.end));
 }
 
 const plausibleDate = (yymmdd: string): boolean => {
@@ -439,7 +435,7 @@ const plausibleDate = (yymmdd: string): boolean => {
  * check digit, so storing "19121212-121" would store the number.
  */
 export function endsInPossiblePersonnummer(text: string): boolean {
-  const m = /(?<!\d)(\d+)(?:([-+ ])(\d*))?$/.exec(text);
+  const m = /(?<!\d)(\d+)(?:([-+ .\u2013])(\d*))?$/.exec(text);
   if (!m) return false;
   const [, head, sep, tail = ''] = m;
   for (const dateLen of [6, 8]) {

@@ -151,6 +151,8 @@ export class AppState {
   get notices(): DataNotice[] { return this.parts.settings.notices; }
 
   clearError(): void { this.parts.core.lastError = null; }
+  /** An uncaught error or rejection (the global handler in main.ts): shown in Swedish with a backup button. */
+  reportUnexpected(e: unknown): void { this.parts.core.failUnexpected(e); }
 
   // ------------------------------------------------------------------ catalog and selection
 

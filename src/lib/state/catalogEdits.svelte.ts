@@ -3,7 +3,7 @@
  * promoting plans (the scenario primitives the Scenarios view builds on); the demo unit on first
  * start; "Radera all data". Each is one Dexie transaction; deletions take a backup first.
  */
-import { createDemoPlan, createEmptyPlan, looksLikePersonnummer, parsePlan, type Plan } from '../engine/index';
+import { MAX_SCENARIOS_PER_UNIT, createDemoPlan, createEmptyPlan, looksLikePersonnummer, parsePlan, type Plan } from '../engine/index';
 import { PlanGoneError, deletePlanRows, deleteUnitRows, insertPlan, insertUnitWithPlan, readPlan, takeBackup } from '../db/index';
 import { DATA_SV } from '../strings/data.sv';
 import { normalized, pathMessage, uniqueName, type AppCore } from './core.svelte';
@@ -153,10 +153,14 @@ export class CatalogEdits {
         const row = await db.plans.get(planId);
         const plan = await readPlan(db, planId);
         if (!row || !plan) throw new PlanGoneError(planId);
+        // A bound on scenarios per unit (issue 12.5), counted in the same transaction as the insert.
+        const scenarios = await db.plans.where('unitId').equals(row.unitId).filter((p) => p.kind === 'scenario').count();
+        if (scenarios >= MAX_SCENARIOS_PER_UNIT) throw new ScenarioLimitError();
         return insertPlan(db, { unitId: row.unitId, name: clean || DATA_SV.copyOf(row.name), kind: 'scenario', plan, now: core.now() });
       });
     } catch (e) {
-      core.failWrite(e);
+      if (e instanceof ScenarioLimitError) core.fail('validation', e.message);
+      else core.failWrite(e);
       throw e;
     }
   }
@@ -234,4 +238,12 @@ function promotedName(scenario: string): string {
   const base = DATA_SV.defaultPlanName;
   if (scenario.startsWith(former.trim()) || scenario.startsWith(base)) return base;
   return DATA_SV.promotedCurrent(scenario);
+}
+
+/** A unit already holds MAX_SCENARIOS_PER_UNIT scenarios (Swedish message). */
+export class ScenarioLimitError extends Error {
+  constructor() {
+    super(DATA_SV.errors.tooManyScenarios(MAX_SCENARIOS_PER_UNIT));
+    this.name = 'ScenarioLimitError';
+  }
 }

@@ -4,7 +4,7 @@
  * writes commit in the order the user made them. The parts (session, catalog, backups, storage,
  * settings) each get the one AppCore of their app; none of them opens its own database.
  */
-import { parsePlan, type IsoDate, type Plan, type PlanError } from '../engine/index';
+import { maskPersonnummer, parsePlan, type IsoDate, type Plan, type PlanError } from '../engine/index';
 import {
   AUTO_BACKUP_INTERVAL_MS,
   BACKUPS_PER_PLAN,
@@ -13,12 +13,14 @@ import {
   ReadOnlyDatabaseError,
   isQuotaError,
   storageErrorMessage,
+  personnummerRefusal,
   type KapacitetDb,
 } from '../db/index';
 import { DATA_SV } from '../strings/data.sv';
+import { PERSONNUMMER_MASK } from '../strings/privacy.sv';
 import { localIsoDate } from './dates';
 
-export type AppErrorKind = 'validation' | 'quota' | 'conflict' | 'storage' | 'file' | 'read-only';
+export type AppErrorKind = 'validation' | 'quota' | 'conflict' | 'storage' | 'file' | 'read-only' | 'unexpected';
 
 export interface AppError {
   kind: AppErrorKind;
@@ -108,8 +110,24 @@ export class AppCore {
     if (e instanceof DoctorIdTakenError) return this.fail('conflict', DATA_SV.errors.doctorIdTaken);
     if (e instanceof ReadOnlyDatabaseError || this.readOnly) return this.fail('read-only', this.readOnly ?? DATA_SV.errors.readOnly);
     if (isQuotaError(e)) return this.fail('quota', DATA_SV.errors.quota);
+    const refusal = personnummerRefusal(e);
+    if (refusal) return this.fail('validation', refusal.message);
     console.error(e);
     return this.fail('storage', storageErrorMessage(e));
+  }
+
+  /**
+   * An error nothing else caught (the global handler, main.ts): said in Swedish, with the browser's
+   * own words (personnummer masked) as a detail for whoever troubleshoots. A storage failure that
+   * escaped its command is said as one.
+   */
+  failUnexpected(e: unknown): false {
+    const refusal = personnummerRefusal(e);
+    if (refusal) return this.fail('validation', refusal.message);
+    if (isQuotaError(e)) return this.fail('quota', DATA_SV.errors.quota);
+    const raw = e instanceof Error ? `${e.name}: ${e.message}` : typeof e === 'string' ? e : '';
+    const detail = maskPersonnummer(raw.replace(/\s+/g, ' ').trim().slice(0, 300), PERSONNUMMER_MASK);
+    return this.fail('unexpected', DATA_SV.errors.unexpected, detail ? [DATA_SV.errors.unexpectedDetail(detail)] : []);
   }
 
   /** Refuses a command up front in a read-only tab (no optimistic change, no write attempted). */

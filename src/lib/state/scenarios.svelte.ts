@@ -6,7 +6,7 @@
  * every plan with the engine's computePlan, so every number equals the engine's.
  */
 import { comparePlans, type CompareEntry, type PlanComparison } from '../engine/compare';
-import { computePlan, looksLikePersonnummer, parsePlan, type CapacityModel, type DoctorCategory, type Plan } from '../engine/index';
+import { MAX_SCENARIOS_PER_UNIT, computePlan, looksLikePersonnummer, parsePlan, type CapacityModel, type DoctorCategory, type Plan } from '../engine/index';
 import { findPersonnummerIn } from '../engine/workshop';
 import type { TeamDelegation } from '../engine/index';
 import { MAX_TEAM_SHARE } from '../engine/formulas/constants';
@@ -285,6 +285,11 @@ export class ScenariosState {
     }
     const baseId = this.#host.plans.find((p) => p.kind === 'current')?.id ?? this.#host.planId;
     if (!baseId) return { ok: false, errors: [S.noPlans] };
+    const existing = this.#host.plans.filter((p) => p.kind === 'scenario').length;
+    if (existing + items.length > MAX_SCENARIOS_PER_UNIT) {
+      this.error = S.restoreFailed;
+      return { ok: false, errors: [S.restoreTooMany(items.length, MAX_SCENARIOS_PER_UNIT - existing)] };
+    }
     const previous = this.#host.planId;
     const names: string[] = [];
     const created: string[] = [];
@@ -300,9 +305,13 @@ export class ScenariosState {
       return true;
     });
     if (previous) await this.#host.selectPlan(previous);
-    // A failure half-way removes what was added, so the unit is as before.
-    if (!done) for (const id of created) await this.#host.deletePlan(id);
-    if (!done) return { ok: false, errors: [this.error ?? S.restoreFailed] };
+    // A failure half-way removes what was added, and the backups its steps took of those new plans,
+    // so the unit is as before and "Inget har ändrats" is true (issue 12.4).
+    if (!done) {
+      for (const id of created) await this.#host.deletePlan(id);
+      if (created.length) await this.#host.db.backups.where('planId').anyOf(created).delete().catch(() => undefined);
+      return { ok: false, errors: [this.error ?? S.restoreFailed] };
+    }
     this.message = S.restored(names);
     return { ok: true, names };
   }

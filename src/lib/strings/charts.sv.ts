@@ -4,6 +4,11 @@
 export const CHARTS = {
   heading: 'Diagram',
   intro: 'Diagrammen följer planen och uppdateras när du ändrar något.',
+  /** More doctors than one chart shows: the per-doctor charts go page by page. */
+  pageLabel: 'Läkare i diagrammen',
+  pageRange: (from: string, to: string, total: string) => `Läkare ${from}–${to} av ${total}`,
+  pagePrevious: 'Föregående läkare',
+  pageNext: 'Nästa läkare',
   capacityVsList: 'Kapacitet och nuvarande lista per läkare',
   timeBudget: 'Tidsbudget per läkare (timmar per år)',
   coverage: 'Enhetens täckning',

@@ -15,7 +15,20 @@ export const DATA_SV = {
     quota:
       'Lagringsutrymmet i webbläsaren är fullt, så ändringen sparades inte. Inget av planen har ändrats. ' +
       'Spara en säkerhetskopia (planfil), ta bort gamla scenarier eller enheter och försök igen.',
-    storage: (detail: string) => `Det gick inte att spara i webbläsarens lagring: ${detail}. Inget av planen har ändrats.`,
+    storage:
+      'Det gick inte att spara i webbläsarens lagring, så inget av planen har ändrats. Försök igen; om det händer igen, ' +
+      'spara en säkerhetskopia (planfil) och ladda om sidan.',
+    tooManyScenarios: (max: number) =>
+      `Enheten har redan ${max} scenarier, så inget nytt lades till. Ta bort scenarier som inte behövs och försök igen.`,
+    /** Any error nothing else caught (global handler). */
+    unexpected:
+      'Något gick oväntat fel i Kapacitet, så det du just gjorde kanske inte blev klart. Det som redan var sparat finns kvar. ' +
+      'Spara en säkerhetskopia nu och ladda sedan om sidan.',
+    unexpectedDetail: (detail: string) => `Teknisk uppgift (för den som felsöker): ${detail}`,
+    /** IndexedDB refused a value as too large (e.g. a plan file of hundreds of MB). */
+    tooLarge:
+      'Det här är för stort för att sparas i webbläsarens lagring, så inget har ändrats. ' +
+      'Dela upp planen (högst 2 000 läkare) eller ta bort det som inte behövs och försök igen.',
     open:
       'Det gick inte att öppna webbläsarens lagring. Privat läge eller blockerade webbplatsdata kan vara orsaken. ' +
       'Kapacitet kan inte spara något förrän lagringen fungerar.',

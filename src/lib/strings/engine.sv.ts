@@ -155,6 +155,12 @@ export const FINDING_TEXT = {
 export const PARSE_TEXT = {
   notJson: (detail: string) => `Filen är inte giltig JSON: ${detail}`,
   notObject: 'Planen måste vara ett JSON-objekt.',
+  fileTooLarge: (mb: string, max: string) => `Filen är ${mb} MB stor; en planfil kan vara högst ${max} MB. Inget har ändrats.`,
+  tooDeep: (max: number) => `Filen är nästlad i fler än ${max} nivåer (objekt i objekt) och kan inte läsas som en plan.`,
+  cyclic: 'Planen hänvisar till sig själv och kan inte läsas.',
+  tooManyDoctors: (count: string, max: string) =>
+    `Planen har ${count} läkare; högst ${max} läkare per plan går att arbeta med. Dela upp den i flera enheter eller planer.`,
+  unreadable: 'Planen kunde inte läsas: filen har en form som Kapacitet inte känner igen. Inget har ändrats.',
   wrongFormat: (found: string) => `Fel filformat ”${found}”; en planfil har format ”kapacitet/plan”.`,
   versionMissing: 'Versionsnummer saknas.',
   versionInvalid: 'Versionsnumret måste vara ett heltal 0 eller större.',

@@ -29,6 +29,12 @@ export const APP = {
   saving: 'Sparar …',
   notSaved: 'Inte sparat',
   closeError: 'Stäng meddelandet',
+  /** The global error handler (main.ts): an uncaught error. */
+  saveBackup: 'Spara säkerhetskopia',
+  backupSaved: (file: string) => `Säkerhetskopian sparades som ${file}.`,
+  backupFailed: 'Säkerhetskopian kunde inte sparas. Ladda om sidan och försök igen; det som var sparat finns kvar.',
+  reload: 'Ladda om sidan',
+  startFailed: 'Kapacitet kunde inte starta. Ladda om sidan; det som var sparat finns kvar i webbläsaren.',
 } as const;
 
 export const DATA_NOTICES = {

@@ -203,3 +203,48 @@ describe('restoreAsScenarios', () => {
     expect(app.plans).toHaveLength(1);
   });
 });
+
+describe('restoreAsScenarios says what happened (issue 12.4, 12.5)', () => {
+  it('a restore refused half-way leaves no plan and no backup row behind, so "Inget har ändrats" is true', async () => {
+    const app = await startApp();
+    const sc = new ScenariosState(app);
+    const base = await app.getPlanSnapshot(app.planId!);
+    let deep: unknown = 'anteckning 121212-1212';
+    for (let i = 0; i < 9; i++) deep = { [`n${i}`]: deep };
+    const bad = { ...JSON.parse(serializePlan(base)), x: deep };
+    const text = serializePlan({ ...base, scenarios: [{ name: 'Bra', plan: JSON.parse(serializePlan(base)) }, { name: 'Dålig', plan: bad }] } as Plan);
+    const plansBefore = await app.db.plans.count();
+    const backupsBefore = await app.db.backups.count();
+    const res = await sc.restoreAsScenarios(text);
+    expect(res.ok).toBe(false);
+    if (!res.ok) expect(res.errors.join(' ')).toMatch(/personnummer/);
+    expect(await app.db.plans.count()).toBe(plansBefore);
+    expect(await app.db.backups.count()).toBe(backupsBefore);
+    expect(JSON.stringify(await app.db.backups.toArray())).not.toMatch(/121212/);
+  });
+
+  it('a file with more scenarios than the unit has room for is refused before anything is written', async () => {
+    const app = await startApp();
+    const sc = new ScenariosState(app);
+    const base = await app.getPlanSnapshot(app.planId!);
+    const one = JSON.parse(serializePlan(base));
+    const text = serializePlan({ ...base, scenarios: Array.from({ length: 100 }, (_, i) => ({ name: `S${i}`, plan: one })) } as Plan);
+    const before = await app.db.plans.count();
+    const res = await sc.restoreAsScenarios(text);
+    expect(res).toEqual({ ok: false, errors: [expect.stringMatching(/^Filen har 101 planer men enheten har plats för 100 scenarier till/)] });
+    expect(await app.db.plans.count()).toBe(before);
+  });
+});
+
+describe('a bound on scenarios per unit (issue 12.5)', () => {
+  it('the 101st scenario is refused with a Swedish message, nothing added', async () => {
+    const app = await startApp();
+    const sc = new ScenariosState(app);
+    const baseId = app.planId!;
+    for (let i = 0; i < 100; i++) await app.duplicatePlan(baseId, `S${i}`);
+    const before = await app.db.plans.count();
+    expect(await sc.copy(baseId, 'En till')).toBeNull();
+    expect(sc.error).toBe('Enheten har redan 100 scenarier, så inget nytt lades till. Ta bort scenarier som inte behövs och försök igen.');
+    expect(await app.db.plans.count()).toBe(before);
+  });
+});

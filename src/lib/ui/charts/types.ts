@@ -30,3 +30,6 @@ export const CHART_COLORS = {
   grey: '#6b7280',
   red: '#b91c1c',
 } as const;
+
+/** Doctors per page of the per-doctor charts (ChartsView): about a screen of bars. */
+export const DOCTORS_PER_PAGE = 40;

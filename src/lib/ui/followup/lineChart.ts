@@ -7,6 +7,8 @@ import { CategoryScale, Chart, Legend, LineController, LineElement, LinearScale,
 Chart.register(LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend);
 
 export interface LineSeries {
+  /** A stable id (a doctor's id, a fixed word for the unit's lines): keys, never the label (two doctors may share a name). */
+  key: string;
   label: string;
   data: (number | null)[];
   color: string;
