@@ -13,3 +13,6 @@ export { newId } from './ids';
 export { uniqueDoctorIds } from './upgrades';
 export { planChainProblems, migrateStoredPlans, rewriteStoredPlans, storedPlan, StoredPlanMigrationError } from './planMigration';
 export type { PlanRewrite } from './planMigration';
+export * from './backupFile';
+export * from './planFileSplit';
+export * from './demoSeed';

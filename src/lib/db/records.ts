@@ -15,6 +15,8 @@ export interface UnitRecord {
   name: string;
   createdAt: EpochMs;
   updatedAt: EpochMs;
+  /** The demo unit ("Titta på exemplet"): labelled "Exempel" wherever the unit is named. */
+  demo?: true;
 }
 
 export type PlanKind = 'current' | 'scenario';

@@ -10,6 +10,8 @@ export const DATA_SV = {
   restoredPlan: (name: string, date: string) => `${name} (återställd ${date})`,
   /** File name part of the backup of a unit's plans ("<enhet> – alla planer.kapacitet.json"). */
   allPlansFile: 'alla planer',
+  /** File name of the complete backup ("Kapacitet säkerhetskopia 2026-12-01.kapacitet-backup.json"). */
+  backupFileName: 'Kapacitet säkerhetskopia',
 
   errors: {
     quota:
@@ -107,4 +109,52 @@ export const DATA_SV = {
     'delete-unit': 'Före borttagning av enhet',
     manual: 'Manuell',
   },
+} as const;
+
+/** The complete backup file (kapacitet/backup): reading, checking and the restore preview. */
+export const BACKUP_SV = {
+  currentPlan: 'Nuläge',
+  unnamedUnit: 'Enhet från fil',
+  notJson: 'Filen är inte en säkerhetskopia från Kapacitet (den är inte JSON).',
+  notBackup: 'Filen är varken en säkerhetskopia eller en planfil från Kapacitet.',
+  badVersion: 'Filens versionsnummer kan inte läsas.',
+  newerVersion: 'Säkerhetskopian kommer från en nyare version av Kapacitet. Ladda om sidan för att få den senaste versionen och försök igen.',
+  noStores: 'Säkerhetskopian saknar innehåll.',
+  notList: 'ska vara en lista.',
+  notRecord: 'ska vara en post med fält.',
+  missingField: 'saknas eller är inte text.',
+  unknownPlan: 'hör till en plan som inte finns i filen.',
+  unknownUnit: 'hör till en enhet som inte finns i filen.',
+  badKind: 'ska vara nuläge eller scenario.',
+  /** What each store holds, in the restore preview (plural, lower case after a number). */
+  stores: {
+    units: 'enheter',
+    plans: 'planer och scenarier',
+    doctors: 'läkarrader',
+    workshops: 'APT-möten med anteckningar och åtgärder',
+    snapshots: 'månadsbilder (uppföljning)',
+    settings: 'inställningar (bl.a. kontinuitetens utgångslägen)',
+    ruleProfiles: 'egna regelprofiler',
+    listingMappings: 'sparade kolumnval för listningsimport',
+    backups: 'automatiska säkerhetskopior',
+    history: 'ångra-historik',
+  },
+} as const;
+
+/** The demo ("Titta på exemplet"): its scenarios, meeting and profile. Every name is fictive. */
+export const DEMO_SV = {
+  currentPlan: 'Nuläge',
+  scenarioSt: 'Exempel: en ST-läkare till',
+  scenarioRecruit: 'Exempel: specialist i stället för hyrläkare',
+  meetingTitle: 'APT om fast läkarkontakt (exempel)',
+  participants: 'Verksamhetschef, läkargruppen, sjuksköterskor och medicinska sekreterare',
+  note: 'Många multisjuka saknar fast läkarkontakt; vi börjar med dem som har hemsjukvård.',
+  obstacle: 'Telefontiderna räcker inte till för att boka om patienter till sin egen läkare.',
+  opportunity: 'ST-läkaren kan ta över listan för SÄBO-patienterna efter sommaren.',
+  action1: 'Gå igenom listan över multisjuka utan fast läkarkontakt',
+  owner1: 'Anna Lindqvist',
+  action2: 'Berätta om fast läkarkontakt på nästa patientmöte',
+  owner2: 'Verksamhetschefen',
+  profileName: 'Exempel: egen regelprofil',
+  baselineDefinition: 'SKR Primärvårdskvalitet (18 månader)',
 } as const;
