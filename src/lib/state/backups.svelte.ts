@@ -281,7 +281,9 @@ export class BackupsState {
       // Scenarios first (one transaction), so a refused replacement can simply remove them again.
       const added = await this.#addScenarios(unitId, scenarios);
       if (!added) return failed();
-      if (await this.#host.replacePlan(main, 'file')) return done(added);
+      // The unit stays itself: its name is kept (issue 11.2).
+      const keepName = { ...main, unit: { ...main.unit, name: this.#session.plan.unit.name } };
+      if (await this.#host.replacePlan(keepName, 'file')) return done(added);
       const error = core.lastError;
       await this.#removePlans(added.map((a) => a.id));
       core.lastError = error;

@@ -158,3 +158,47 @@ export const DEMO_SV = {
   profileName: 'Exempel: egen regelprofil',
   baselineDefinition: 'SKR Primärvårdskvalitet (18 månader)',
 } as const;
+
+/** The one backup and the one restore, named the same everywhere (storage warning, settings, scenarios, first run). */
+export const BACKUP_UI = {
+  save: 'Spara säkerhetskopia',
+  saveHint: 'En fil med allt i den här webbläsaren: alla enheter, planer och scenarier, APT-möten, månadsbilder, utgångslägen för kontinuitet, egna regelprofiler och inställningar.',
+  restore: 'Återställ säkerhetskopia',
+  saved: (file: string) => `Säkerhetskopian är sparad: ${file}.`,
+  saveFailed: 'Säkerhetskopian kunde inte sparas:',
+  readFailed: 'Filen kunde inte läsas som en säkerhetskopia. Inget har ändrats:',
+  dialogTitle: 'Återställ säkerhetskopia',
+  writtenAt: (when: string) => `Säkerhetskopian skrevs ${when}.`,
+  fromPlanFile: 'Filen är en planfil (eller en fil med alla planer) från Kapacitet. Den läggs till som en ny enhet; inget som finns här ändras.',
+  holds: 'Det här finns i filen och så här påverkas webbläsarens data:',
+  colWhat: 'Innehåll',
+  colInFile: 'I filen',
+  colAdded: 'Läggs till',
+  colReplaced: 'Ersätter befintligt',
+  colSame: 'Redan likadant',
+  unitsHeading: 'Enheter i filen',
+  unitExists: 'finns redan här och ersätts av filens version',
+  unitNew: 'ny',
+  keeps: 'Inget som finns här men inte i filen tas bort. Varje plan som ersätts sparas först som en automatisk säkerhetskopia. Allt återställs på en gång, eller inget alls.',
+  confirm: 'Återställ',
+  cancel: 'Avbryt',
+  restored: 'Säkerhetskopian är återställd.',
+  restoreFailed: 'Säkerhetskopian kunde inte återställas. Inget har ändrats.',
+} as const;
+
+/** The first-run choice of a fresh browser (issue 11.6). */
+export const FIRST_RUN = {
+  heading: 'Välkommen till Kapacitet',
+  intro: 'Allt du gör sparas bara i den här webbläsaren; inget skickas någonstans. Hur vill du börja?',
+  demo: 'Titta på exemplet',
+  demoHint: 'En påhittad vårdcentral med två scenarier, ett APT-möte, tolv månaders uppföljning och ett utgångsläge för kontinuitet.',
+  own: 'Börja med en egen enhet',
+  ownHint: 'En tom plan för er enhet. Exemplet finns kvar och kan tas bort när du vill.',
+  ownName: 'Enhetens namn',
+  ownDefault: 'Min vårdcentral',
+  ownCreate: 'Skapa enheten',
+  import: 'Importera en fil',
+  importHint: 'En arbetsbok (.xlsx), en planfil eller en säkerhetskopia (.json). Filen läggs till som en ny enhet.',
+  demoLabel: 'Exempel',
+  demoLabelHint: 'Påhittade uppgifter att prova med',
+} as const;

@@ -22,7 +22,7 @@ export const STORAGE_SV = {
   requestPersist: 'Spara permanent i webbläsaren',
   requestPersistDenied: 'Webbläsaren sa nej till permanent lagring. Spara en säkerhetskopia som fil regelbundet.',
   persistedNow: 'Uppgifterna sparas nu permanent i den här webbläsaren.',
-  backupNow: 'Spara säkerhetskopia (fil)',
+  backupNow: 'Spara säkerhetskopia',
   backupSaved: 'Säkerhetskopian är sparad som fil.',
   backupFailed: 'Kunde inte spara säkerhetskopian',
   dismiss: 'Dölj',
