@@ -18,6 +18,7 @@ import { BACKUP_FORMAT, BACKUP_VERSION, type BackupFile } from './backupFile';
 import type { BackupRecord, DoctorRecord, EpochMs, PlanRecord, SnapshotRecord, UnitRecord } from './records';
 import { clone, planBody } from './planOps';
 import { doctorRows } from './planRepo';
+import type { KapacitetDb } from './schema';
 
 /** Setting key of a unit's continuity baseline (the follow-up state's key, followup.svelte.ts). */
 export const baselineKey = (unitId: string): string => `followup.continuityBaseline:${unitId}`;
@@ -170,4 +171,15 @@ export function demoBackup(ctx: DemoContext, into?: { unitId: string; planId: st
       backups: [backup],
     },
   };
+}
+
+/**
+ * True when this browser holds nothing but the first start's demo, untouched (the first-run choice is
+ * still open, one demo unit with its one plan never edited, nothing else of a unit's): a complete
+ * backup restored then takes the whole place, so the browser ends exactly as the file.
+ */
+export async function onlyUntouchedSeed(db: KapacitetDb, firstRunPending: boolean): Promise<boolean> {
+  if (!firstRunPending) return false;
+  const [units, plans, workshops, snapshots] = await Promise.all([db.units.toArray(), db.plans.toArray(), db.workshops.count(), db.snapshots.count()]);
+  return units.length === 1 && units[0].demo === true && plans.length === 1 && plans[0].updatedAt === plans[0].createdAt && workshops === 0 && snapshots === 0;
 }

@@ -15,6 +15,7 @@ import {
   dumpDatabase,
   insertPlan,
   newId,
+  onlyUntouchedSeed,
   orphanBackups,
   parseBackup,
   plansReplacedBy,
@@ -36,6 +37,7 @@ import { downloadBytes, fileSafe } from './download';
 import { LiveValue } from './live.svelte';
 import type { ReplaceReason } from './planCommands.svelte';
 import { splitPlanFile } from './planBackup';
+import { SETTING_FIRST_RUN } from './catalogEdits.svelte';
 import type { PlanSession } from './session.svelte';
 
 export interface BackupSummary {
@@ -195,10 +197,16 @@ export class BackupsState {
     const { db } = core;
     await core.idle();
     let replaced: string[] = [];
+    let wiped = false;
     try {
       await core.enqueue(async () => {
-        replaced = await plansReplacedBy(db, file);
+        const pending = (await db.settings.get(SETTING_FIRST_RUN))?.value === 'pending';
+        // A fresh browser with only the untouched demo: the file takes the whole place (exactly as backed up).
+        const wipe = file.stores.settings !== undefined && (await onlyUntouchedSeed(db, pending));
+        wiped = wipe;
+        replaced = wipe ? [] : await plansReplacedBy(db, file);
         await restoreDatabase(db, file, async () => {
+          if (wipe) for (const t of db.tables) await t.clear();
           for (const id of replaced) await takeBackup(db, id, 'restore', core.now(), core.backupsPerPlan);
         });
       });
@@ -206,6 +214,7 @@ export class BackupsState {
       return core.failWrite(e);
     }
     // The undo steps of a replaced plan no longer describe it.
+    if (wiped) this.#session.forget(null);
     for (const id of replaced) this.#session.forget(id);
     core.lastError = null;
     await this.#catalog.selectInitial();

@@ -64,6 +64,25 @@ describe('the complete backup (kapacitet/backup)', () => {
     expect(b.plan?.unit.listed).toBe(9900);
   });
 
+  it('a fresh browser (only the untouched demo of the first start) ends exactly as the backup', async () => {
+    const a = await startApp();
+    await a.showDemo();
+    const { text } = await a.backupFile();
+    const b = await startApp();
+    expect(b.firstRunPending).toBe(true);
+    const opened = await b.openBackup(text);
+    if (!opened.ok) throw new Error('not ok');
+    expect(await b.restoreBackupFile(opened.file)).toBe(true);
+    expect(await dump(b)).toEqual(await dump(a));
+    // Once the demo was touched, nothing of it is wiped: the file is added beside it.
+    const c = await startApp();
+    await c.updateUnit({ listed: 5000 });
+    const again = await c.openBackup(text);
+    if (!again.ok) throw new Error('not ok');
+    await c.restoreBackupFile(again.file);
+    expect(c.units).toHaveLength(2);
+  });
+
   it('restoring over changed data replaces only what the file holds, backs the replaced plan up first, and adds nothing twice', async () => {
     const app = await startApp();
     const { text } = await app.backupFile();
