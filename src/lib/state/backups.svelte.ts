@@ -217,7 +217,10 @@ export class BackupsState {
     if (wiped) this.#session.forget(null);
     for (const id of replaced) this.#session.forget(id);
     core.lastError = null;
-    await this.#catalog.selectInitial();
+    // A plan file (version 0) became a new unit: show it; a complete backup opens where it was left.
+    const made = file.schemaVersion === 0 ? (file.stores.units?.[0] as { id?: string } | undefined)?.id : undefined;
+    if (made) await this.#catalog.selectUnit(made);
+    else await this.#catalog.selectInitial();
     return true;
   }
 
