@@ -147,3 +147,23 @@ test('importing a second unit\'s plan file never touches the first unit (byte-id
   await page.getByRole('button', { name: /Ångra/ }).click();
   await expect(page.getByLabel('Listade invånare', { exact: true })).toHaveValue(/^9\s800$/);
 });
+
+test('"Importera Excel" of a second unit\'s workbook asks, and as a new unit leaves the first unit byte-identical', async ({ page }) => {
+  await page.goto('./');
+  await waitForApp(page);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Exportera Excel' }).click();
+  const workbook = (await (await download).path())!;
+  const first = await dumpStores(page);
+  await page.getByTestId('io-import-input').setInputFiles({ name: 'norr.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await readFile(workbook) });
+  const choice = page.getByTestId('import-choice');
+  await expect(choice).toBeVisible();
+  await expect(choice).toContainText('Filen har samma uppgifter som planen.');
+  await choice.getByRole('button', { name: 'Läs in' }).click();
+  await expect(page.locator('#unit-select option')).toHaveCount(2);
+  const after = await dumpStores(page);
+  for (const store of ['units', 'plans', 'doctors', 'backups']) {
+    for (const r of first[store] ?? []) expect(after[store], store).toContain(r);
+  }
+  expect(after.plans.length).toBe(first.plans.length + 1);
+});
