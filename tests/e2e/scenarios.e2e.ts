@@ -66,7 +66,7 @@ test('copy, change employment in the copy, compare, original unchanged, promote'
 
   // The one complete backup (the same button as in settings): the scenario is in it.
   const backupPromise = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Spara säkerhetskopia' }).click();
+  await page.getByTestId('backup-save').click();
   const backup = JSON.parse(await readFile((await (await backupPromise).path())!, 'utf8'));
   expect(backup.format).toBe('kapacitet/backup');
   expect(backup.stores.plans.map((x: { name: string }) => x.name)).toContain('Höst 2027 med ny ST');

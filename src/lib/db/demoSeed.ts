@@ -15,7 +15,7 @@ import {
 import { createWorkshop, applyWorkshopEdit, type Meeting, type WorkshopItem } from '../engine/workshop';
 import { DEMO_SV as T } from '../strings/data.sv';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupFile } from './backupFile';
-import type { BackupRecord, DoctorRecord, EpochMs, PlanRecord, SnapshotRecord, UnitRecord } from './records';
+import type { BackupRecord, DoctorRecord, EpochMs, HistoryRecord, PlanRecord, SnapshotRecord, UnitRecord } from './records';
 import { clone, planBody } from './planOps';
 import { doctorRows } from './planRepo';
 import type { KapacitetDb } from './schema';
@@ -127,7 +127,22 @@ export function demoBackup(ctx: DemoContext, into?: { unitId: string; planId: st
     return id;
   };
   const currentId = into?.planId ?? addPlan(plan, T.currentPlan, 'current');
-  for (const s of demoScenarios(plan)) addPlan({ ...s.plan, unit: { ...s.plan.unit, name: unit.name } }, s.name, 'scenario');
+  const scenarioIds = demoScenarios(plan).map((s) => addPlan({ ...s.plan, unit: { ...s.plan.unit, name: unit.name } }, s.name, 'scenario'));
+  // The first scenario's Ångra: adding its ST doctor (the undo history store, v3).
+  const added = demoScenarios(plan)[0].plan.doctors.find((d) => d.id === 'd11')!;
+  const order = plan.doctors.length;
+  const history: HistoryRecord = {
+    planId: scenarioIds[0],
+    undo: [
+      {
+        label: T.historyStep,
+        redo: { body: {}, add: [{ doctor: clone(added), order }], remove: [], patch: [], order: [] },
+        undo: { body: {}, add: [], remove: [added.id], patch: [], order: [] },
+      },
+    ],
+    redo: [],
+    updatedAt: ctx.now,
+  };
   const backup: BackupRecord = {
     id: ctx.newId('backup'),
     planId: currentId,
@@ -169,6 +184,7 @@ export function demoBackup(ctx: DemoContext, into?: { unitId: string; planId: st
         { signature: DEMO_LISTING_SIGNATURE, mapping: { kind: 'perDoctor', headerRow: 1, columns: { doctor: 0, listed: 1, listPoints: 2 } }, updatedAt: ctx.now },
       ],
       backups: [backup],
+      history: [history],
     },
   };
 }

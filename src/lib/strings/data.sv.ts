@@ -96,6 +96,10 @@ export const DATA_SV = {
     restore: 'Återställning',
     file: 'Öppna planfil',
     undoOf: (label: string) => `Ångra: ${label}`,
+    /** Undo refused: another tab changed a field of the step later (issue 11.7). */
+    staleStep: (label: string, doctors: string[]) =>
+      `”${label}” ångrades inte: ${doctors.length ? `uppgifterna för ${doctors.join(', ')} har` : 'det har'} ändrats i en annan flik efteråt, ` +
+      'och Kapacitet skriver aldrig över en senare ändring med en äldre. Steget är borttaget ur Ångra; ändra värdet direkt om du vill.',
     redoOf: (label: string) => `Gör om: ${label}`,
   },
 
@@ -156,6 +160,8 @@ export const DEMO_SV = {
   action2: 'Berätta om fast läkarkontakt på nästa patientmöte',
   owner2: 'Verksamhetschefen',
   profileName: 'Exempel: egen regelprofil',
+  /** The undo label of the first scenario's step (DATA_SV.undo.addDoctor). */
+  historyStep: 'Lägg till läkare',
   baselineDefinition: 'SKR Primärvårdskvalitet (18 månader)',
 } as const;
 
@@ -201,4 +207,14 @@ export const FIRST_RUN = {
   importHint: 'En arbetsbok (.xlsx), en planfil eller en säkerhetskopia (.json). Filen läggs till som en ny enhet.',
   demoLabel: 'Exempel',
   demoLabelHint: 'Påhittade uppgifter att prova med',
+} as const;
+
+/** The plan in view, named in the header on every view (issue 11.4). */
+export const PLAN_IN_VIEW = {
+  label: 'Du arbetar i',
+  scenario: 'Scenario',
+  scenarioHint: 'Ändringar här påverkar bara scenariot, inte enhetens nuläge.',
+  current: 'Nuläge',
+  demo: 'Exempel',
+  demoHint: 'Påhittade uppgifter att prova med',
 } as const;
