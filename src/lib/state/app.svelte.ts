@@ -37,6 +37,7 @@ import type { LiveValue } from './live.svelte';
 import { PlanCommands, type DoctorPatches, type ReplaceReason } from './planCommands.svelte';
 import type { UnitPatch } from './planEdits';
 import { PlanSession } from './session.svelte';
+import { recoverAptJournal } from './journalRecovery';
 import { SettingsState } from './settings.svelte';
 import { StorageState, type StorageStatus } from './storage.svelte';
 
@@ -95,6 +96,8 @@ export class AppState {
     try {
       await storage.open();
       if (!core.readOnly) await catalogEdits.seed();
+      // A closed tab's last APT edits are stored before anything can be backed up (issue 11).
+      if (!core.readOnly) await recoverAptJournal(core.db, core.dbName, core.now()).catch((e) => console.warn(e));
       // `ready` promises the lists are there, not only the database.
       await Promise.all([catalog.watch(), backups.watch(), settings.watch()]);
       await catalog.selectInitial();
