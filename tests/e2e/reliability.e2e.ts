@@ -167,3 +167,66 @@ test('"Importera Excel" of a second unit\'s workbook asks, and as a new unit lea
   }
   expect(after.plans.length).toBe(first.plans.length + 1);
 });
+
+test('undo survives a reload: Ångra and Gör om come back with their steps', async ({ page }) => {
+  await page.goto('./#/enhet');
+  await waitForApp(page);
+  const listed = page.getByLabel('Listade invånare', { exact: true });
+  await listed.fill('9911');
+  await listed.press('Enter');
+  await expect(page.locator('.save-state')).toHaveText('Sparat lokalt');
+  await page.reload();
+  await waitForApp(page);
+  const undo = page.getByRole('button', { name: /Ångra/ });
+  await expect(undo).toBeEnabled();
+  await expect(undo).toHaveAttribute('title', 'Ångra: Ändra enhetsuppgifter');
+  await undo.click();
+  await expect(page.getByLabel('Listade invånare', { exact: true })).toHaveValue(/^9\s800$/);
+  await page.reload();
+  await waitForApp(page);
+  await page.getByRole('button', { name: /Gör om/ }).click();
+  await expect(page.getByLabel('Listade invånare', { exact: true })).toHaveValue(/^9\s911$/);
+});
+
+test('text saved as typed: the page closed 100 ms after typing an APT note, an action and a unit name keeps all three', async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto('./#/apt');
+  await waitForApp(page);
+  await page.getByRole('textbox', { name: 'Ny anteckning' }).pressSequentially('Anteckning före stängning', { delay: 5 });
+  await page.keyboard.press('Enter');
+  await page.getByRole('textbox', { name: 'Vad' }).pressSequentially('Åtgärd före stängning', { delay: 5 });
+  await page.keyboard.press('Enter');
+  await page.goto('./#/enhet');
+  const name = page.getByLabel('Enhetens namn', { exact: true });
+  await name.fill('');
+  await name.pressSequentially('VC Stängd', { delay: 5 });
+  const lastKey = Date.now();
+  // The close starts within 100 ms of the last keystroke (how long the browser takes to finish it
+  // depends on the machine's load).
+  const closing = page.close();
+  expect(Date.now() - lastKey).toBeLessThan(100);
+  await closing;
+
+  const again = await context.newPage();
+  await again.goto('./#/enhet');
+  await waitForApp(again);
+  await expect(again.getByLabel('Enhetens namn', { exact: true })).toHaveValue('VC Stängd');
+  await again.goto('./#/apt');
+  await expect(again.getByRole('list', { name: 'Anteckningar' }).getByRole('textbox').first()).toHaveValue('Anteckning före stängning');
+  await expect(again.getByRole('textbox', { name: 'Vad, Åtgärd 1' })).toHaveValue('Åtgärd före stängning');
+});
+
+test('the plan in view is named in the header, with a clear mark for a scenario', async ({ page }) => {
+  await page.goto('./');
+  await waitForApp(page);
+  await page.getByTestId('first-run').getByRole('button', { name: 'Titta på exemplet' }).click();
+  const named = page.getByTestId('plan-in-view');
+  await expect(named).toContainText('Vårdcentralen Exempel – Nuläge');
+  await expect(named).toContainText('Exempel');
+  await expect(named.locator('.scenario-badge')).toHaveCount(0);
+  await page.locator('#plan-select').selectOption({ label: 'Exempel: en ST-läkare till' });
+  await expect(named).toContainText('Vårdcentralen Exempel – Exempel: en ST-läkare till');
+  await expect(named.locator('.scenario-badge')).toHaveText('Scenario');
+  await page.goto('./#/lakare');
+  await expect(named.locator('.scenario-badge')).toBeVisible();
+});
