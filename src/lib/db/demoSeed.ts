@@ -24,7 +24,7 @@ import type { KapacitetDb } from './schema';
 export const baselineKey = (unitId: string): string => `followup.continuityBaseline:${unitId}`;
 
 /** The header layout of the demo listing report (io's headerSignature of Läkare | Listade | Listningspoäng). */
-export const DEMO_LISTING_SIGNATURE = 'h3-2798d72d';
+export const DEMO_LISTING_SIGNATURE = 'h3-98444413';
 
 export interface DemoContext {
   now: EpochMs;
