@@ -5,7 +5,9 @@
 import { fmt, type Doctor, type Plan, type QuantityKind } from '../engine/index';
 import { CATEGORY_LABELS } from '../strings/engine.sv';
 import { IMPORT_SV as T } from '../strings/io.sv';
-import { DOCTORS, SETTINGS, UNIT } from '../strings/ui.sv';
+import { DOCTOR_FIELDS as FIELD_NAMES } from '../strings/fields.sv';
+import { SETTINGS } from '../strings/settings.sv';
+import { UNIT } from '../strings/ui.sv';
 
 export type ImportMode = 'new' | 'replace';
 
@@ -44,17 +46,20 @@ const UNIT_FIELDS: { key: keyof Plan['unit']; label: string; kind: QuantityKind 
   { key: 'targetCoverage', label: UNIT.targetCoverage, kind: 'percent' },
 ];
 
-const DOCTOR_FIELDS: { key: keyof Doctor; label: string; kind: QuantityKind | 'text' }[] = [
-  { key: 'name', label: DOCTORS.col.name, kind: 'text' },
-  { key: 'category', label: DOCTORS.col.category, kind: 'text' },
-  { key: 'employment', label: DOCTORS.col.employment, kind: 'percent' },
-  { key: 'stMonthsDone', label: DOCTORS.col.stMonthsDone, kind: 'months' },
-  { key: 'stMonthsTotal', label: DOCTORS.col.stMonthsTotal, kind: 'months' },
-  { key: 'absenceWeeks', label: DOCTORS.col.absenceWeeks, kind: 'weeks' },
-  { key: 'listed', label: DOCTORS.col.listed, kind: 'patients' },
-  { key: 'listPoints', label: DOCTORS.col.listPoints, kind: 'points' },
-  { key: 'careWeight', label: DOCTORS.col.careWeight, kind: 'careWeight' },
-  { key: 'plannedEnd', label: DOCTORS.col.plannedEnd, kind: 'text' },
+/** The grid's column names, without the soft hyphens that let them wrap there. */
+const col = (k: keyof typeof FIELD_NAMES): string => FIELD_NAMES[k].replace(/\u00ad/g, '');
+
+const DOCTOR_COLUMNS: { key: keyof Doctor; label: string; kind: QuantityKind | 'text' }[] = [
+  { key: 'name', label: col('name'), kind: 'text' },
+  { key: 'category', label: col('category'), kind: 'text' },
+  { key: 'employment', label: col('employment'), kind: 'percent' },
+  { key: 'stMonthsDone', label: col('stMonthsDone'), kind: 'months' },
+  { key: 'stMonthsTotal', label: col('stMonthsTotal'), kind: 'months' },
+  { key: 'absenceWeeks', label: col('absenceWeeks'), kind: 'weeks' },
+  { key: 'listed', label: col('listed'), kind: 'patients' },
+  { key: 'listPoints', label: col('listPoints'), kind: 'points' },
+  { key: 'careWeight', label: col('careWeight'), kind: 'careWeight' },
+  { key: 'plannedEnd', label: col('plannedEnd'), kind: 'text' },
 ];
 
 function show(kind: QuantityKind | 'text', v: unknown): string {
@@ -104,7 +109,7 @@ export function importPreview(current: Plan, incoming: Plan, names: { unitName: 
       continue;
     }
     const fields: FieldChange[] = [];
-    for (const f of DOCTOR_FIELDS) if (!same(old[f.key], d[f.key])) fields.push({ label: f.label, from: show(f.kind, old[f.key]), to: show(f.kind, d[f.key]) });
+    for (const f of DOCTOR_COLUMNS) if (!same(old[f.key], d[f.key])) fields.push({ label: f.label, from: show(f.kind, old[f.key]), to: show(f.kind, d[f.key]) });
     if (!same(old.duties, d.duties)) fields.push({ label: T.duties, from: T.dutyCount(old.duties.length), to: T.dutyCount(d.duties.length) });
     if (fields.length) doctorsChanged.push({ name: d.name, fields });
   }
