@@ -131,6 +131,9 @@ test('backup and restore through a plan file', async ({ page }, testInfo) => {
 
   await openView(page, 'installningar');
   await page.getByLabel('Läs in planfil').setInputFiles(path);
+  // Imports never overwrite without asking (issue 11.2): here the plan in view is replaced.
+  await page.getByTestId('import-choice').getByRole('radio', { name: /Ersätt planen/ }).check();
+  await page.getByTestId('import-choice').getByRole('button', { name: 'Läs in' }).click();
   await expect(page.getByText('Planfilen lästes in.')).toBeVisible();
   await openView(page, 'enhet');
   await expect(page.getByLabel('Listade invånare')).toHaveValue(

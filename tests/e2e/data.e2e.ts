@@ -96,6 +96,8 @@ test('edit → recomputed numbers on screen with 60 doctors: p95 within the 50 m
   await page.goto('./#/installningar');
   await waitForApp(page);
   await page.locator('input[type="file"][accept=".json,application/json"]').setInputFiles(file);
+  // Imports never overwrite without asking (issue 11.2): as a new unit, the default.
+  await page.getByTestId('import-choice').getByRole('button', { name: 'Läs in' }).click();
   await expect(page.getByText('Planfilen lästes in.')).toBeVisible();
   await page.goto('./#/enhet');
   await expect(page.getByLabel(LISTED, { exact: true })).toHaveValue(/^60\s000$/);

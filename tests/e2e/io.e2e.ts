@@ -26,6 +26,9 @@ test('imports a workbook into the plan, undoably', async ({ page, externalReques
   plan.doctors[0].employment = 0.5;
   const bytes = Buffer.from(exportWorkbook(plan));
   await page.getByTestId('io-import-input').setInputFiles({ name: 'importby.xlsx', mimeType: XLSX_MIME, buffer: bytes });
+  // Imports never overwrite without asking (issue 11.2): here the plan in view is replaced.
+  await page.getByTestId('import-choice').getByRole('radio', { name: /Ersätt planen/ }).check();
+  await page.getByTestId('import-choice').getByRole('button', { name: 'Läs in' }).click();
   await expect(page.getByTestId('io-status')).toContainText('Vårdcentralen Importby');
   await expect(page.getByTestId('io-status')).toContainText(`${plan.doctors.length} läkare`);
   // Parsed in the io Web Worker, not on the page's thread.
@@ -108,6 +111,8 @@ test('dropping a workbook on the page imports it; dropping a CSV opens the listi
     await zone.dispatchEvent('drop', { dataTransfer: dt });
   };
   await drop([...exportWorkbook(plan)], 'slappby.xlsx', XLSX_MIME);
+  // Imports never overwrite without asking (issue 11.2): as a new unit, the default.
+  await page.getByTestId('import-choice').getByRole('button', { name: 'Läs in' }).click();
   await expect(page.getByTestId('io-status')).toContainText('Vårdcentralen Släppby');
   await drop([...Buffer.from('Läkare;Listade\nAnna Lindqvist;999\n', 'utf8')], 'lista.csv', 'text/csv');
   await expect(page.getByTestId('io-listing-dialog')).toBeVisible();

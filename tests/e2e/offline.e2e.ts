@@ -102,6 +102,9 @@ test('after one visit the app loads, edits, exports, imports and persists with t
   const bytes = await readFile(xlsxPath);
   expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK'); // a real zip (xlsx) file
   await page.getByTestId('io-import-input').setInputFiles(xlsxPath);
+  // Imports never overwrite without asking (issue 11.2): here the plan in view is replaced.
+  await page.getByTestId('import-choice').getByRole('radio', { name: /Ersätt planen/ }).check();
+  await page.getByTestId('import-choice').getByRole('button', { name: 'Läs in' }).click();
   await expect(page.getByTestId('io-status')).toContainText(/importerades med \d+ läkare/);
   await expect(page.getByLabel('Listade invånare', { exact: true })).toHaveCount(0); // still on the last view
   await page.getByRole('link', { name: 'Enhet', exact: true }).click();

@@ -64,12 +64,12 @@ test('copy, change employment in the copy, compare, original unchanged, promote'
   expect(await employmentIn('Höst 2027 med ny ST')).toBe(0.8);
   expect(await employmentIn('Nuläge')).toBe(1);
 
-  // Backup of all the unit's plans: the current plan with the scenario in `scenarios`.
+  // The one complete backup (the same button as in settings): the scenario is in it.
   const backupPromise = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Säkerhetskopia av alla planer (json)' }).click();
+  await page.getByTestId('backup-save').click();
   const backup = JSON.parse(await readFile((await (await backupPromise).path())!, 'utf8'));
-  expect(backup.format).toBe('kapacitet/plan');
-  expect(backup.scenarios.map((x: { name: string }) => x.name)).toEqual(['Höst 2027 med ny ST']);
+  expect(backup.format).toBe('kapacitet/backup');
+  expect(backup.stores.plans.map((x: { name: string }) => x.name)).toContain('Höst 2027 med ny ST');
 
   // The original is unchanged: select it for editing; the baseline column still shows 100 %.
   await plans.getByRole('button', { name: 'Redigera Nuläge' }).click();

@@ -21,7 +21,7 @@ describe('App error box', () => {
   it('shows a write or validation error once, with a close button', async () => {
     location.hash = '#/enhet';
     render(App);
-    await screen.findByRole('heading', { level: 2 }, { timeout: 5000 });
+    await screen.findAllByRole('heading', { level: 2 }, { timeout: 5000 });
     app.lastError = { kind: 'validation', message: 'Tjänstgöringsgraden måste vara 0–100 %.', details: ['doctors[1].employment'] };
     await tick();
     const alerts = screen.getAllByRole('alert').filter((a) => a.textContent?.includes('Tjänstgöringsgraden'));
@@ -36,7 +36,7 @@ describe('App error box', () => {
   it('leaves a full store (quota) to the storage banner: one alert, with the backup button', async () => {
     location.hash = '#/enhet';
     render(App);
-    await screen.findByRole('heading', { level: 2 }, { timeout: 5000 });
+    await screen.findAllByRole('heading', { level: 2 }, { timeout: 5000 });
     app.lastError = { kind: 'quota', message: 'Ändringen kunde inte sparas: lagringsutrymmet är fullt.', details: [] };
     await tick();
     const alerts = screen.getAllByRole('alert').filter((a) => a.textContent?.includes('lagringsutrymmet är fullt'));

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { render, screen, within, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { app } from '../../src/lib/state/app.svelte';
+import { importChoice } from '../../src/lib/state/importChoice.svelte';
 import { formatNumber, formatPercent } from '../../src/lib/engine/index';
 import SettingsView from '../../src/views/SettingsView.svelte';
 import ChartsView from '../../src/views/ChartsView.svelte';
@@ -67,6 +68,9 @@ describe('SettingsView plan file', () => {
     const text = JSON.stringify({ ...main, scenarios: [{ name: 'Vår 2027', plan: main }] });
     render(SettingsView);
     await user.upload(screen.getByLabelText('Läs in planfil'), new File([text], 'alla planer.kapacitet.json', { type: 'application/json' }));
+    // Never over the open unit without asking: the choice (its dialog lives in App.svelte) is made here.
+    await waitFor(() => expect(importChoice.pending?.preview.scenarios).toBe(1));
+    importChoice.choose('replace');
     await waitFor(() => expect(screen.getByText(/Filens scenarier lades till: Vår 2027/)).toBeInTheDocument());
     await waitFor(() => expect(app.plans.length).toBe(before + 1));
     const added = app.plans.find((p) => p.name === 'Vår 2027')!;

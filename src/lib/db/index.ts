@@ -14,3 +14,6 @@ export { uniqueDoctorIds } from './upgrades';
 export { planChainProblems, migrateStoredPlans, rewriteStoredPlans, storedPlan, StoredPlanMigrationError } from './planMigration';
 export type { PlanRewrite } from './planMigration';
 export { PersonnummerRefusedError, personnummerGuard, personnummerInMutation } from './personnummerGuard';
+export * from './backupFile';
+export * from './planFileSplit';
+export * from './demoSeed';

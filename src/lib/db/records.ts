@@ -6,6 +6,7 @@
 import type { Doctor, Plan, RuleProfile } from '../engine/index';
 import type { Workshop } from '../engine/workshop';
 import type { SnapshotData } from '../engine/followup/types';
+import type { PlanOps } from './planOps';
 
 /** Milliseconds since the epoch (Date.now()). */
 export type EpochMs = number;
@@ -15,6 +16,8 @@ export interface UnitRecord {
   name: string;
   createdAt: EpochMs;
   updatedAt: EpochMs;
+  /** The demo unit ("Titta på exemplet"): labelled "Exempel" wherever the unit is named. */
+  demo?: true;
 }
 
 export type PlanKind = 'current' | 'scenario';
@@ -82,6 +85,22 @@ export interface BackupRecord {
    * snapshots, so restoring the unit brings them back too.
    */
   unitData?: { workshops: WorkshopRecord[]; snapshots: SnapshotRecord[] };
+}
+
+/** One step of a plan's undo history: the field-level change and its inverse (planOps.ts). */
+export interface HistoryStep {
+  /** Swedish label ("Ändra läkare"), for the Ångra/Gör om tooltips. */
+  label: string;
+  redo: PlanOps;
+  undo: PlanOps;
+}
+
+/** Table `history` (v3): a plan's Ångra/Gör om stacks, oldest first, bounded (state/history.ts). */
+export interface HistoryRecord {
+  planId: string;
+  undo: HistoryStep[];
+  redo: HistoryStep[];
+  updatedAt: EpochMs;
 }
 
 /** Listing import: remembered column mapping per header signature (IO owns the mapping's shape). */

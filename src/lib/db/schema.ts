@@ -15,11 +15,15 @@
  * v2: doctors move to their own table keyed by [planId+id] with an `order` field, so two tabs editing
  *     different doctors (or different fields) never overwrite each other with a stale copy; rolling
  *     backups; the workshop (APT) and follow-up snapshot tables; remembered listing column mappings.
+ * v3: the undo history of each plan (`history`, one record per plan: its Ångra/Gör om stacks, at most
+ *     HISTORY_LIMIT steps each), so a reload keeps Ångra/Gör om (issue 11.5). Nothing to upgrade:
+ *     plans from before simply have no history yet.
  */
 import Dexie, { type DBCore, type EntityTable, type Middleware, type Table, type Transaction } from 'dexie';
 import type {
   BackupRecord,
   DoctorRecord,
+  HistoryRecord,
   ListingMappingRecord,
   PlanRecord,
   RuleProfileRecord,
@@ -78,6 +82,13 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
     upgrade: splitDoctors,
     planVersion: 1,
   },
+  {
+    version: 3,
+    stores: {
+      history: 'planId',
+    },
+    planVersion: 1,
+  },
 ];
 
 export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1].version;
@@ -130,6 +141,7 @@ export class KapacitetDb extends Dexie {
   workshops!: EntityTable<WorkshopRecord, 'id'>;
   snapshots!: EntityTable<SnapshotRecord, 'id'>;
   listingMappings!: EntityTable<ListingMappingRecord, 'signature'>;
+  history!: EntityTable<HistoryRecord, 'planId'>;
 
   /** True when opened read-only (a database of a newer version, open.ts): every write is refused. */
   readonly readOnly: boolean;
@@ -150,6 +162,6 @@ export class KapacitetDb extends Dexie {
 
   /** Every table that holds plan data (one read-write transaction spans these). */
   get planTables(): Table[] {
-    return [this.units, this.plans, this.doctors, this.backups];
+    return [this.units, this.plans, this.doctors, this.backups, this.history];
   }
 }

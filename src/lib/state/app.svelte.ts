@@ -27,23 +27,25 @@ import type {
   RuleProfile,
   TimeAssumptions,
 } from '../engine/index';
-import type { BackupReason, DataNotice, KapacitetDb } from '../db/index';
+import type { BackupFile, BackupReason, DataNotice, KapacitetDb } from '../db/index';
 import { DATA_SV } from '../strings/data.sv';
 import { AppCore, type AppError, type AppOptions } from './core.svelte';
-import { BackupsState, type BackupSummary, type RestoreFileResult } from './backups.svelte';
+import { BackupsState, type BackupSummary, type OpenedBackup, type RestoreFileResult } from './backups.svelte';
 import { Catalog, type PlanSummary, type UnitSummary } from './catalog.svelte';
-import { CatalogEdits } from './catalogEdits.svelte';
+import { CatalogEdits, SETTING_FIRST_RUN } from './catalogEdits.svelte';
 import type { LiveValue } from './live.svelte';
 import { PlanCommands, type DoctorPatches, type ReplaceReason } from './planCommands.svelte';
 import type { UnitPatch } from './planEdits';
 import { PlanSession } from './session.svelte';
+import { recoverAptJournal } from './journalRecovery';
 import { SettingsState } from './settings.svelte';
 import { StorageState, type StorageStatus } from './storage.svelte';
 
 export { LiveValue } from './live.svelte';
 export type { UnitPatch } from './planEdits';
 export type { AppError, AppErrorKind, AppOptions, StorageLike } from './core.svelte';
-export type { BackupSummary, RestoreFileResult } from './backups.svelte';
+export type { BackupSummary, OpenedBackup, RestoreFileResult } from './backups.svelte';
+export type { BackupFile, RestorePreview, StorePreview } from '../db/index';
 export type { PlanSummary, UnitSummary } from './catalog.svelte';
 export type { DoctorPatches, ReplaceReason } from './planCommands.svelte';
 export type { StorageStatus } from './storage.svelte';
@@ -94,6 +96,8 @@ export class AppState {
     try {
       await storage.open();
       if (!core.readOnly) await catalogEdits.seed();
+      // A closed tab's last APT edits are stored before anything can be backed up (issue 11).
+      if (!core.readOnly) await recoverAptJournal(core.db, core.dbName, core.now()).catch((e) => console.warn(e));
       // `ready` promises the lists are there, not only the database.
       await Promise.all([catalog.watch(), backups.watch(), settings.watch()]);
       await catalog.selectInitial();
@@ -165,6 +169,14 @@ export class AppState {
   renameUnit(id: string, name: string): Promise<boolean> { return this.parts.catalogEdits.renameUnit(id, name); }
   deleteUnit(id: string): Promise<boolean> { return this.parts.catalogEdits.deleteUnit(id); }
   clearAllData(): Promise<void> { return this.parts.catalogEdits.clearAllData(); }
+  /** "Titta på exemplet": the demo unit with every view filled (two scenarios, APT, snapshots …), selected. */
+  showDemo(): Promise<string> { return this.parts.catalogEdits.showDemo(); }
+  /** The first-run choice is still to be made (a fresh browser: "Titta på exemplet" …). */
+  get firstRunPending(): boolean { return this.parts.settings.settings[SETTING_FIRST_RUN] === 'pending'; }
+  /** A first-run choice was made (also in every other tab). */
+  finishFirstRun(): Promise<void> { return this.parts.settings.setSetting(SETTING_FIRST_RUN, 'done'); }
+  /** The demo unit of the first start ("Exempel" beside its name). */
+  isDemoUnit(unitId: string | null | undefined): boolean { return !!unitId && this.parts.catalog.demoUnitIds.includes(unitId); }
   duplicatePlan(planId: string, name: string): Promise<string> { return this.parts.catalogEdits.duplicatePlan(planId, name); }
   renamePlan(planId: string, name: string): Promise<boolean> { return this.parts.catalogEdits.renamePlan(planId, name); }
   deletePlan(planId: string): Promise<boolean> { return this.parts.catalogEdits.deletePlan(planId); }
@@ -194,6 +206,12 @@ export class AppState {
   // ------------------------------------------------------------------ backups and files
 
   restoreBackup(id: string): Promise<boolean> { return this.parts.backups.restoreBackup(id); }
+  /** Everything in this browser as one `kapacitet/backup` file ("Spara säkerhetskopia"). */
+  backupFile(): Promise<{ filename: string; text: string; file: BackupFile }> { return this.parts.backups.backupFile(); }
+  downloadBackup(): Promise<{ filename: string; text: string }> { return this.parts.backups.downloadBackup(); }
+  /** Reads a backup or a plan file and previews what "Återställ säkerhetskopia" would add and replace. */
+  openBackup(text: string): Promise<OpenedBackup> { return this.parts.backups.openBackup(text); }
+  restoreBackupFile(file: BackupFile): Promise<boolean> { return this.parts.backups.restoreBackupFile(file); }
   planFile(planId?: string): Promise<{ filename: string; text: string }> { return this.parts.backups.planFile(planId); }
   downloadPlanFile(planId?: string): Promise<{ filename: string; text: string }> { return this.parts.backups.downloadPlanFile(planId); }
   /** The selected unit's plans in one file ("Säkerhetskopia av alla planer"). */

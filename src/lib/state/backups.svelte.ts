@@ -8,7 +8,27 @@
  * what "Ångra radering" and the rolling automatic backups are made of.
  */
 import { parsePlan, planToFile, serializePlan, type Plan, type PlanError } from '../engine/index';
-import { currentPlanOf, deletePlanRows, insertPlan, orphanBackups, parseBackup, type BackupReason, type PlanKind } from '../db/index';
+import {
+  LATEST_VERSION,
+  currentPlanOf,
+  deletePlanRows,
+  dumpDatabase,
+  insertPlan,
+  newId,
+  onlyUntouchedSeed,
+  orphanBackups,
+  parseBackup,
+  plansReplacedBy,
+  previewRestore,
+  readBackupFile,
+  restoreDatabase,
+  takeBackup,
+  type BackupFile,
+  type BackupReason,
+  type PlanKind,
+  type RestorePreview,
+} from '../db/index';
+import type { PlanError as FileError } from '../engine/index';
 import { DATA_SV } from '../strings/data.sv';
 import { SCENARIOS } from '../strings/workshop.sv';
 import { pathMessage, uniqueName, type AppCore } from './core.svelte';
@@ -17,6 +37,7 @@ import { downloadBytes, fileSafe } from './download';
 import { LiveValue } from './live.svelte';
 import type { ReplaceReason } from './planCommands.svelte';
 import { splitPlanFile } from './planBackup';
+import { SETTING_FIRST_RUN } from './catalogEdits.svelte';
 import type { PlanSession } from './session.svelte';
 
 export interface BackupSummary {
@@ -36,6 +57,12 @@ export interface BackupHost {
   createUnitFromPlan(plan: Plan, name?: string): Promise<string>;
   deleteUnit(id: string): Promise<boolean>;
 }
+
+/** A backup file read and checked, with what restoring it would add and replace here. */
+export type OpenedBackup = { ok: true; file: BackupFile; preview: RestorePreview; fromVersion: number } | { ok: false; errors: FileError[] };
+
+/** Setting key: when this browser last wrote a complete backup file (epoch ms). */
+export const SETTING_LAST_BACKUP = 'lastBackupAt';
 
 export type RestoreFileResult = { ok: true; scenarios?: string[] } | { ok: false; errors: PlanError[] };
 
@@ -132,6 +159,71 @@ export class BackupsState {
     }
   }
 
+  // ------------------------------------------------------------------ the complete backup (issue 11.1)
+
+  /** Everything in this browser as one `kapacitet/backup` file (db/backupFile.ts). */
+  async backupFile(): Promise<{ filename: string; text: string; file: BackupFile }> {
+    const core = this.#core;
+    // Writes in flight (this tab's edits, the APT journal replayed at start) belong in the file.
+    await core.idle();
+    const file = await dumpDatabase(core.db, core.now(), LATEST_VERSION);
+    return { filename: `${DATA_SV.backupFileName} ${core.today}.kapacitet-backup.json`, text: JSON.stringify(file), file };
+  }
+
+  /** Writes the complete backup and starts the download; remembers when (the storage warning rests then). */
+  async downloadBackup(): Promise<{ filename: string; text: string }> {
+    const { filename, text } = await this.backupFile();
+    downloadBytes(text, filename, 'application/json');
+    if (!this.#core.readOnly) await this.#core.db.settings.put({ key: SETTING_LAST_BACKUP, value: this.#core.now() }).catch(() => undefined);
+    return { filename, text };
+  }
+
+  /** Reads a backup (or a plan file, as a backup of one new unit) and says what restoring it would do. */
+  async openBackup(text: string): Promise<OpenedBackup> {
+    const core = this.#core;
+    const read = readBackupFile(text, { now: core.now(), newId, currentPlanName: DATA_SV.defaultPlanName });
+    if (!read.ok) return read;
+    const preview = await previewRestore(core.db, read.file);
+    return { ok: true, file: read.file, preview, fromVersion: read.fromVersion };
+  }
+
+  /**
+   * Restores a backup read by openBackup: every record in one transaction (all or nothing); each plan
+   * it replaces is backed up first (reason 'restore', so "Automatiska säkerhetskopior" can take it back).
+   */
+  async restoreBackupFile(file: BackupFile): Promise<boolean> {
+    const core = this.#core;
+    if (core.refuseIfReadOnly()) return false;
+    const { db } = core;
+    await core.idle();
+    let replaced: string[] = [];
+    let wiped = false;
+    try {
+      await core.enqueue(async () => {
+        const pending = (await db.settings.get(SETTING_FIRST_RUN))?.value === 'pending';
+        // A fresh browser with only the untouched demo: the file takes the whole place (exactly as backed up).
+        const wipe = file.stores.settings !== undefined && (await onlyUntouchedSeed(db, pending));
+        wiped = wipe;
+        replaced = wipe ? [] : await plansReplacedBy(db, file);
+        await restoreDatabase(db, file, async () => {
+          if (wipe) for (const t of db.tables) await t.clear();
+          for (const id of replaced) await takeBackup(db, id, 'restore', core.now(), core.backupsPerPlan);
+        });
+      });
+    } catch (e) {
+      return core.failWrite(e);
+    }
+    // The undo steps of a replaced plan no longer describe it.
+    if (wiped) this.#session.forget(null);
+    for (const id of replaced) this.#session.forget(id);
+    core.lastError = null;
+    // A plan file (version 0) became a new unit: show it; a complete backup opens where it was left.
+    const made = file.schemaVersion === 0 ? (file.stores.units?.[0] as { id?: string } | undefined)?.id : undefined;
+    if (made) await this.#catalog.selectUnit(made);
+    else await this.#catalog.selectInitial();
+    return true;
+  }
+
   /** The plan as a `.kapacitet.json` file (contracts.md), default: the plan in view. */
   async planFile(planId?: string): Promise<{ filename: string; text: string }> {
     const id = planId ?? this.#session.planId;
@@ -201,7 +293,9 @@ export class BackupsState {
       // Scenarios first (one transaction), so a refused replacement can simply remove them again.
       const added = await this.#addScenarios(unitId, scenarios);
       if (!added) return failed();
-      if (await this.#host.replacePlan(main, 'file')) return done(added);
+      // The unit stays itself: its name is kept (issue 11.2).
+      const keepName = { ...main, unit: { ...main.unit, name: this.#session.plan.unit.name } };
+      if (await this.#host.replacePlan(keepName, 'file')) return done(added);
       const error = core.lastError;
       await this.#removePlans(added.map((a) => a.id));
       core.lastError = error;

@@ -45,6 +45,8 @@ export class Catalog {
   unitId = $state<string | null>(null);
   unit = $derived(this.units.find((u) => u.id === this.unitId));
   plans = $state.raw<PlanSummary[]>([]);
+  /** The demo units (labelled "Exempel" wherever a unit is named). */
+  demoUnitIds = $state.raw<string[]>([]);
   planSummary = $derived(this.plans.find((p) => p.id === this.#sessionPlanId()));
 
   #unitsLive: LiveValue<UnitSummary[]> | null = null;
@@ -67,6 +69,8 @@ export class Catalog {
     this.#unitsLive = new LiveValue(
       async () => {
         const [units, plans] = await Promise.all([db.units.toArray(), db.plans.toArray()]);
+        const demo = units.filter((u) => u.demo).map((u) => u.id);
+        if (!deepEqual(demo, this.demoUnitIds)) this.demoUnitIds = demo;
         return units
           .map<UnitSummary>((u) => ({
             id: u.id,

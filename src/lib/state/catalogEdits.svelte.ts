@@ -4,7 +4,20 @@
  * start; "Radera all data". Each is one Dexie transaction; deletions take a backup first.
  */
 import { MAX_SCENARIOS_PER_UNIT, createDemoPlan, createEmptyPlan, looksLikePersonnummer, parsePlan, type Plan } from '../engine/index';
-import { PlanGoneError, deletePlanRows, deleteUnitRows, insertPlan, insertUnitWithPlan, readPlan, takeBackup } from '../db/index';
+import {
+  LATEST_VERSION,
+  PlanGoneError,
+  deletePlanRows,
+  deleteUnitRows,
+  currentPlanOf,
+  demoBackup,
+  insertPlan,
+  insertUnitWithPlan,
+  newId,
+  readPlan,
+  restoreDatabase,
+  takeBackup,
+} from '../db/index';
 import { DATA_SV } from '../strings/data.sv';
 import { normalized, pathMessage, uniqueName, type AppCore } from './core.svelte';
 import { lastPlanKey, type Catalog } from './catalog.svelte';
@@ -12,6 +25,8 @@ import { EditRefused } from './planEdits';
 import type { PlanSession } from './session.svelte';
 
 export const SETTING_SEEDED = 'seeded';
+/** 'pending' from the first start until a first-run choice is made ('done'). */
+export const SETTING_FIRST_RUN = 'firstRun';
 
 export class CatalogEdits {
   readonly #core: AppCore;
@@ -24,7 +39,10 @@ export class CatalogEdits {
     this.#session = session;
   }
 
-  /** First start: the demo unit. Inside one transaction, so two tabs opening at once seed once. */
+  /**
+   * First start: the demo unit (labelled `demo`) and the first-run choice (SETTING_FIRST_RUN 'pending'
+   * until the user picks one). Inside one transaction, so two tabs opening at once seed once.
+   */
   async seed(): Promise<void> {
     const { db } = this.#core;
     await db.transaction('rw', [db.settings, db.units, db.plans, db.doctors], async () => {
@@ -32,10 +50,42 @@ export class CatalogEdits {
       if (seeded?.value) return;
       if ((await db.units.count()) === 0) {
         const plan = normalized(createDemoPlan());
-        await insertUnitWithPlan(db, { name: plan.unit.name, plan, planName: DATA_SV.defaultPlanName, now: this.#core.now() });
+        const { unitId } = await insertUnitWithPlan(db, { name: plan.unit.name, plan, planName: DATA_SV.defaultPlanName, now: this.#core.now() });
+        await db.units.update(unitId, { demo: true });
+        await db.settings.put({ key: SETTING_FIRST_RUN, value: 'pending' });
       }
       await db.settings.put({ key: SETTING_SEEDED, value: true });
     });
+  }
+
+  /**
+   * "Titta på exemplet": the demo unit gets everything that shows each view (demoSeed.ts: two
+   * scenarios, an APT meeting, twelve snapshots, a continuity baseline, a custom profile, a listing
+   * mapping, a backup) — once; a browser without a demo unit gets a new one. Selects it.
+   */
+  async showDemo(): Promise<string> {
+    const core = this.#core;
+    const { db } = core;
+    await core.idle();
+    const ctx = { now: core.now(), today: core.today, newId, schemaVersion: LATEST_VERSION };
+    const unitId = await core.enqueue(() =>
+      db.transaction('rw', db.tables, async () => {
+        const demo = (await db.units.toArray()).find((u) => u.demo);
+        const current = demo ? await currentPlanOf(db, demo.id) : undefined;
+        if (demo && current) {
+          const filled = (await db.plans.where('unitId').equals(demo.id).count()) > 1 || (await db.workshops.where('unitId').equals(demo.id).count()) > 0;
+          if (!filled) await restoreDatabase(db, demoBackup(ctx, { unitId: demo.id, planId: current.id, unitName: demo.name }));
+          await db.settings.put({ key: SETTING_FIRST_RUN, value: 'done' });
+          return demo.id;
+        }
+        const file = demoBackup(ctx);
+        await restoreDatabase(db, file);
+        await db.settings.put({ key: SETTING_FIRST_RUN, value: 'done' });
+        return (file.stores.units![0] as { id: string }).id;
+      }),
+    );
+    await this.#catalog.selectUnit(unitId);
+    return unitId;
   }
 
   // ------------------------------------------------------------------ units

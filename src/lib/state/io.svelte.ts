@@ -1,8 +1,9 @@
 /**
  * Import/export state and the io worker client (brief: parsing in a Web Worker so the page stays
  * responsive; SheetJS only loaded when used — the worker chunk holds it, and the in-process
- * fallback is a dynamic import of the same dispatch table). An imported plan is applied through
- * `app.replacePlan`, so an import is one undoable step and all-or-nothing.
+ * fallback is a dynamic import of the same dispatch table). An imported plan is brought in through
+ * importChoice (a new unit, or the plan in view replaced through `app.replacePlan`: one undoable
+ * step), all-or-nothing.
  */
 import { createDoctor, formatNumber } from '../engine/index';
 import type { Plan } from '../engine/types';
@@ -13,7 +14,8 @@ import { isWorkerToPage } from '../io/protocol';
 import { withListingAges } from './listingAges';
 import { isSpreadsheet } from '../io/sniff';
 import { getListingMapping, saveListingMapping } from '../db/settingsRepo';
-import { IO_STRINGS, fill } from '../strings/io.sv';
+import { IMPORT_SV, IO_STRINGS, fill } from '../strings/io.sv';
+import { importChoice } from './importChoice.svelte';
 import { app } from './app.svelte';
 import { downloadBytes } from './download';
 
@@ -217,7 +219,7 @@ export class IoState {
    * A dropped or chosen file: a plan workbook, else a listing report. Decided by the content, not
    * the name: text (CSV in any encoding, also a UTF-16 "Unicode text" saved as .xls) is a listing.
    */
-  async openFile(file: File): Promise<void> {
+  async openFile(file: File, opts: { asNewUnit?: boolean } = {}): Promise<void> {
     let head: Uint8Array;
     try {
       head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
@@ -226,7 +228,7 @@ export class IoState {
       return;
     }
     if (!isSpreadsheet(head)) return this.startListing(file);
-    const missingSheetsOnly = await this.importWorkbookFile(file, { quietIfNotPlan: true });
+    const missingSheetsOnly = await this.importWorkbookFile(file, { quietIfNotPlan: true, ...opts });
     if (missingSheetsOnly) await this.startListing(file);
   }
 
@@ -234,7 +236,7 @@ export class IoState {
    * Imports a plan workbook into the current plan (one undo step). Returns true when the file is a
    * readable workbook without the plan sheets and `quietIfNotPlan` was asked (the caller tries it as a listing).
    */
-  async importWorkbookFile(file: File, opts: { quietIfNotPlan?: boolean } = {}): Promise<boolean> {
+  async importWorkbookFile(file: File, opts: { quietIfNotPlan?: boolean; asNewUnit?: boolean } = {}): Promise<boolean> {
     this.clearMessages();
     const outcome = await this.#task(fill(S.importing, { file: file.name }), async () => {
       const bytes = await this.#readFile('importWorkbook', file);
@@ -248,7 +250,12 @@ export class IoState {
         this.errors = r.errors;
         return false;
       }
-      const applied = app.plan ? await app.replacePlan(r.plan, 'import') : Boolean(await app.createUnitFromPlan(r.plan));
+      // Never over the open unit without asking (issue 11.2): as a new unit, or replace with a preview.
+      const applied = await importChoice.apply({ plan: r.plan, source: file.name }, { asNewUnit: opts.asNewUnit });
+      if (applied === null) {
+        this.status = IMPORT_SV.cancelled;
+        return false;
+      }
       if (!applied) {
         this.errors = [{ sheet: '', row: null, column: null, message: app.lastError?.message ?? S.applyFailed }];
         return false;

@@ -22,6 +22,22 @@ export class PwaState {
   registerError = $state<string | null>(null);
   /** True while the update is being applied (the page reloads when the new worker takes over). */
   updating = $state(false);
+  /**
+   * Another tab accepted the new version and it now controls this tab too: this tab is asked (its
+   * user may be typing), never reloaded by the other tab's choice (issue 11.7).
+   */
+  otherTabUpdated = $state(false);
+  /** Saving this tab's input before a reload (the writes in flight, the APT notes). */
+  flushing = $state(false);
+
+  /** Runs before this tab reloads: every write started so far has committed (default: the app's). */
+  beforeReload: () => Promise<void> = async () => {
+    const [{ app }, { workshop }] = await Promise.all([import('./app.svelte'), import('./workshop.svelte')]);
+    await app.flush();
+    await workshop.flush();
+  };
+  /** How this tab reloads (tests replace it). */
+  reloadPage: () => void = () => window.location.reload();
 
   #updateSW: ((reloadPage?: boolean) => Promise<void>) | null = null;
   #timer: ReturnType<typeof setInterval> | null = null;
@@ -38,6 +54,8 @@ export class PwaState {
     const registerSW: Register = register ?? (await import('virtual:pwa-register')).registerSW;
     this.#updateSW = registerSW({
       immediate: true,
+      // The new version took control of every open tab: only the tab whose user chose it reloads.
+      onNeedReload: () => this.#newVersionControlling(),
       onNeedRefresh: () => {
         this.needRefresh = true;
       },
@@ -58,11 +76,46 @@ export class PwaState {
     });
   }
 
-  /** The user chose "Ladda om nu": activate the waiting version; the page reloads when it takes over. */
+  /**
+   * The user chose "Ladda om nu": this tab's input is saved, then the waiting version is activated;
+   * this page reloads when it takes over. Other tabs are asked (otherTabUpdated), not reloaded.
+   */
   async update(): Promise<void> {
     if (!this.#updateSW || this.updating) return;
     this.updating = true;
+    await this.#flush();
     await this.#updateSW(true);
+  }
+
+  /** The new service worker controls this tab now. */
+  #newVersionControlling(): void {
+    if (this.updating) {
+      void this.reloadNow();
+      return;
+    }
+    this.needRefresh = false;
+    this.otherTabUpdated = true;
+  }
+
+  /** Saves what this tab holds, then reloads it (the notice's "Ladda om nu" after another tab updated). */
+  async reloadNow(): Promise<void> {
+    await this.#flush();
+    this.reloadPage();
+  }
+
+  async #flush(): Promise<void> {
+    this.flushing = true;
+    try {
+      await this.beforeReload();
+    } catch (e) {
+      console.warn(e);
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  dismissOtherTab(): void {
+    this.otherTabUpdated = false;
   }
 
   /** "Senare": hide the notice; the new version is used next time the app is opened. */

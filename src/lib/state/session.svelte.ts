@@ -29,7 +29,7 @@ import {
 } from '../db/index';
 import { DATA_SV } from '../strings/data.sv';
 import { pathMessage, stringsIn, type AppCore } from './core.svelte';
-import { Histories, type HistoryEntry } from './history';
+import { Histories, staleFields, type HistoryEntry, type PlanHistory } from './history';
 import { LiveValue } from './live.svelte';
 import { EditRefused } from './planEdits';
 
@@ -81,6 +81,7 @@ export class PlanSession {
     this.#historyTick++;
     if (!id) return;
     const db = this.#core.db;
+    void this.#loadHistory(id);
     this.#live = new LiveValue(
       async () => {
         const [row, doctors] = await Promise.all([db.plans.get(id), db.doctors.where('planId').equals(id).toArray()]);
@@ -99,6 +100,12 @@ export class PlanSession {
     this.#live = null;
   }
 
+  /** A reload keeps Ångra/Gör om: the plan's stored history, unless this tab has steps of its own. */
+  async #loadHistory(planId: string): Promise<void> {
+    const record = await this.#core.db.history?.get(planId).catch(() => undefined);
+    if (record && this.histories.of(planId).load(record)) this.#historyTick++;
+  }
+
   /** Resolves when every write started so far has committed (or failed). */
   flush(): Promise<void> {
     return this.#core.idle();
@@ -107,7 +114,11 @@ export class PlanSession {
   /** Forgets a plan's history (the plan was deleted); `null`: every plan's (all data cleared). */
   forget(planId: string | null): void {
     if (planId === null) this.histories.clear();
-    else this.histories.forget(planId);
+    else {
+      this.histories.forget(planId);
+      const db = this.#core.db;
+      if (!this.#core.readOnly) void db.history?.delete(planId).catch(() => undefined);
+    }
     this.#historyTick++;
   }
 
@@ -124,18 +135,20 @@ export class PlanSession {
    * Writes a change to a plan in one transaction, with a backup first: the throttled automatic one
    * ('auto') or a forced one before an import/restore. The change is already in memory.
    */
-  #write(planId: string, ops: PlanOps, backup: 'auto' | BackupReason): Promise<boolean> {
+  #write(planId: string, ops: PlanOps, backup: 'auto' | BackupReason, history?: PlanHistory): Promise<boolean> {
     const core = this.#core;
     this.#pending++;
     this.#pendingByPlan[planId] = this.#pendingOf(planId) + 1;
     const db = core.db;
     return core.enqueue(async () => {
       try {
-        await db.transaction('rw', [db.units, db.plans, db.doctors, db.backups], async () => {
+        await db.transaction('rw', [db.units, db.plans, db.doctors, db.backups, db.history], async () => {
           const now = core.now();
           if (backup === 'auto') await maybeAutoBackup(db, planId, now, core.autoBackupIntervalMs, core.backupsPerPlan);
           else await takeBackup(db, planId, backup, now, core.backupsPerPlan);
           await writeOpsAndUnitName(db, planId, ops, now);
+          // The history as it is after this step, with the step (a failed write leaves both as they were).
+          if (history) await db.history.put(history.record(planId, now));
         });
         this.#afterWrite();
         return true;
@@ -190,10 +203,12 @@ export class PlanSession {
     this.#historyTick++;
     this.#editSeq++;
     this.plan = after;
-    return this.#write(planId, ops, backup).then((ok) => {
+    return this.#write(planId, ops, backup, history).then((ok) => {
       if (!ok) {
         history.drop(entry);
         this.#historyTick++;
+        // A later step's write may have stored this one with it: store the history without it.
+        void this.#persistHistory(planId, history);
       }
       return ok;
     });
@@ -201,6 +216,13 @@ export class PlanSession {
 
   undo(): Promise<boolean> {
     return this.#step('undo');
+  }
+
+  /** Stores a history that changed without a write of the plan (a refused or empty step). */
+  async #persistHistory(planId: string, history: PlanHistory): Promise<void> {
+    if (this.#core.readOnly) return;
+    const db = this.#core.db;
+    await this.#core.enqueue(() => db.history.put(history.record(planId, this.#core.now()))).catch(() => undefined);
   }
 
   redo(): Promise<boolean> {
@@ -215,18 +237,30 @@ export class PlanSession {
     const history = this.histories.of(planId);
     const from = direction === 'undo' ? history.undoStack : history.redoStack;
     const to = direction === 'undo' ? history.redoStack : history.undoStack;
-    const entry = from.pop();
+    const entry = from[from.length - 1];
     if (!entry) return false;
+    // Only what this step wrote, if it still holds that: another tab's later value is never reverted.
+    const stale = staleFields(before, direction === 'undo' ? entry.redo : entry.undo);
+    if (stale.body.length || stale.doctors.length) {
+      from.pop();
+      this.#historyTick++;
+      void this.#persistHistory(planId, history);
+      return this.#core.fail('conflict', DATA_SV.undo.staleStep(entry.label, stale.doctors));
+    }
+    from.pop();
     to.push(entry);
     this.#historyTick++;
     // Apply the step's field writes to the plan as it is now (another tab may have changed other fields).
     const after = applyOpsToPlan(before, direction === 'undo' ? entry.undo : entry.redo);
     const ops = diffPlans(before, after);
     this.#core.lastError = null;
-    if (opsAreEmpty(ops)) return true;
+    if (opsAreEmpty(ops)) {
+      void this.#persistHistory(planId, history);
+      return true;
+    }
     this.#editSeq++;
     this.plan = after;
-    const ok = await this.#write(planId, ops, 'auto');
+    const ok = await this.#write(planId, ops, 'auto', history);
     if (!ok) {
       to.pop();
       from.push(entry);

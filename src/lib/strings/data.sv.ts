@@ -10,6 +10,8 @@ export const DATA_SV = {
   restoredPlan: (name: string, date: string) => `${name} (återställd ${date})`,
   /** File name part of the backup of a unit's plans ("<enhet> – alla planer.kapacitet.json"). */
   allPlansFile: 'alla planer',
+  /** File name of the complete backup ("Kapacitet säkerhetskopia 2026-12-01.kapacitet-backup.json"). */
+  backupFileName: 'Kapacitet säkerhetskopia',
 
   errors: {
     quota:
@@ -107,6 +109,10 @@ export const DATA_SV = {
     restore: 'Återställning',
     file: 'Öppna planfil',
     undoOf: (label: string) => `Ångra: ${label}`,
+    /** Undo refused: another tab changed a field of the step later (issue 11.7). */
+    staleStep: (label: string, doctors: string[]) =>
+      `”${label}” ångrades inte: ${doctors.length ? `uppgifterna för ${doctors.join(', ')} har` : 'det har'} ändrats i en annan flik efteråt, ` +
+      'och Kapacitet skriver aldrig över en senare ändring med en äldre. Steget är borttaget ur Ångra; ändra värdet direkt om du vill.',
     redoOf: (label: string) => `Gör om: ${label}`,
   },
 
@@ -120,4 +126,108 @@ export const DATA_SV = {
     'delete-unit': 'Före borttagning av enhet',
     manual: 'Manuell',
   },
+} as const;
+
+/** The complete backup file (kapacitet/backup): reading, checking and the restore preview. */
+export const BACKUP_SV = {
+  currentPlan: 'Nuläge',
+  unnamedUnit: 'Enhet från fil',
+  notJson: 'Filen är inte en säkerhetskopia från Kapacitet (den är inte JSON).',
+  notBackup: 'Filen är varken en säkerhetskopia eller en planfil från Kapacitet.',
+  badVersion: 'Filens versionsnummer kan inte läsas.',
+  newerVersion: 'Säkerhetskopian kommer från en nyare version av Kapacitet. Ladda om sidan för att få den senaste versionen och försök igen.',
+  noStores: 'Säkerhetskopian saknar innehåll.',
+  notList: 'ska vara en lista.',
+  notRecord: 'ska vara en post med fält.',
+  missingField: 'saknas eller är inte text.',
+  unknownPlan: 'hör till en plan som inte finns i filen.',
+  unknownUnit: 'hör till en enhet som inte finns i filen.',
+  badKind: 'ska vara nuläge eller scenario.',
+  /** What each store holds, in the restore preview (plural, lower case after a number). */
+  stores: {
+    units: 'enheter',
+    plans: 'planer och scenarier',
+    doctors: 'läkarrader',
+    workshops: 'APT-möten med anteckningar och åtgärder',
+    snapshots: 'månadsbilder (uppföljning)',
+    settings: 'inställningar (bl.a. kontinuitetens utgångslägen)',
+    ruleProfiles: 'egna regelprofiler',
+    listingMappings: 'sparade kolumnval för listningsimport',
+    backups: 'automatiska säkerhetskopior',
+    history: 'ångra-historik',
+  },
+} as const;
+
+/** The demo ("Titta på exemplet"): its scenarios, meeting and profile. Every name is fictive. */
+export const DEMO_SV = {
+  currentPlan: 'Nuläge',
+  scenarioSt: 'Exempel: en ST-läkare till',
+  scenarioRecruit: 'Exempel: specialist i stället för hyrläkare',
+  meetingTitle: 'APT om fast läkarkontakt (exempel)',
+  participants: 'Verksamhetschef, läkargruppen, sjuksköterskor och medicinska sekreterare',
+  note: 'Många multisjuka saknar fast läkarkontakt; vi börjar med dem som har hemsjukvård.',
+  obstacle: 'Telefontiderna räcker inte till för att boka om patienter till sin egen läkare.',
+  opportunity: 'ST-läkaren kan ta över listan för SÄBO-patienterna efter sommaren.',
+  action1: 'Gå igenom listan över multisjuka utan fast läkarkontakt',
+  owner1: 'Anna Lindqvist',
+  action2: 'Berätta om fast läkarkontakt på nästa patientmöte',
+  owner2: 'Verksamhetschefen',
+  profileName: 'Exempel: egen regelprofil',
+  /** The undo label of the first scenario's step (DATA_SV.undo.addDoctor). */
+  historyStep: 'Lägg till läkare',
+  baselineDefinition: 'SKR Primärvårdskvalitet (18 månader)',
+} as const;
+
+/** The one backup and the one restore, named the same everywhere (storage warning, settings, scenarios, first run). */
+export const BACKUP_UI = {
+  save: 'Spara säkerhetskopia',
+  saveHint: 'En fil med allt i den här webbläsaren: alla enheter, planer och scenarier, APT-möten, månadsbilder, utgångslägen för kontinuitet, egna regelprofiler och inställningar.',
+  restore: 'Återställ säkerhetskopia',
+  saved: (file: string) => `Säkerhetskopian är sparad: ${file}.`,
+  saveFailed: 'Säkerhetskopian kunde inte sparas:',
+  readFailed: 'Filen kunde inte läsas som en säkerhetskopia. Inget har ändrats:',
+  dialogTitle: 'Återställ säkerhetskopia',
+  writtenAt: (when: string) => `Säkerhetskopian skrevs ${when}.`,
+  fromPlanFile: 'Filen är en planfil (eller en fil med alla planer) från Kapacitet. Den läggs till som en ny enhet; inget som finns här ändras.',
+  holds: 'Det här finns i filen och så här påverkas webbläsarens data:',
+  colWhat: 'Innehåll',
+  colInFile: 'I filen',
+  colAdded: 'Läggs till',
+  colReplaced: 'Ersätter befintligt',
+  colSame: 'Redan likadant',
+  unitsHeading: 'Enheter i filen',
+  unitExists: 'finns redan här och ersätts av filens version',
+  unitNew: 'ny',
+  keeps: 'Inget som finns här men inte i filen tas bort. Varje plan som ersätts sparas först som en automatisk säkerhetskopia. Allt återställs på en gång, eller inget alls.',
+  confirm: 'Återställ',
+  cancel: 'Avbryt',
+  restored: 'Säkerhetskopian är återställd.',
+  restoreFailed: 'Säkerhetskopian kunde inte återställas. Inget har ändrats.',
+} as const;
+
+/** The first-run choice of a fresh browser (issue 11.6). */
+export const FIRST_RUN = {
+  heading: 'Välkommen till Kapacitet',
+  intro: 'Allt du gör sparas bara i den här webbläsaren; inget skickas någonstans. Hur vill du börja?',
+  demo: 'Titta på exemplet',
+  demoHint: 'En påhittad vårdcentral med två scenarier, ett APT-möte, tolv månaders uppföljning och ett utgångsläge för kontinuitet.',
+  own: 'Börja med en egen enhet',
+  ownHint: 'En tom plan för er enhet. Exemplet finns kvar och kan tas bort när du vill.',
+  ownName: 'Enhetens namn',
+  ownDefault: 'Min vårdcentral',
+  ownCreate: 'Skapa enheten',
+  import: 'Importera en fil',
+  importHint: 'En arbetsbok (.xlsx), en planfil eller en säkerhetskopia (.json). Filen läggs till som en ny enhet.',
+  demoLabel: 'Exempel',
+  demoLabelHint: 'Påhittade uppgifter att prova med',
+} as const;
+
+/** The plan in view, named in the header on every view (issue 11.4). */
+export const PLAN_IN_VIEW = {
+  label: 'Du arbetar i',
+  scenario: 'Scenario',
+  scenarioHint: 'Ändringar här påverkar bara scenariot, inte enhetens nuläge.',
+  current: 'Nuläge',
+  demo: 'Exempel',
+  demoHint: 'Påhittade uppgifter att prova med',
 } as const;

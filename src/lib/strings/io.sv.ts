@@ -214,3 +214,29 @@ export const IO_STRINGS = {
     masked: 'ÅÅMMDD-XXXX',
   },
 } as const;
+
+/** Imports never overwrite without asking (issue 11.2): the choice and its per-field preview. */
+export const IMPORT_SV = {
+  title: 'Hur ska filen läsas in?',
+  fileIs: (file: string) => `Filen ”${file}” innehåller en plan.`,
+  asNew: 'Som en ny enhet',
+  asNewHint: 'Filen blir en egen enhet. Inget som finns här ändras.',
+  replace: (unit: string, plan: string) => `Ersätt planen ”${plan}” för ${unit}`,
+  replaceHint: 'Enheten behåller sitt namn, sina scenarier, APT-möten och månadsbilder. En automatisk säkerhetskopia tas först, och Ångra tar tillbaka hela inläsningen.',
+  scenarioWarning: 'Planen du ersätter är ett scenario, inte enhetens nuläge.',
+  previewHeading: 'Det här ändras om du ersätter planen',
+  colField: 'Uppgift',
+  colNow: 'Nu',
+  colFile: 'I filen',
+  noChanges: 'Filen har samma uppgifter som planen.',
+  doctorsAdded: (names: string) => `Läkare som läggs till: ${names}.`,
+  doctorsRemoved: (names: string) => `Läkare som tas bort ur planen: ${names}.`,
+  doctorChanged: (name: string) => `Ändras för ${name}`,
+  scenarios: (n: number) => `Filen har också ${n === 1 ? 'ett scenario' : `${n} scenarier`}; de läggs till som scenarier.`,
+  duties: 'Uppdrag',
+  dutyCount: (n: number) => (n === 0 ? 'inga' : n === 1 ? 'ett uppdrag' : `${n} uppdrag`),
+  defaultValue: 'standard',
+  confirm: 'Läs in',
+  cancel: 'Avbryt',
+  cancelled: 'Inläsningen avbröts. Inget har ändrats.',
+} as const;

@@ -11,6 +11,10 @@ export const PWA_SV = {
   offlineReadyOk: 'Uppfattat',
   registerError: 'Kunde inte förbereda appen för användning utan nätverk. Den fungerar ändå medan sidan är öppen.',
   reloading: 'Laddar om …',
+  /** Another tab accepted the new version: this tab is asked, never reloaded under its user (issue 11.7). */
+  otherTabTitle: 'Kapacitet har uppdaterats i en annan flik',
+  otherTabBody: 'Den här fliken kör den tidigare versionen tills du laddar om. Det du skrivit sparas först; ladda om när det passar.',
+  savingFirst: 'Sparar det du skrivit …',
 } as const;
 
 export const STORAGE_SV = {
@@ -22,7 +26,7 @@ export const STORAGE_SV = {
   requestPersist: 'Spara permanent i webbläsaren',
   requestPersistDenied: 'Webbläsaren sa nej till permanent lagring. Spara en säkerhetskopia som fil regelbundet.',
   persistedNow: 'Uppgifterna sparas nu permanent i den här webbläsaren.',
-  backupNow: 'Spara säkerhetskopia (fil)',
+  backupNow: 'Spara säkerhetskopia',
   backupSaved: 'Säkerhetskopian är sparad som fil.',
   backupFailed: 'Kunde inte spara säkerhetskopian',
   dismiss: 'Dölj',

@@ -258,7 +258,6 @@ export const SCENARIOS = {
   removed: (name: string) => `”${name}” är borttagen.`,
   cannotRemoveCurrent: 'Den gällande planen kan inte tas bort.',
   exportXlsx: 'Exportera (xlsx)',
-  exportBackup: 'Säkerhetskopia av alla planer (json)',
   restoreBackup: 'Läs in planer från fil som scenarier',
   restoreHint: 'En planfil eller en säkerhetskopia av alla planer. Planerna läggs till som scenarier; inget befintligt skrivs över.',
   restoredMainName: 'Plan från fil',

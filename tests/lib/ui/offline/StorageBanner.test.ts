@@ -13,7 +13,7 @@ function source(over: Partial<StorageSource> = {}): StorageSource {
     storage: { persisted: false, mayEvict: true, supported: true, estimate: { usage: 2_400_000, quota: 300_000_000 } },
     lastError: null,
     requestPersist: vi.fn(async () => true),
-    downloadPlanFile: vi.fn(async () => ({ filename: 'Vardcentralen-Exempel.kapacitet.json', text: '{}' })),
+    downloadBackup: vi.fn(async () => ({ filename: 'Vardcentralen-Exempel.kapacitet.json', text: '{}' })),
     clearError: vi.fn(),
     ...over,
   };
@@ -31,8 +31,8 @@ describe('StorageBanner', () => {
     render(StorageBanner, { source: s });
     const warning = screen.getByRole('region', { name: 'Webbläsaren kan radera dina uppgifter' });
     expect(warning).toHaveTextContent('Använt 2,4 MB av 300 MB (0,8 %)');
-    await userEvent.setup().click(screen.getByRole('button', { name: 'Spara säkerhetskopia (fil)' }));
-    expect(s.downloadPlanFile).toHaveBeenCalledTimes(1);
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Spara säkerhetskopia' }));
+    expect(s.downloadBackup).toHaveBeenCalledTimes(1);
     expect(screen.getByRole('status')).toHaveTextContent('Säkerhetskopian är sparad som fil. (Vardcentralen-Exempel.kapacitet.json)');
   });
 
@@ -93,8 +93,8 @@ describe('StorageBanner', () => {
     expect(alert).toHaveTextContent('Webbläsarens lagringsutrymme är fullt');
     expect(alert).toHaveTextContent('Lagringsutrymmet i webbläsaren är fullt.');
     const user = userEvent.setup();
-    await user.click(screen.getByRole('button', { name: 'Spara säkerhetskopia (fil)' }));
-    expect(s.downloadPlanFile).toHaveBeenCalledTimes(1);
+    await user.click(screen.getByRole('button', { name: 'Spara säkerhetskopia' }));
+    expect(s.downloadBackup).toHaveBeenCalledTimes(1);
     await user.click(screen.getByRole('button', { name: 'Dölj' }));
     expect(s.clearError).toHaveBeenCalledTimes(1);
   });
@@ -110,9 +110,9 @@ describe('StorageBanner', () => {
   });
 
   it('reports a failed backup with the reason', async () => {
-    const s = source({ downloadPlanFile: vi.fn(async () => Promise.reject(new Error('Ingen plan'))) });
+    const s = source({ downloadBackup: vi.fn(async () => Promise.reject(new Error('Ingen plan'))) });
     render(StorageBanner, { source: s });
-    await userEvent.setup().click(screen.getByRole('button', { name: 'Spara säkerhetskopia (fil)' }));
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Spara säkerhetskopia' }));
     expect(screen.getByRole('status')).toHaveTextContent('Kunde inte spara säkerhetskopian: Ingen plan');
   });
 });

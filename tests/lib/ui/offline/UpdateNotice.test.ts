@@ -11,6 +11,9 @@ import type { RegisterSWOptions } from 'virtual:pwa-register';
 /** A PwaState wired to a fake registerSW so the callbacks can be fired by the test. */
 async function fakePwa() {
   const pwa = new PwaState();
+  // No app in these tests: saving before a reload is a recorded no-op, reloading is recorded.
+  pwa.beforeReload = vi.fn(async () => undefined);
+  pwa.reloadPage = vi.fn();
   let options: RegisterSWOptions = {};
   const updateSW = vi.fn(async () => undefined);
   Object.defineProperty(navigator, 'serviceWorker', { value: {}, configurable: true });
@@ -20,6 +23,30 @@ async function fakePwa() {
   });
   return { pwa, updateSW, fire: () => options };
 }
+
+describe('two tabs and an update (issue 11.7)', () => {
+  it('the tab that accepted saves first, then reloads; another tab is asked and never reloaded by it', async () => {
+    const accepting = await fakePwa();
+    accepting.fire().onNeedRefresh?.();
+    await accepting.pwa.update();
+    expect(accepting.pwa.beforeReload).toHaveBeenCalledTimes(1);
+    expect(accepting.updateSW).toHaveBeenCalledTimes(1);
+    accepting.fire().onNeedReload?.();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(accepting.pwa.reloadPage).toHaveBeenCalledTimes(1);
+
+    const other = await fakePwa();
+    render(UpdateNotice, { pwa: other.pwa, autostart: false });
+    other.fire().onNeedRefresh?.();
+    other.fire().onNeedReload?.();
+    flushSync();
+    expect(other.pwa.reloadPage).not.toHaveBeenCalled();
+    expect(screen.getByTestId('other-tab-updated-notice')).toHaveTextContent('Kapacitet har uppdaterats i en annan flik');
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Ladda om nu' }));
+    expect(other.pwa.beforeReload).toHaveBeenCalledTimes(1);
+    expect(other.pwa.reloadPage).toHaveBeenCalledTimes(1);
+  });
+});
 
 describe('UpdateNotice', () => {
   it('shows nothing until a new version or offline readiness is reported', async () => {

@@ -1,0 +1,79 @@
+/**
+ * Imports never overwrite without asking (issue 11.2). Every entry that brings a plan in — "Importera
+ * Excel", "Läs in planfil", a dropped file, the first run — hands the plan to `offer`; the one
+ * ImportChoiceDialog (ui/io) asks: as a new unit (the default) or replace the plan in view, with a
+ * per-field preview of what would change. Replacing keeps the unit (its name, scenarios, APT
+ * meetings and snapshots stay with it), takes an automatic backup first and is one undo step
+ * (commands.replacePlan).
+ */
+import { parsePlan } from '../engine/index';
+import { importPreview, type ImportMode, type ImportOffer, type ImportPreview } from './importPreview';
+import { app, type RestoreFileResult } from './app.svelte';
+import { splitPlanFile } from './planBackup';
+
+export type { FieldChange, ImportMode, ImportOffer, ImportPreview } from './importPreview';
+
+interface Pending {
+  offer: ImportOffer;
+  preview: ImportPreview;
+  resolve: (mode: ImportMode | null) => void;
+}
+
+class ImportChoice {
+  pending = $state.raw<Pending | null>(null);
+
+  /**
+   * Asks how to bring a plan in. Resolves 'new' at once when there is no plan in view; null when the
+   * user cancels (nothing is written).
+   */
+  offer(offer: ImportOffer): Promise<ImportMode | null> {
+    const current = app.plan;
+    const summary = app.planSummary;
+    if (!current || !summary || !app.unit) return Promise.resolve('new');
+    this.pending?.resolve(null);
+    const preview = importPreview(current, offer.plan, { unitName: app.unit.name, planName: summary.name, isScenario: summary.kind === 'scenario' }, offer.scenarios ?? 0);
+    return new Promise((resolve) => {
+      this.pending = { offer, preview, resolve };
+    });
+  }
+
+  choose(mode: ImportMode | null): void {
+    const p = this.pending;
+    this.pending = null;
+    p?.resolve(mode);
+  }
+
+  /**
+   * Brings a plan in as chosen: a new unit (selected), or the plan in view replaced — its unit keeps
+   * its name — with a backup first, as one undo step. null when cancelled.
+   */
+  async apply(offer: ImportOffer, options: { asNewUnit?: boolean } = {}): Promise<boolean | null> {
+    const mode = options.asNewUnit ? 'new' : await this.offer(offer);
+    if (mode === null) return null;
+    if (mode === 'new') {
+      try {
+        await app.createUnitFromPlan(offer.plan);
+        return true;
+      } catch {
+        return false;
+      }
+    }
+    const name = app.unit?.name ?? offer.plan.unit.name;
+    return app.replacePlan({ ...offer.plan, unit: { ...offer.plan.unit, name } }, 'import');
+  }
+
+  /**
+   * "Läs in planfil": a plan file (also one with all plans) — asked like a workbook, then
+   * restoreFromFile (all or nothing; its scenarios are added). null when cancelled.
+   */
+  async openPlanFile(text: string, source: string): Promise<RestoreFileResult | null> {
+    const parsed = parsePlan(text);
+    const split = parsed.ok ? splitPlanFile(parsed.plan) : parsed;
+    if (!split.ok) return app.restoreFromFile(text); // says why, in Swedish, with the JSON paths
+    const mode = await this.offer({ plan: split.main, source, scenarios: split.scenarios.length });
+    if (mode === null) return null;
+    return app.restoreFromFile(text, { asNewUnit: mode === 'new' });
+  }
+}
+
+export const importChoice = new ImportChoice();
