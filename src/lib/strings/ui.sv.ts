@@ -289,3 +289,19 @@ export const NUMBER_ERRORS = {
   share: 'Skriv en andel mellan 0 och 100 %.',
   integer: 'Skriv ett heltal.',
 } as const;
+
+/**
+ * Lists on paper (domain.md §6, Vårdanalys 2023): the one sentence the unit summary, the report and the
+ * APT figures say when more patients have a named doctor than the doctors have capacity for.
+ */
+export const PAPER_LIST = {
+  label: 'Fast läkarkontakt bara på papperet',
+  /** After the number: "1 184 patienter har en fast läkarkontakt som …". */
+  one: 'patient har en fast läkarkontakt som läkarnas kapacitet inte räcker till.',
+  many: 'patienter har en fast läkarkontakt som läkarnas kapacitet inte räcker till.',
+  none: 'Läkarnas kapacitet räcker till alla som har en fast läkarkontakt i dag.',
+  /** The second sentence: where the number comes from, in the plan's own figures. */
+  because: (withNamed: string, capacity: string) =>
+    `${withNamed} listade har en fast läkarkontakt i dag, och läkarnas kapacitet räcker till ${capacity} patienter.`,
+  reportLead: 'Det viktigaste',
+} as const;
