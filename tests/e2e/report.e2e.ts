@@ -8,7 +8,7 @@ const SECTION_HEADINGS = [
   'Sammanfattning för enheten',
   'Läkarna',
   'Diagram',
-  'Iakttagelser',
+  'Anmärkningar',
   'Antaganden och regelvärden',
   'Tidsmodellens antaganden',
 ];

@@ -16,7 +16,7 @@ export const PRIORITY_LABELS: Record<string, string> = {
   nursingHome: 'SÄBO',
   homeCare: 'Hemsjukvård',
   palliative: 'Palliativ vård',
-  chronic: 'Annan kronisk sjukdom',
+  chronic: 'Annat kontinuerligt vårdbehov',
   other: 'Övriga',
 };
 
@@ -70,7 +70,7 @@ export const FOLLOWUP_ENGINE = {
       nursingHome: 'SÄBO',
       homeCare: 'i hemsjukvård',
       palliative: 'palliativa',
-      chronic: 'med annan kronisk sjukdom',
+      chronic: 'med annat kontinuerligt vårdbehov',
       other: 'övriga',
     } as Record<string, string>,
     noList: (category: string) => `Tar inga patienter: ${category} kan inte vara fast läkarkontakt.`,

@@ -60,8 +60,8 @@ export const REPORT_SV = {
   doctorsCaption: (model: string) =>
     `Kapacitet per läkare i patienter. Planen räknas enligt ${model}; belastning = listade i dag ÷ kapacitet i planen.`,
   chartsHeading: 'Diagram',
-  findingsHeading: 'Iakttagelser',
-  noFindings: 'Inga iakttagelser: planen följer regelprofilens regler.',
+  findingsHeading: 'Anmärkningar',
+  noFindings: 'Inga anmärkningar: planen följer regelprofilens regler.',
   assumptionsHeading: 'Antaganden och regelvärden',
   profileValuesHeading: 'Regelprofil',
   localAssumption: 'lokalt antagande',

@@ -63,7 +63,7 @@ export const UNIT = {
     nursingHome: 'Boende på SÄBO',
     homeCare: 'Hemsjukvård',
     palliative: 'Palliativ vård',
-    chronic: 'Annat kroniskt vårdbehov',
+    chronic: 'Annat kontinuerligt vårdbehov',
   },
   summaryHeading: 'Sammanfattning',
   capacity: 'Kapacitet',
@@ -81,7 +81,7 @@ export const UNIT = {
   priorityCovered: 'Prioriterade patienter som ryms',
   of: 'av',
   patients: 'patienter',
-  findingsHeading: 'Regler och fynd',
+  findingsHeading: 'Anmärkningar',
   modelDiffHeading: 'Varför modellerna skiljer sig',
   modelDiffIntro: (diff: string, timeHigher: boolean) =>
     `Tidsmodellen ger ${diff} patienter ${timeHigher ? 'mer' : 'mindre'} än riktvärdet för hela enheten. Störst skillnad hos:`,
@@ -91,7 +91,7 @@ export const UNIT = {
     'ST-läkare: riktvärdet följer utbildningens gång, tidsmodellen räknar med full arbetstid för patienter (lokalt antagande om ST-rampen).',
   causeTimeAssumptions:
     'Tidsmodellens antaganden (besökstid, besök per patient och år, andel indirekt tid, andel för egna listade) – se Inställningar. Tjänstgöringsgrad, uppdrag, frånvaro och vårdtyngd påverkar båda modellerna lika.',
-  noFindings: 'Inga fynd: planen följer profilens regler.',
+  noFindings: 'Inga anmärkningar: planen följer regelprofilens regler.',
   goToField: 'Gå till fältet',
   invalidNumber: 'Skriv ett tal, t.ex. 1 100 eller 0,8.',
   negative: 'Talet får inte vara negativt.',
@@ -100,7 +100,7 @@ export const UNIT = {
 export const SEVERITY = {
   error: 'Fel',
   warning: 'Varning',
-  info: 'Info',
+  info: 'Information',
 } as const;
 
 export const DOCTORS = {
@@ -146,6 +146,8 @@ export const DOCTORS = {
   pasteErrors: (n: number) => `${n} celler kunde inte läsas och lämnades oförändrade:`,
   pasteDone: (cells: number) => `${cells} celler inklistrade (en ångra-åtgärd).`,
   chartHeading: 'Kapacitet och lista per läkare',
+  /** A finding's link to a doctor's duties as a whole ("Gå till fältet: Olof Berg, andra uppdrag"). */
+  dutiesField: 'andra uppdrag',
 } as const;
 
 export const DUTIES = {
