@@ -40,7 +40,7 @@ const NODE_GLOBALS = ['process', 'require', 'module', 'exports', 'Buffer', '__di
 const VITE_META = ['env', 'hot', 'glob', 'globEager'];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dev-dist/', 'node_modules/', '.ci-out/', 'test-results/', 'playwright-report/'] },
+  { ignores: ['dist/', 'dev-dist/', 'node_modules/', '.ci-out/', 'test-results/', 'playwright-report/', 'tmp/', '.scratch/'] },
   ...tseslint.configs.recommended,
   ...svelte.configs['flat/recommended'],
   {

@@ -1,8 +1,9 @@
 /**
- * Follow-up benchmark: parse + compute continuity for a 1 000 000-contact CSV (target ≤ 3 s in
- * Chromium). Times the same work in Node and in Debian's Chromium (playwright-core, the launch
+ * Follow-up benchmark: parse + compute continuity for a 1 000 000-contact CSV. Budget (issue 17.3):
+ * ≤ 1 s in Chromium. Times the same work in Node and in Debian's Chromium (playwright-core, the launch
  * args of playwright.config.ts), where the module is bundled with a programmatic `vite build`
- * into a temp dir and run on about:blank. `npm run bench` calls the default export.
+ * into a temp dir and run on about:blank; the parse is the app's (the one tabular toolkit's streaming
+ * reader). Wall and CPU time are printed with the load average. `npm run bench` calls the default export.
  */
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,7 +12,9 @@ import { runBundleInChromium } from './support/chromium';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 const CONTACTS = 1_000_000;
-const RUNS = 3;
+/** Best of five: on a shared two-core machine single runs vary by a factor of two. */
+const RUNS = 5;
+const BUDGET_MS = 1000;
 
 interface BenchRun {
   /** CPU time of the process during parse + compute (Node only): less sensitive to a busy machine. */
@@ -116,10 +119,11 @@ let prepared: Uint8Array | null = null;
   });
 }
 
-const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const fmt = (ms: number) => `${(ms / 1000).toFixed(2).replace('.', ',')} s`;
 
 export default async function followupBench(): Promise<void> {
-  console.log(`followup: best of ${RUNS} runs; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores`);
+  const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
+  console.log(`followup: best of ${RUNS} runs; load average ${load()} on ${cpus().length} cores`);
   const node = await runNode();
   console.log(
     `followup: Node     ${CONTACTS.toLocaleString('sv-SE')} contacts: parse ${fmt(node.parseMs)} + continuity ${fmt(node.computeMs)} = ${fmt(node.parseMs + node.computeMs)}, CPU ${fmt(node.cpuMs ?? 0)} (${node.patients} patients ≥ 3 contacts, mean UPC ${node.meanUpc?.toFixed(3)})`,
@@ -128,7 +132,7 @@ export default async function followupBench(): Promise<void> {
     const ch = await runChromium();
     const total = ch.parseMs + ch.computeMs;
     console.log(
-      `followup: Chromium ${CONTACTS.toLocaleString('sv-SE')} contacts: parse ${fmt(ch.parseMs)} + continuity ${fmt(ch.computeMs)} = ${fmt(total)}, main-thread CPU ${fmt(ch.cpuMs ?? NaN)} (target ≤ 3 s: wall ${total <= 3000 ? 'OK' : 'OVER'}, CPU ${(ch.cpuMs ?? Infinity) <= 3000 ? 'OK' : 'OVER'})`,
+      `followup: Chromium ${CONTACTS.toLocaleString('sv-SE')} contacts: parse ${fmt(ch.parseMs)} + continuity ${fmt(ch.computeMs)} = ${fmt(total)}, main-thread CPU ${fmt(ch.cpuMs ?? NaN)} (budget ≤ ${fmt(BUDGET_MS)}: wall ${total <= BUDGET_MS ? 'OK' : 'OVER'}, CPU ${(ch.cpuMs ?? Infinity) <= BUDGET_MS ? 'OK' : 'OVER'}); load average now ${load()}`,
     );
   } catch (e) {
     console.log(`followup: Chromium run failed: ${(e as Error).message}`);

@@ -2,7 +2,10 @@
  * io bench (owner IO): import of a 100 000-row per-patient listing (.xlsx) in Node and in Debian's
  * Chromium (playwright-core, the launch args of playwright.config.ts; the io module bundled with a
  * programmatic `vite build`), against LibreOffice headless converting the same file to CSV.
- * Goals: Chromium ≤ 3 s; Chromium ÷ LibreOffice ≤ 0.5.
+ * Chromium runs what the app's worker runs: the one dispatch table (runOp: the preflight with the
+ * native inflater, then importListing on the parts it inflated).
+ * Budget (issue 17.3): Chromium ≤ 0,25 × LibreOffice. Both wall time and CPU time are printed with the
+ * load average: on a busy machine wall time mostly measures the other processes.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,6 +19,7 @@ import { importListing } from '../src/lib/io/index';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ROWS = 100_000;
 const RUNS = 3;
+const BUDGET = 0.25;
 
 /** A realistic per-patient listing: pseudonymous key, doctor (20 + a fictive list), age, sex, care weight. */
 function listingXlsx(rows: number): Uint8Array {
@@ -32,52 +36,71 @@ function listingXlsx(rows: number): Uint8Array {
   return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer);
 }
 
-function runNode(bytes: Uint8Array): { ms: number; doctors: number; total: number } {
-  let best = { ms: Infinity, doctors: 0, total: 0 };
+interface Timing {
+  ms: number;
+  cpuMs: number;
+}
+
+function runNode(bytes: Uint8Array): Timing & { doctors: number; total: number } {
+  let best = { ms: Infinity, cpuMs: Infinity, doctors: 0, total: 0 };
   for (let i = 0; i < RUNS; i++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const r = importListing(bytes);
     const ms = performance.now() - t0;
+    const c = process.cpuUsage(c0);
     if (!r.ok) throw new Error('import failed: ' + JSON.stringify(r.errors.slice(0, 3)));
-    if (ms < best.ms) best = { ms, doctors: r.doctors.length, total: r.totalListed };
+    if (ms < best.ms) best = { ms, cpuMs: (c.user + c.system) / 1000, doctors: r.doctors.length, total: r.totalListed };
   }
   return best;
 }
 
-async function runChromium(bytes: Uint8Array): Promise<{ ms: number; preflightMs: number; total: number }> {
-  const entrySource = `import { importListing } from ${JSON.stringify(join(ROOT, 'src/lib/io/index.ts'))};
-import { preflight } from ${JSON.stringify(join(ROOT, 'src/lib/io/preflight.ts'))};
-(globalThis as any).__bench = async (b64: string) => {
+async function runChromium(bytes: Uint8Array): Promise<Timing & { total: number }> {
+  const entrySource = `import { runOp } from ${JSON.stringify(join(ROOT, 'src/lib/io/dispatch.ts'))};
+let prepared: Uint8Array | null = null;
+(globalThis as any).__prepare = (b64: string) => {
   const bin = atob(b64);
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  // Timed as the app's worker does it: the async preflight, then the import.
+  prepared = bytes;
+  return bytes.length;
+};
+(globalThis as any).__run = async () => {
+  // A fresh buffer each run, as the worker receives one: the dispatch table's preflight, then the import.
+  const buffer = prepared!.slice().buffer;
   const t0 = performance.now();
-  const refused = await preflight(bytes, 'listing');
+  const r = await runOp('importListing', [buffer]);
   const t1 = performance.now();
-  if (refused) throw new Error('refused');
-  const r = importListing(bytes);
-  const t2 = performance.now();
   if (!r.ok) throw new Error('import failed');
-  return { ms: t2 - t0, preflightMs: t1 - t0, total: r.totalListed };
+  return { ms: t1 - t0, total: r.totalListed };
 };
 `;
   return runBundleInChromium('io', entrySource, async (page) => {
-    const b64 = Buffer.from(bytes).toString('base64');
-    type R = { ms: number; preflightMs: number; total: number };
-    const call = (s: string) => page.evaluate((x) => (globalThis as unknown as { __bench: (b: string) => Promise<R> }).__bench(x), s);
-    await call(Buffer.from(listingXlsx(5000)).toString('base64')); // warm-up (JIT)
-    let best: R | null = null;
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+    const threadTime = async () =>
+      ((await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }).metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN;
+    type R = { ms: number; total: number };
+    type W = { __prepare: (b: string) => number; __run: () => Promise<R> };
+    const prepare = (b: Uint8Array) => page.evaluate((x) => (globalThis as unknown as W).__prepare(x), Buffer.from(b).toString('base64'));
+    const run = () => page.evaluate(() => (globalThis as unknown as W).__run());
+    await prepare(listingXlsx(5000));
+    await run(); // warm-up (JIT)
+    await prepare(bytes);
+    let best: (Timing & { total: number }) | null = null;
     for (let i = 0; i < RUNS; i++) {
-      const r = await call(b64);
-      if (!best || r.ms < best.ms) best = r;
+      const c0 = await threadTime();
+      const r = await run();
+      // Main-thread CPU time of the run (the inflating itself runs on the browser's stream threads).
+      const cpuMs = ((await threadTime()) - c0) * 1000;
+      if (!best || r.ms < best.ms) best = { ...r, cpuMs };
     }
     return best!;
   });
 }
 
 /** LibreOffice headless xlsx → CSV, with a profile created beforehand (its first start is not counted). */
-function runLibreOffice(bytes: Uint8Array): number | null {
+function runLibreOffice(bytes: Uint8Array): Timing | null {
   const soffice = ['/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice'].find((p) => existsSync(p));
   if (!soffice) return null;
   const dir = mkdtempSync(join(tmpdir(), 'kapacitet-io-lo-'));
@@ -90,15 +113,18 @@ function runLibreOffice(bytes: Uint8Array): number | null {
     spawnSync(soffice, [profile, '--headless', '--convert-to', 'csv', '--outdir', out, warm], { timeout: 120_000 });
     const input = join(dir, 'listing.xlsx');
     writeFileSync(input, bytes);
-    let best = Infinity;
+    let best: Timing = { ms: Infinity, cpuMs: Infinity };
     for (let i = 0; i < 2; i++) {
       rmSync(join(out, 'listing.csv'), { force: true });
       const t0 = performance.now();
-      spawnSync(soffice, [profile, '--headless', '--convert-to', 'csv', '--outdir', out, input], { timeout: 300_000 });
+      // bash's `time` gives the CPU time of soffice and its children (user + system).
+      const r = spawnSync('bash', ['-c', 'TIMEFORMAT="%U %S"; time "$@" >/dev/null 2>&1', 'bash', soffice, profile, '--headless', '--convert-to', 'csv', '--outdir', out, input], { timeout: 300_000, encoding: 'utf8' });
       const ms = performance.now() - t0;
       // soffice exits 0 even when it fails: the output file is the proof.
       if (!existsSync(join(out, 'listing.csv'))) throw new Error('LibreOffice wrote no CSV');
-      best = Math.min(best, ms);
+      const [user, sys] = (r.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number);
+      const cpuMs = (user + sys) * 1000;
+      if (ms < best.ms) best = { ms, cpuMs };
     }
     return best;
   } finally {
@@ -107,21 +133,33 @@ function runLibreOffice(bytes: Uint8Array): number | null {
 }
 
 const s = (ms: number) => `${(ms / 1000).toFixed(2).replace('.', ',')} s`;
+const ratio = (x: number) => x.toFixed(2).replace('.', ',');
 
 export default async function ioBench(): Promise<void> {
-  console.log(`io: ${ROWS.toLocaleString('sv-SE')}-row per-patient listing (.xlsx); best of ${RUNS}; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores`);
+  const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
+  console.log(`io: ${ROWS.toLocaleString('sv-SE')}-row per-patient listing (.xlsx); best of ${RUNS}; load average ${load()} on ${cpus().length} cores`);
   const bytes = listingXlsx(ROWS);
   console.log(`  file: ${(bytes.length / 1024 / 1024).toFixed(1).replace('.', ',')} MB`);
   const node = runNode(bytes);
-  console.log(`  Node importListing:       ${s(node.ms)}  (${node.doctors} doctors, ${node.total} patients)`);
+  console.log(`  Node importListing:       ${s(node.ms)}, CPU ${s(node.cpuMs)}  (${node.doctors} doctors, ${node.total} patients)`);
   const chrome = await runChromium(bytes);
-  console.log(`  Chromium import:          ${s(chrome.ms)}  (of which preflight ${s(chrome.preflightMs)}; ${chrome.total} patients)  goal ≤ 3,00 s: ${chrome.ms <= 3000 ? 'OK' : 'NOT MET'}`);
+  console.log(`  Chromium (dispatch table): ${s(chrome.ms)}, main-thread CPU ${s(chrome.cpuMs)}  (${chrome.total} patients)`);
   const lo = runLibreOffice(bytes);
   if (lo === null) {
     console.log('  LibreOffice: soffice not installed — ratio not measured');
     return;
   }
-  const ratio = chrome.ms / lo;
-  console.log(`  LibreOffice xlsx → CSV:   ${s(lo)}  (headless, process start included)`);
-  console.log(`  ratio Chromium ÷ LibreOffice: ${ratio.toFixed(2).replace('.', ',')}  goal ≤ 0,50: ${ratio <= 0.5 ? 'OK' : 'NOT MET'}`);
+  console.log(`  LibreOffice xlsx → CSV:   ${s(lo.ms)}, CPU ${s(lo.cpuMs)}  (headless, process start included)`);
+  const wall = chrome.ms / lo.ms;
+  const cpu = chrome.cpuMs / lo.cpuMs;
+  const ok = (x: number) => (x <= BUDGET ? 'OK' : 'NOT MET');
+  console.log(`  ratio Chromium ÷ LibreOffice: wall ${ratio(wall)} (${ok(wall)}), CPU ${ratio(cpu)} (${ok(cpu)}); budget ≤ ${ratio(BUDGET)}; load average now ${load()}`);
+}
+
+// Run directly: npx tsx bench/io.bench.ts
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  ioBench().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
 }

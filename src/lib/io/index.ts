@@ -6,8 +6,9 @@ export { importWorkbook } from './workbook/import';
 export type { ExportWorkbookOptions, ExtraSheet, ImportWorkbookOptions, ImportWorkbookResult } from './workbook/types';
 export { SHEET } from './workbook/layout';
 export type { IoMessage } from './messages';
-export { LIMITS } from './limits';
-export type { ProgressInfo, ProgressCallback } from './protocol';
+export { FILE_LIMITS, LIMITS } from './limits';
+export type { FileKind, FileLimits } from './limits';
+export type { ProgressInfo, ProgressCallback } from './progress';
 export { previewListing, importListing, headerSignature, nameKey } from './listing/listing';
 export type {
   ImportListingOptions, ImportListingResult, ListingColumn, ListingDoctor, ListingField, ListingKind, ListingMapping,

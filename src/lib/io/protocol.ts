@@ -1,26 +1,21 @@
 /**
  * Message protocol between the page (src/lib/state/io.svelte.ts) and the io Web Worker
- * (src/lib/io/worker.ts). Types only plus two tiny guards: safe to import from anywhere
- * (state, worker, tests); it reaches no SheetJS code.
+ * (src/lib/io/worker.ts). Types, the op → file kind table and two tiny guards: safe to import from
+ * anywhere (state, worker, tests); it reaches no SheetJS code.
  *
  * Flow: the page posts an `IoRequest` (bytes are transferred, not copied); the worker answers
  * with zero or more `IoProgress` messages and exactly one `IoResult` or `IoFailure` with the
  * same `id`. `IoCancel` asks the worker to drop a request (the page then ignores late replies).
  *
  * Adding an op (other engineers may ask IO to): add it to `IoOps` with its argument tuple and
- * result type, and register the handler in worker.ts's dispatch table.
+ * result type and to `OP_FILE_KIND`, and register its handler in dispatch.ts (the one table the
+ * worker and the in-process fallback both run).
  */
 
-/** Progress of a long operation; `total` 0 means unknown (show an indeterminate bar). */
-export interface ProgressInfo {
-  /** What is happening, a key of `IO_STRINGS.phase` in src/lib/strings/io.sv.ts. */
-  phase: 'read' | 'unzip' | 'parse' | 'map' | 'aggregate' | 'write';
-  done: number;
-  total: number;
-}
+import type { FileKind } from './limits';
+import type { ProgressInfo } from './progress';
 
-/** Every io function that does long work accepts this (the worker passes its poster). */
-export type ProgressCallback = (info: ProgressInfo) => void;
+export type { ProgressCallback, ProgressInfo } from './progress';
 
 /**
  * The ops the worker serves: name → [argument tuple, result]. Argument and result types are
@@ -36,7 +31,7 @@ export interface IoOps {
     result: Uint8Array;
   };
   previewListing: {
-    args: [bytes: ArrayBuffer, options?: Omit<import('./listing/types').PreviewListingOptions, 'onProgress'>];
+    args: [bytes: ArrayBuffer, options?: Omit<import('./listing/types').PreviewListingOptions, 'onProgress' | 'entries'>];
     result: import('./listing/types').ListingPreviewResult;
   };
   importListing: {
@@ -44,16 +39,52 @@ export interface IoOps {
       bytes: ArrayBuffer,
       mapping?: import('./listing/types').ListingMapping,
       plan?: import('../engine/types').Plan,
-      options?: Omit<import('./listing/types').ImportListingOptions, 'onProgress'>,
+      options?: Omit<import('./listing/types').ImportListingOptions, 'onProgress' | 'entries' | 'deadline'>,
     ];
     result: import('./listing/types').ImportListingResult;
   };
   /** FOLLOWUP's contact log (src/lib/io/contacts.ts, parseContactLog); the log's typed arrays are transferred. */
   parseContacts: {
-    args: [bytes: ArrayBuffer, options?: Omit<import('./contacts').ParseContactsOptions, 'onProgress'>];
+    args: [bytes: ArrayBuffer, options?: Omit<import('./contacts').ParseContactsOptions, 'onProgress' | 'entries' | 'deadline'>];
     result: import('./contacts').ParseContactsResult;
   };
+  /** A separate patient → named doctor file (contacts.ts, parseNamedMapping). */
+  parseNamedMapping: {
+    args: [bytes: ArrayBuffer, options?: { salt?: string }];
+    result: import('./contacts').ParseNamedMappingResult;
+  };
+  /** The allocation's patient list (patientList.ts). */
+  parsePatientList: {
+    args: [bytes: ArrayBuffer, options?: { year?: number }];
+    result: import('./patientList').ParsePatientListResult;
+  };
+  /** A values-only workbook of named sheets (sheets.ts): follow-up series and continuity figures. */
+  sheetsWorkbook: {
+    args: [sheets: import('./sheets').SimpleSheet[]];
+    result: Uint8Array;
+  };
+  /** The allocation proposal for the listing staff (allocationWorkbook.ts). */
+  allocationWorkbook: {
+    args: [result: import('../engine/followup/types').AllocationResult, options: { unitName: string; today: string }];
+    result: Uint8Array;
+  };
 }
+
+/**
+ * The kind of user file each op reads (its size, row and time limits in limits.ts), or null for the
+ * writers. The page checks a file's size by this before reading it; dispatch.ts runs the preflight.
+ */
+export const OP_FILE_KIND: { readonly [K in IoOpName]: FileKind | null } = {
+  importWorkbook: 'workbook',
+  exportWorkbook: null,
+  previewListing: 'listing',
+  importListing: 'listing',
+  parseContacts: 'contacts',
+  parseNamedMapping: 'namedMapping',
+  parsePatientList: 'patientList',
+  sheetsWorkbook: null,
+  allocationWorkbook: null,
+};
 
 export type IoOpName = keyof IoOps;
 

@@ -3,10 +3,12 @@
  * workbook and listing importers. Nothing here throws: failures come back as Swedish messages.
  */
 import * as XLSX from 'xlsx';
+import { foldText } from '../engine/text';
 import { IO_STRINGS, fill } from '../strings/io.sv';
-import { LIMITS, formatBytes } from './limits';
+import { ZIP_LIMITS, checkSize, formatBytes, limitMessage, limitsOf, type FileLimits, type LimitsRef } from './limits';
 import type { IoMessage } from './messages';
-import { isZip, scanZip } from './zip';
+import { isCfb, isSpreadsheet, isZip } from './sniff';
+import { scanZip } from './zip';
 
 const M = IO_STRINGS.import;
 
@@ -16,29 +18,23 @@ function fileError(message: string): { ok: false; errors: IoMessage[] } {
   return { ok: false, errors: [{ sheet: '', row: null, column: null, message }] };
 }
 
-/** CFB (old .xls) magic. */
-function isCfb(bytes: Uint8Array): boolean {
-  return bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
-}
+export { isCfb, isSpreadsheet };
 
 export function toBytes(input: ArrayBuffer | Uint8Array): Uint8Array {
   return input instanceof Uint8Array ? input : new Uint8Array(input);
 }
 
-/**
- * Size checks, then SheetJS with a row cap (`sheetRows`): a sheet with more than `maxRows` rows
- * is reported (the parse stops at the cap, so memory stays bounded).
- */
-/** Size checks of a zip from its central directory (no inflation); null when it may be read. */
-export function checkZip(bytes: Uint8Array, maxBytes: number, maxEntryBytes?: number): { ok: false; errors: IoMessage[] } | null {
-  if (bytes.length > maxBytes) return fileError(fill(M.tooLarge, { size: formatBytes(bytes.length), max: formatBytes(maxBytes) }));
+/** Size checks of a zip from its central directory (no inflation), with the limits of `kind`; null when it may be read. */
+export function checkZip(bytes: Uint8Array, kind: LimitsRef): { ok: false; errors: IoMessage[] } | null {
+  const size = checkSize(kind, bytes.length);
+  if (size) return { ok: false, errors: size };
   const scan = scanZip(bytes);
   if (!scan.ok) return fileError(fill(M.corrupt, { detail: 'zip' }));
-  if (scan.entries.length > LIMITS.zipEntries) {
-    return fileError(fill(M.tooManyEntries, { count: scan.entries.length, max: LIMITS.zipEntries }));
+  if (scan.entries.length > ZIP_LIMITS.zipEntries) {
+    return fileError(fill(M.tooManyEntries, { count: scan.entries.length, max: ZIP_LIMITS.zipEntries }));
   }
   let total = 0;
-  const maxEntry = maxEntryBytes ?? LIMITS.entryBytes;
+  const maxEntry = limitsOf(kind).entryBytes;
   for (const e of scan.entries) {
     if (e.uncompressedSize > maxEntry) {
       return fileError(fill(M.zipEntryTooLarge, { name: e.name, size: formatBytes(e.uncompressedSize), max: formatBytes(maxEntry) }));
@@ -48,44 +44,72 @@ export function checkZip(bytes: Uint8Array, maxBytes: number, maxEntryBytes?: nu
     total += e.uncompressedSize;
     // A compression ratio beyond 1:1000 does not occur in real spreadsheets (deflate tops out near 1:1030).
     if (e.compressedSize > 0 && e.uncompressedSize / e.compressedSize > 1000 && e.uncompressedSize > 10 * 1024 * 1024) {
-      return fileError(fill(M.zipTooLarge, { max: formatBytes(LIMITS.unzippedBytes) }));
+      return fileError(fill(M.zipTooLarge, { max: formatBytes(ZIP_LIMITS.unzippedBytes) }));
     }
   }
-  if (total > LIMITS.unzippedBytes) return fileError(fill(M.zipTooLarge, { max: formatBytes(LIMITS.unzippedBytes) }));
+  if (total > ZIP_LIMITS.unzippedBytes) return fileError(fill(M.zipTooLarge, { max: formatBytes(ZIP_LIMITS.unzippedBytes) }));
   return null;
 }
 
-export function readWorkbookGuarded(
-  bytes: Uint8Array,
-  opts: { maxBytes: number; maxRows: number; maxEntryBytes?: number; allowCfb?: boolean },
-): GuardedRead {
+/** Rows a sheet declares (its `<dimension>`, kept by SheetJS as `!fullref` when it cut the sheet), or what it holds. */
+export function declaredRowCount(ws: XLSX.WorkSheet): number {
+  const ref = (ws['!fullref'] as string | undefined) ?? ws['!ref'];
+  return ref ? XLSX.utils.decode_range(ref).e.r + 1 : 0;
+}
+
+/**
+ * Size checks, then SheetJS with a row cap (`sheetRows`), then the row limit on what every sheet
+ * declares: the same refusal as the worker's preflight, which reads the declared dimension before
+ * unzipping the rest (a sheet claiming A1:XFD1048576 is refused in the app and from Node alike).
+ */
+/** The earlier form of the limits argument (kept for readers written against it). */
+export interface GuardLimits {
+  maxBytes: number;
+  maxRows: number;
+  maxEntryBytes?: number;
+  allowCfb?: boolean;
+}
+
+export function readWorkbookGuarded(bytes: Uint8Array, limits: LimitsRef | GuardLimits, options: { allowCfb?: boolean } = {}): GuardedRead {
+  const legacy = typeof limits === 'object' && 'maxBytes' in limits;
+  const kind: FileLimits | LimitsRef = legacy
+    ? { bytes: limits.maxBytes, rows: limits.maxRows, entryBytes: limits.maxEntryBytes ?? limitsOf('listing').entryBytes, timeMs: limitsOf('workbook').timeMs }
+    : limits;
+  const opts = legacy ? { allowCfb: limits.allowCfb ?? options.allowCfb } : options;
   if (bytes.length === 0) return fileError(M.empty);
-  if (bytes.length > opts.maxBytes) {
-    return fileError(fill(M.tooLarge, { size: formatBytes(bytes.length), max: formatBytes(opts.maxBytes) }));
-  }
+  const size = checkSize(kind, bytes.length);
+  if (size) return { ok: false, errors: size };
   if (isZip(bytes)) {
-    const refused = checkZip(bytes, opts.maxBytes, opts.maxEntryBytes);
+    const refused = checkZip(bytes, kind);
     if (refused) return refused;
   } else if (!(opts.allowCfb && isCfb(bytes))) {
     return fileError(M.notWorkbook);
   }
+  const maxRows = limitsOf(kind).rows;
+  let wb: XLSX.WorkBook;
   try {
     // A fresh options object each time: XLSX.read mutates it (stack-probe §2).
-    const wb = XLSX.read(bytes, {
+    wb = XLSX.read(bytes, {
       type: 'array',
       dense: true,
       cellFormula: false,
       cellHTML: false,
       cellStyles: false,
       cellDates: false,
-      sheetRows: opts.maxRows + 1,
+      sheetRows: maxRows + 1,
       WTF: false,
     });
-    if (!wb || !Array.isArray(wb.SheetNames) || wb.SheetNames.length === 0) return fileError(M.notWorkbook);
-    return { ok: true, wb };
-  } catch (e) {
-    return fileError(fill(M.corrupt, { detail: e instanceof Error ? e.message.slice(0, 120) : 'okänt fel' }));
+  } catch {
+    // SheetJS's own words are English and technical: the user gets ours.
+    return fileError(M.unreadableSpreadsheet);
   }
+  if (!wb || !Array.isArray(wb.SheetNames) || wb.SheetNames.length === 0) return fileError(M.notWorkbook);
+  for (const name of wb.SheetNames) {
+    const ws = wb.Sheets[name];
+    const declared = ws ? declaredRowCount(ws) : 0;
+    if (declared > maxRows) return { ok: false, errors: [limitMessage.tooManyRows(kind, name, declared)] };
+  }
+  return { ok: true, wb };
 }
 
 /** Number of rows SheetJS kept (to compare with the cap). */
@@ -127,9 +151,8 @@ export function cellValue(ws: XLSX.WorkSheet, r: number, c: number): CellValue {
   return s.trim() === '' ? undefined : s;
 }
 
-/** Case-insensitive sheet lookup (people rename "Läkare" to "läkare" or "LÄKARE"); å/ä/ö may be dropped. */
+/** Sheet lookup through the one text normaliser (people rename "Läkare" to "läkare" or "LAKARE"). */
 export function findSheet(wb: XLSX.WorkBook, name: string): string | undefined {
-  const fold = (s: string) => s.trim().toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  const want = fold(name);
-  return wb.SheetNames.find((n) => fold(n) === want);
+  const want = foldText(name);
+  return wb.SheetNames.find((n) => foldText(n) === want);
 }

@@ -6,6 +6,7 @@
  *   `<calcPr>` nor frozen panes) through SheetJS's own CFB container code.
  */
 import * as XLSX from 'xlsx';
+import { isZip } from './sniff';
 
 export interface ZipEntryInfo {
   name: string;
@@ -22,9 +23,7 @@ export type ZipScan = { ok: true; entries: ZipEntryInfo[] } | { ok: false; reaso
 const EOCD_SIG = 0x06054b50;
 const CEN_SIG = 0x02014b50;
 
-export function isZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-}
+export { isZip };
 
 /** Central directory listing. Zip64 entries (sizes 0xFFFFFFFF) are reported as Infinity: we never need files that large. */
 export function scanZip(bytes: Uint8Array): ZipScan {
@@ -88,36 +87,53 @@ export function patchZip(bytes: Uint8Array, edit: (path: string, xml: string) =>
   return out instanceof ArrayBuffer ? new Uint8Array(out) : Uint8Array.from(out);
 }
 
+export type InflateOutcome =
+  | {
+      ok: true;
+      /** Inflated content of the entries `keep` named; entries cut short by the row peek are absent. Null without DecompressionStream. */
+      entries: Map<string, Uint8Array> | null;
+      /** Worksheet entries whose declared dimension exceeds `maxRows` (not inflated further). */
+      tooManyRows: { name: string; rows: number }[];
+    }
+  | { ok: false; reason: 'lying-size' | 'entry-too-large' | 'corrupt'; name: string };
+
+const WORKSHEET_ENTRY = /^xl\/worksheets\/[^/]+\.xml$/;
+
 /**
- * Inflates every deflated entry with the platform's streaming inflater and stops as soon as an
- * entry produces more bytes than its header declares (a zip bomb that lies about its sizes) or
- * more than `maxEntryBytes`. SheetJS's own inflater never stores more than the declared size,
- * but it would still spend the time decoding; this check refuses such files in milliseconds.
- * `peek` sees the first bytes of each entry (e.g. to read a sheet's <dimension>).
- * Resolves to null when the zip is honest, else to a reason. Needs DecompressionStream
- * (browsers, workers, Node ≥ 18); without it, resolves to null (the synchronous bounds still apply).
+ * Inflates every entry with the platform's streaming inflater (native: ~10× SheetJS's JavaScript
+ * inflate) and stops as soon as an entry produces more bytes than its header declares (a zip bomb
+ * that lies about its sizes) or more than `maxEntryBytes`. SheetJS's own inflater never stores more
+ * than the declared size, but it would still spend the time decoding; this check refuses such files
+ * in milliseconds. A worksheet whose `<dimension>` declares more than `maxRows` rows is not inflated
+ * further and reported. Entries `keep` names are returned inflated, so a reader can use them
+ * instead of inflating again. Needs DecompressionStream (browsers, workers, Node ≥ 18); without it,
+ * resolves to `{ ok: true, entries: null }` (the synchronous bounds still apply).
  */
-export async function verifyZipInflation(
-  bytes: Uint8Array,
-  maxEntryBytes: number,
-  peek?: (name: string, head: string) => string | null,
-): Promise<null | { reason: 'lying-size' | 'entry-too-large' | 'corrupt' | 'peek'; name: string; detail?: string }> {
-  if (typeof DecompressionStream === 'undefined') return null;
+export async function inflateZip(bytes: Uint8Array, maxEntryBytes: number, maxRows: number, keep: (name: string) => boolean = () => false): Promise<InflateOutcome> {
+  if (typeof DecompressionStream === 'undefined') return { ok: true, entries: null, tooManyRows: [] };
   const scan = scanZip(bytes);
-  if (!scan.ok) return { reason: 'corrupt', name: '' };
+  if (!scan.ok) return { ok: false, reason: 'corrupt', name: '' };
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const entries = new Map<string, Uint8Array>();
+  const tooManyRows: { name: string; rows: number }[] = [];
+  const decoder = new TextDecoder();
   for (const e of scan.entries) {
     const lh = e.localOffset;
-    if (lh + 30 > bytes.length || dv.getUint32(lh, true) !== 0x04034b50) return { reason: 'corrupt', name: e.name };
+    if (lh + 30 > bytes.length || dv.getUint32(lh, true) !== 0x04034b50) return { ok: false, reason: 'corrupt', name: e.name };
     const start = lh + 30 + dv.getUint16(lh + 26, true) + dv.getUint16(lh + 28, true);
     const end = Math.min(bytes.length, start + (Number.isFinite(e.compressedSize) ? e.compressedSize : bytes.length));
     const declared = e.uncompressedSize;
-    const wantPeek = peek && /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name);
+    const isSheet = WORKSHEET_ENTRY.test(e.name);
+    const tooMany = (head: string): boolean => {
+      const rows = declaredSheetRows(head);
+      if (rows === null || rows <= maxRows) return false;
+      tooManyRows.push({ name: e.name, rows });
+      return true;
+    };
     if (e.method === 0) {
-      if (wantPeek) {
-        const why = peek!(e.name, new TextDecoder().decode(bytes.subarray(start, Math.min(end, start + 4096))));
-        if (why) return { reason: 'peek', name: e.name, detail: why };
-      }
+      const raw = bytes.subarray(start, end);
+      if (isSheet && tooMany(decoder.decode(raw.subarray(0, 4096)))) continue;
+      if (keep(e.name)) entries.set(e.name, raw);
       continue;
     }
     if (e.method !== 8) continue;
@@ -125,35 +141,54 @@ export async function verifyZipInflation(
     const reader = stream.getReader();
     let total = 0;
     let head = '';
+    let peeked = !isSheet;
+    const kept = keep(e.name);
+    const parts: Uint8Array[] = [];
     try {
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
-        if (wantPeek && head.length < 4096) {
-          head += new TextDecoder().decode(value.subarray(0, 4096 - head.length));
+        if (!peeked) {
+          head += decoder.decode(value.subarray(0, 4096 - head.length));
           if (head.length >= 4096 || value.length < 4096) {
-            const why = peek!(e.name, head);
-            if (why) {
+            peeked = true;
+            if (tooMany(head)) {
               await reader.cancel();
-              return { reason: 'peek', name: e.name, detail: why };
+              parts.length = 0;
+              break;
             }
           }
         }
         total += value.length;
         if (total > declared + 1024) {
           await reader.cancel();
-          return { reason: 'lying-size', name: e.name };
+          return { ok: false, reason: 'lying-size', name: e.name };
         }
         if (total > maxEntryBytes) {
           await reader.cancel();
-          return { reason: 'entry-too-large', name: e.name };
+          return { ok: false, reason: 'entry-too-large', name: e.name };
         }
+        if (kept) parts.push(value);
       }
     } catch {
-      return { reason: 'corrupt', name: e.name };
+      return { ok: false, reason: 'corrupt', name: e.name };
     }
+    if (!peeked && tooMany(head)) continue;
+    if (kept && !tooManyRows.some((t) => t.name === e.name)) entries.set(e.name, concat(parts, total));
   }
-  return null;
+  return { ok: true, entries, tooManyRows };
+}
+
+function concat(parts: Uint8Array[], total: number): Uint8Array {
+  if (parts.length === 1) return parts[0];
+  if (parts.length === 0) return new Uint8Array(0);
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 /** Rows declared by a sheet's `<dimension ref="A1:X123"/>`, or null. */

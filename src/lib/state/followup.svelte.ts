@@ -42,7 +42,6 @@ import {
   logSpan,
   snapshotFromPlan,
   snapshotTrend,
-  trendCsv,
   trendRows,
   withNamedMapping,
   type AllocationGroup,
@@ -53,12 +52,13 @@ import {
   type SnapshotData,
   type Trend,
 } from '../engine/followup/index';
-import type { IsoDate } from '../engine/types';
+import type { IsoDate, Plan } from '../engine/types';
 import { formatNumber } from '../engine/format';
-import { nameKey } from '../engine/text';
+import { foldText, nameKey } from '../engine/text';
 import type { IoMessage } from '../io/messages';
 import type { ContactColumn, ParseContactsResult } from '../io/contacts';
-import type { ProgressInfo } from '../io/protocol';
+import type { IoOps, ProgressInfo } from '../io/protocol';
+import { trendCsv } from '../io/trendCsv';
 import { CONTACT_TYPE_LABELS, FOLLOWUP as T } from '../strings/followup.sv';
 import { app, type AppState } from './app.svelte';
 import { io } from './io.svelte';
@@ -67,25 +67,14 @@ import { downloadBytes } from './download';
 
 export type FollowUpTab = 'snapshots' | 'continuity' | 'allocation';
 
-/** The contact-log fields (io/contacts.ts), listed here so this module never pulls SheetJS in statically. */
-export const CONTACT_COLUMNS: readonly ContactColumn[] = ['patient', 'date', 'doctor', 'type', 'named'];
+/** The contact-log fields (io/contactlog/columns.ts), listed here so this module never pulls SheetJS in statically. */
+export const CONTACT_COLUMNS: readonly ContactColumn[] = ['patient', 'date', 'doctor', 'type', 'named', 'unit'];
 export type { ContactColumn };
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 function fileSafe(name: string): string {
   return name.replace(/[\\/:*?"<>|]+/g, '-').replace(/\s+/g, ' ').trim() || 'enhet';
-}
-
-/** Lower case, no diacritics or punctuation, without a leading "Dr": for comparing list names. */
-function normName(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim()
-    .replace(/^(dr|doktor) /, '');
 }
 
 function randomSalt(): string {
@@ -102,19 +91,16 @@ function messageText(m: IoMessage): string {
 }
 
 /**
- * Parses a contact log in IO's Web Worker (op `parseContacts`, src/lib/io/worker.ts; the log's typed
- * arrays are transferred back). IO's client falls back to the page where there is no Worker (tests).
+ * Parses a contact log in IO's Web Worker (op `parseContacts`, src/lib/io/dispatch.ts; the log's typed
+ * arrays are transferred back), after the size check of a contact log. IO's client runs the same
+ * dispatch table on the page where there is no Worker (tests).
  */
 async function parseInWorker(
-  bytes: ArrayBuffer,
+  file: File,
   options: { salt: string; columns?: Partial<Record<ContactColumn, number>> },
   onProgress: (p: ProgressInfo) => void,
 ): Promise<ParseContactsResult> {
-  try {
-    return await io.client.run('parseContacts', [bytes, options], onProgress);
-  } catch (e) {
-    return { ok: false, errors: [{ sheet: '', row: null, column: null, message: e instanceof Error ? e.message : T.continuity.workerFailed }] };
-  }
+  return io.client.runFile('parseContacts', file, [options], onProgress);
 }
 
 export class FollowUpState {
@@ -141,6 +127,16 @@ export class FollowUpState {
     this.errorDetails = details;
     this.status = '';
     return false;
+  }
+
+  /** A workbook written in IO's worker; null (the Swedish reason shown) when that failed. */
+  async #workbook<K extends 'sheetsWorkbook' | 'allocationWorkbook'>(op: K, args: IoOps[K]['args']): Promise<Uint8Array | null> {
+    try {
+      return await io.client.run(op, args);
+    } catch (e) {
+      this.#fail(e instanceof Error ? e.message : T.continuity.workerFailed);
+      return null;
+    }
   }
 
   #ok(status: string): true {
@@ -227,17 +223,17 @@ export class FollowUpState {
   async importListingSnapshot(file: File, month: string): Promise<boolean> {
     this.status = T.snapshots.reading(file.name);
     try {
-      const { importListing } = await import('../io/index');
-      const r = importListing(await file.arrayBuffer(), undefined, this.#host.plan);
+      // In IO's worker with the listing limits (a 49 MB listing blocked the page 2,7 s when read here).
+      const snapshot = this.#host.plan ? ($state.snapshot(this.#host.plan) as Plan) : undefined;
+      const r = await io.client.runFile('importListing', file, [undefined, snapshot]);
       if (!r.ok) return this.#fail(T.snapshots.importFailed(file.name), r.errors.map(messageText));
       // Rows that are not a named doctor's list: fictive locum lists (domain.md §1), the unit's own
       // list of patients without a doctor, and plan doctors who cannot be named doctors.
       const plan = this.#host.plan;
-      const unitKey = normName(plan?.unit.name ?? '');
+      const unitKey = nameKey(plan?.unit.name ?? '');
       const notNamed = (d: (typeof r.doctors)[number]): string | null => {
         if (d.match.kind === 'fictive') return T.snapshots.excludedFictive;
-        const k = normName(d.name);
-        if ((unitKey && k === unitKey) || /utan (fast )?lakare|ej namngiven|ingen lakare|vakant|ospecificerad/.test(k)) return T.snapshots.excludedUnitList;
+        if ((unitKey && nameKey(d.name) === unitKey) || /utan (fast )?lakare|ej namngiven|ingen lakare|vakant|ospecificerad/.test(foldText(d.name))) return T.snapshots.excludedUnitList;
         if (d.match.kind === 'doctor') {
           const id = d.match.doctorId;
           const cat = plan?.doctors.find((x) => x.id === id)?.category;
@@ -288,9 +284,10 @@ export class FollowUpState {
     if (format === 'csv') {
       downloadBytes(trendCsv(trend), `${base}.csv`, 'text/csv;charset=utf-8');
     } else {
-      const { sheetsWorkbook } = await import('../io/allocationWorkbook');
       const rows = trendRows(trend);
-      downloadBytes(sheetsWorkbook([{ name: T.snapshots.sheetName, rows, colWidths: rows[0].map((_, i) => (i === 0 ? 10 : 16)) }]), `${base}.xlsx`, XLSX_TYPE);
+      const bytes = await this.#workbook('sheetsWorkbook', [[{ name: T.snapshots.sheetName, rows, colWidths: rows[0].map((_, i) => (i === 0 ? 10 : 16)) }]]);
+      if (!bytes) return false;
+      downloadBytes(bytes, `${base}.xlsx`, XLSX_TYPE);
     }
     return this.#ok(T.exported(format === 'csv' ? 'CSV' : 'Excel'));
   }
@@ -388,12 +385,12 @@ export class FollowUpState {
     return computeContinuity(scoped, options);
   });
 
-  /** Plan doctor name for a log doctor key (matched by id, or by name ignoring case/“Dr”). */
+  /** Plan doctor name for a log doctor key (matched by id, or by the one name key: case, diacritics, “Dr” ignored). */
   doctorName(key: string): string | null {
     const plan = this.#host.plan;
     if (!plan) return null;
-    const k = key.trim().toLowerCase().replace(/^(dr\.?|doktor)\s+/, '');
-    const d = plan.doctors.find((x) => x.id === key || x.name.trim().toLowerCase().replace(/^(dr\.?|doktor)\s+/, '') === k);
+    const k = nameKey(key);
+    const d = plan.doctors.find((x) => x.id === key || nameKey(x.name) === k);
     return d ? d.name : null;
   }
 
@@ -404,8 +401,7 @@ export class FollowUpState {
     this.error = null;
     this.errorDetails = [];
     try {
-      const bytes = await file.arrayBuffer();
-      const r = await parseInWorker(bytes, { salt: this.#salt, columns }, (p) => (this.progress = { done: p.done, total: p.total }));
+      const r = await parseInWorker(file, { salt: this.#salt, columns }, (p) => (this.progress = { done: p.done, total: p.total }));
       if (!r.ok) {
         this.columnChoice = r.mapping
           ? {
@@ -453,8 +449,7 @@ export class FollowUpState {
   async loadNamedMapping(file: File): Promise<boolean> {
     const log = this.log;
     if (!log) return this.#fail(T.continuity.loadLogFirst);
-    const { parseNamedMapping } = await import('../io/contacts');
-    const r = parseNamedMapping(await file.arrayBuffer(), { salt: this.#salt });
+    const r = await io.client.runFile('parseNamedMapping', file, [{ salt: this.#salt }]);
     if (!r.ok) return this.#fail(T.continuity.importFailed(file.name), r.errors.map(messageText));
     const { log: next, unknownPatients, applied } = withNamedMapping(log, r.pairs);
     this.log = next;
@@ -556,12 +551,12 @@ export class FollowUpState {
       },
       (k) => this.doctorName(k),
     );
-    const { sheetsWorkbook } = await import('../io/allocationWorkbook');
-    const bytes = sheetsWorkbook([
+    const bytes = await this.#workbook('sheetsWorkbook', [[
       { name: C.sheetUnit, rows: rows.unit, colWidths: [44, 60] },
       { name: C.sheetDoctors, rows: rows.doctors, colWidths: [24, 22, 14, 10, 10, 14, 14, 14, 14, 10] },
       { name: C.sheetHist, rows: rows.histograms, colWidths: [36, 8, 8, 10] },
-    ]);
+    ]]);
+    if (!bytes) return false;
     downloadBytes(bytes, `${this.#unitFileName()} kontinuitet ${this.#host.today}.xlsx`, XLSX_TYPE);
     return this.#ok(T.exported('Excel'));
   }
@@ -645,8 +640,8 @@ export class FollowUpState {
   }
 
   async loadPatientList(file: File): Promise<boolean> {
-    const { parsePatientList } = await import('../io/allocationWorkbook');
-    const r = parsePatientList(await file.arrayBuffer(), { year: Number(this.#host.today.slice(0, 4)) });
+    // In IO's worker with the patient-list limits (a 3,6 MB file froze the page 35 s when read here).
+    const r = await io.client.runFile('parsePatientList', file, [{ year: Number(this.#host.today.slice(0, 4)) }]);
     if (!r.ok) return this.#fail(T.allocation.importFailed(file.name), r.errors.map(messageText));
     this.groups = groupPatients(r.rows);
     this.groupsSource = 'file';
@@ -663,8 +658,8 @@ export class FollowUpState {
   async exportProposal(): Promise<boolean> {
     const p = this.proposal;
     if (!p) return this.#fail(T.allocation.nothingToExport);
-    const { allocationWorkbook } = await import('../io/allocationWorkbook');
-    const bytes = allocationWorkbook($state.snapshot(p) as AllocationResult, { unitName: this.#host.plan?.unit.name ?? '', today: this.#host.today });
+    const bytes = await this.#workbook('allocationWorkbook', [$state.snapshot(p) as AllocationResult, { unitName: this.#host.plan?.unit.name ?? '', today: this.#host.today }]);
+    if (!bytes) return false;
     downloadBytes(bytes, `${this.#unitFileName()} fördelningsförslag ${this.#host.today}.xlsx`, XLSX_TYPE);
     return this.#ok(T.exported('Excel'));
   }

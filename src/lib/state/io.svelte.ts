@@ -1,14 +1,16 @@
 /**
  * Import/export state and the io worker client (brief: parsing in a Web Worker so the page stays
  * responsive; SheetJS only loaded when used — the worker chunk holds it, and the in-process
- * fallback is a dynamic import). An imported plan is applied through `app.replacePlan`, so an
- * import is one undoable step and all-or-nothing.
+ * fallback is a dynamic import of the same dispatch table). An imported plan is applied through
+ * `app.replacePlan`, so an import is one undoable step and all-or-nothing.
  */
 import { createDoctor, formatNumber } from '../engine/index';
 import type { Plan } from '../engine/types';
 import type { ExtraSheet, ImportListingResult, IoMessage, ListingMapping, ListingPreviewResult } from '../io/index';
-import type { IoOpName, IoOps, ProgressInfo, WorkerToPage } from '../io/protocol';
+import { FILE_LIMITS, checkSize } from '../io/limits';
+import { OP_FILE_KIND, type IoOpName, type IoOps, type ProgressInfo, type WorkerToPage } from '../io/protocol';
 import { isWorkerToPage } from '../io/protocol';
+import { isSpreadsheet } from '../io/sniff';
 import { getListingMapping, saveListingMapping } from '../db/settingsRepo';
 import { IO_STRINGS, fill } from '../strings/io.sv';
 import { app } from './app.svelte';
@@ -16,10 +18,15 @@ import { downloadBytes } from './download';
 
 const S = IO_STRINGS.ui;
 
-/** Worst case for one request before the worker is stopped (a hostile file that slipped through every bound). */
-const REQUEST_TIMEOUT_MS = 120_000;
-/** Largest file read from disk at all (the io limits refuse smaller hostile files with a precise message). */
-const MAX_READ_BYTES = 64 * 1024 * 1024;
+/** Beyond its kind's parse time (limits.ts), how long a request may take before the worker is stopped. */
+const TIMEOUT_MARGIN_MS = 30_000;
+/** Writers (no user file): a 2 000-doctor workbook takes a few seconds. */
+const WRITER_TIMEOUT_MS = 120_000;
+
+function timeoutOf(op: IoOpName): number {
+  const kind = OP_FILE_KIND[op];
+  return kind ? FILE_LIMITS[kind].timeMs + TIMEOUT_MARGIN_MS : WRITER_TIMEOUT_MS;
+}
 
 interface Pending {
   resolve: (v: unknown) => void;
@@ -28,7 +35,15 @@ interface Pending {
   timer: ReturnType<typeof setTimeout>;
 }
 
-/** Talks to src/lib/io/worker.ts; falls back to running in-process where there is no Worker (tests, old browsers). */
+/** A failed read or parse in the shape every parse result has. */
+export type Refusal = { ok: false; errors: IoMessage[] };
+
+const refusal = (message: string): Refusal => ({ ok: false, errors: [{ sheet: '', row: null, column: null, message }] });
+
+/**
+ * Talks to src/lib/io/worker.ts; where there is no Worker (tests, old browsers) it runs the same
+ * dispatch table (src/lib/io/dispatch.ts) in-process, preflight and limits included.
+ */
 export class IoClient {
   #worker: Worker | null = null;
   // Not UI state: bookkeeping of in-flight requests, never rendered.
@@ -44,7 +59,7 @@ export class IoClient {
       // eslint-disable-next-line svelte/prefer-svelte-reactivity
       const w = new Worker(new URL('../io/worker.ts', import.meta.url), { type: 'module' });
       w.onmessage = (e: MessageEvent<WorkerToPage>) => this.#onMessage(e.data);
-      w.onerror = (e) => this.#failAll(e.message || 'worker');
+      w.onerror = () => this.#failAll(S.workerFailed);
       this.#worker = w;
       return w;
     } catch {
@@ -66,10 +81,11 @@ export class IoClient {
     else p.reject(new Error(msg.message));
   }
 
+  /** Rejects every request with a Swedish message and stops the worker (a fresh one starts next time). */
   #failAll(message: string): void {
     for (const [, p] of this.#pending) {
       clearTimeout(p.timer);
-      p.reject(new Error(fill(S.workerFailed, { message })));
+      p.reject(new Error(message));
     }
     this.#pending.clear();
     this.#worker?.terminate();
@@ -79,45 +95,55 @@ export class IoClient {
   /** Runs one op. ArrayBuffer arguments are transferred to the worker (the caller's copy becomes unusable). */
   async run<K extends IoOpName>(op: K, args: IoOps[K]['args'], onProgress?: (p: ProgressInfo) => void): Promise<IoOps[K]['result']> {
     const worker = this.#ensureWorker();
-    if (!worker) return this.#runInProcess(op, args, onProgress);
+    if (!worker) {
+      const { runOp } = await import('../io/dispatch');
+      return runOp(op, args, onProgress);
+    }
     const id = this.#nextId++;
+    const ms = timeoutOf(op);
     return new Promise<IoOps[K]['result']>((resolve, reject) => {
-      const timer = setTimeout(() => this.#failAll(S.timeout), REQUEST_TIMEOUT_MS);
+      const timer = setTimeout(() => this.#failAll(fill(S.timeout, { seconds: formatNumber(ms / 1000) })), ms);
       this.#pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress, timer });
       const transfer = (args as unknown[]).filter((a): a is ArrayBuffer => a instanceof ArrayBuffer);
       worker.postMessage({ kind: 'request', id, op, args }, transfer);
     });
   }
 
-  async #runInProcess<K extends IoOpName>(op: K, args: IoOps[K]['args'], onProgress?: (p: ProgressInfo) => void): Promise<IoOps[K]['result']> {
-    const io = await import('../io/index');
-    const { preflight } = await import('../io/preflight');
-    const a = args as unknown[];
-    const bytes = a[0] instanceof ArrayBuffer ? new Uint8Array(a[0]) : undefined;
-    const kind = op === 'importWorkbook' ? 'workbook' : 'listing';
-    if (bytes && op !== 'exportWorkbook') {
-      const refused = await preflight(bytes, kind);
-      if (refused) return { ok: false, errors: refused } as IoOps[K]['result'];
-    }
-    switch (op) {
-      case 'importWorkbook':
-        return io.importWorkbook(bytes!, { onProgress }) as IoOps[K]['result'];
-      case 'exportWorkbook':
-        return io.exportWorkbook(a[0] as Plan, { ...((a[1] as object) ?? {}), onProgress }) as IoOps[K]['result'];
-      case 'previewListing':
-        return io.previewListing(bytes!, { ...((a[1] as object) ?? {}), onProgress }) as IoOps[K]['result'];
-      case 'importListing':
-        return io.importListing(bytes!, a[1] as ListingMapping | undefined, a[2] as Plan | undefined, { ...((a[3] as object) ?? {}), onProgress }) as IoOps[K]['result'];
-      default: {
-        const { parseContactLog } = await import('../io/contacts');
-        return parseContactLog(bytes!, { ...((a[1] as object) ?? {}), onProgress }) as IoOps[K]['result'];
-      }
+  /**
+   * Reads a user's file for an op that parses one: its size is checked against the op's kind of
+   * file first (limits.ts, the same message as from Node), then it is read and parsed in the worker.
+   * A failure to read, a refusal or an unexpected error all come back as `{ ok: false, errors }`.
+   */
+  async runFile<K extends FileOp>(op: K, file: Blob, rest: RestArgs<K>, onProgress?: (p: ProgressInfo) => void): Promise<IoOps[K]['result'] | Refusal> {
+    const bytes = await readFileChecked(op, file);
+    if (!(bytes instanceof ArrayBuffer)) return bytes;
+    try {
+      return await this.run(op, [bytes, ...rest] as unknown as IoOps[K]['args'], onProgress);
+    } catch (e) {
+      return refusal(e instanceof Error ? e.message : S.workerFailed);
     }
   }
 
   /** Stops whatever runs (a very large file): the worker is terminated and started afresh next time. */
   cancelAll(): void {
     this.#failAll(S.cancelled);
+  }
+}
+
+/** Ops whose first argument is a user's file. */
+export type FileOp = { [K in IoOpName]: IoOps[K]['args'] extends [ArrayBuffer, ...unknown[]] ? K : never }[IoOpName];
+/** The arguments of a file op after the bytes. */
+export type RestArgs<K extends FileOp> = IoOps[K]['args'] extends [ArrayBuffer, ...infer R] ? R : never;
+
+/** The bytes of a file an op will parse, after the size check of its kind; or the refusal. */
+export async function readFileChecked(op: FileOp, file: Blob): Promise<ArrayBuffer | Refusal> {
+  const kind = OP_FILE_KIND[op];
+  const tooLarge = kind ? checkSize(kind, file.size) : null;
+  if (tooLarge) return { ok: false, errors: tooLarge };
+  try {
+    return await file.arrayBuffer();
+  } catch {
+    return refusal(S.readFailed);
   }
 }
 
@@ -158,17 +184,12 @@ export class IoState {
     this.status = null;
   }
 
-  async #readFile(file: File): Promise<ArrayBuffer | null> {
-    if (file.size > MAX_READ_BYTES) {
-      this.errors = [{ sheet: '', row: null, column: null, message: fill(IO_STRINGS.import.tooLarge, { size: `${formatNumber(file.size / 1024 / 1024)} MB`, max: `${formatNumber(MAX_READ_BYTES / 1024 / 1024)} MB` }) }];
-      return null;
-    }
-    try {
-      return await file.arrayBuffer();
-    } catch {
-      this.errors = [{ sheet: '', row: null, column: null, message: S.readFailed }];
-      return null;
-    }
+  /** The file's bytes after the size check of what `op` reads it as; null (errors shown) when refused. */
+  async #readFile(op: FileOp, file: File): Promise<ArrayBuffer | null> {
+    const r = await readFileChecked(op, file);
+    if (r instanceof ArrayBuffer) return r;
+    this.errors = r.errors;
+    return null;
   }
 
   async #task<T>(activity: string, work: () => Promise<T>): Promise<T | null> {
@@ -191,9 +212,19 @@ export class IoState {
     this.progress = p;
   };
 
-  /** A dropped or chosen file: a plan workbook, else a listing report. */
+  /**
+   * A dropped or chosen file: a plan workbook, else a listing report. Decided by the content, not
+   * the name: text (CSV in any encoding, also a UTF-16 "Unicode text" saved as .xls) is a listing.
+   */
   async openFile(file: File): Promise<void> {
-    if (/\.(csv|txt|tsv)$/i.test(file.name)) return this.startListing(file);
+    let head: Uint8Array;
+    try {
+      head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
+    } catch {
+      this.errors = [{ sheet: '', row: null, column: null, message: S.readFailed }];
+      return;
+    }
+    if (!isSpreadsheet(head)) return this.startListing(file);
     const missingSheetsOnly = await this.importWorkbookFile(file, { quietIfNotPlan: true });
     if (missingSheetsOnly) await this.startListing(file);
   }
@@ -205,7 +236,7 @@ export class IoState {
   async importWorkbookFile(file: File, opts: { quietIfNotPlan?: boolean } = {}): Promise<boolean> {
     this.clearMessages();
     const outcome = await this.#task(fill(S.importing, { file: file.name }), async () => {
-      const bytes = await this.#readFile(file);
+      const bytes = await this.#readFile('importWorkbook', file);
       if (!bytes) return false;
       const r = await this.client.run('importWorkbook', [bytes], this.#onProgress);
       if (!r.ok) {
@@ -245,7 +276,7 @@ export class IoState {
   async startListing(file: File, sheet?: string): Promise<void> {
     this.clearMessages();
     await this.#task(fill(S.importing, { file: file.name }), async () => {
-      const bytes = await this.#readFile(file);
+      const bytes = await this.#readFile('previewListing', file);
       if (!bytes) return;
       const preview = await this.client.run('previewListing', [bytes, sheet ? { sheet, sampleRows: 8 } : { sampleRows: 8 }], this.#onProgress);
       if (!preview.ok) {
@@ -277,7 +308,7 @@ export class IoState {
     if (!session) return;
     this.errors = [];
     await this.#task(fill(S.importing, { file: session.file.name }), async () => {
-      const bytes = await this.#readFile(session.file);
+      const bytes = await this.#readFile('importListing', session.file);
       if (!bytes) return;
       const plan = app.plan ? ($state.snapshot(app.plan) as Plan) : undefined;
       const r = await this.client.run('importListing', [bytes, $state.snapshot(session.mapping) as ListingMapping, plan, { today: app.today }], this.#onProgress);

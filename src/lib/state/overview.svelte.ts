@@ -23,12 +23,13 @@ import { fmt } from '../engine/quantity';
 import { OVERVIEW as T, type OverviewColumnKey } from '../strings/overview.sv';
 import { app, type AppState } from './app.svelte';
 import { IoClient, io } from './io.svelte';
+import { FILE_LIMITS } from '../io/limits';
 import { LiveValue } from './live.svelte';
 import { downloadBytes } from './download';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-/** Largest file read into the overview (a plan or a unit workbook is far smaller). */
-const MAX_FILE_BYTES = 16 * 1024 * 1024;
+/** Largest file read into the overview: io's limit for a plan workbook (the one limits table, io/limits.ts). */
+const MAX_FILE_BYTES = FILE_LIMITS.workbook.bytes;
 
 export interface OverviewFile {
   id: string;

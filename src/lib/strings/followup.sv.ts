@@ -102,6 +102,7 @@ export const CONTACTS_IO = {
     doctor: 'läkare',
     type: 'kontakttyp',
     named: 'fast läkarkontakt',
+    unit: 'enhet',
   } as Record<string, string>,
   emptyCell: (what: string) => `Cellen saknar ${what}.`,
   badDate: (value: string) => `”${value}” är inget giltigt datum. Skriv datum som ÅÅÅÅ-MM-DD.`,

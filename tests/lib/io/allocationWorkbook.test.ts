@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { allocationWorkbook, parsePatientList, priorityOf, sheetsWorkbook } from '../../../src/lib/io/allocationWorkbook';
+import { allocationWorkbook, sheetsWorkbook } from '../../../src/lib/io/allocationWorkbook';
+import { parsePatientList, priorityOf } from '../../../src/lib/io/patientList';
 import { allocate, groupPatients, type AllocationDoctor } from '../../../src/lib/engine/followup';
 
 const doc = (id: string, over: Partial<AllocationDoctor> = {}): AllocationDoctor => ({
@@ -57,8 +58,8 @@ describe('allocation workbook', () => {
 
 describe('patient list CSV', () => {
   it('reads quoted fields with delimiters, doubled quotes and line breaks', async () => {
-    const { splitCsv } = await import('../../../src/lib/io/allocationWorkbook');
-    expect(splitCsv('a;"b;c";"d ""e"""\r\n"x\ny";2;\n', ';')).toEqual([['a', 'b;c', 'd "e"'], ['x\ny', '2', '']]);
+    const { readCsv } = await import('../../../src/lib/io/tabular/index');
+    expect(readCsv('a;"b;c";"d ""e"""\r\n"x\ny";2;\n', { delimiter: ';' }).rows).toEqual([['a', 'b;c', 'd "e"'], ['x\ny', '2', '']]);
     const r = parsePatientList('Patientnyckel,Grupp,Ålder\n"K,1",SÄBO,88\n');
     expect(r.ok && r.rows[0]).toMatchObject({ key: 'K,1', priority: 'nursingHome', ageBand: '65+' });
   });

@@ -93,6 +93,67 @@ describe('parseContactLog (CSV)', () => {
   });
 });
 
+describe('parseContactLog: the one toolkit (streaming reader, decoder, detector)', () => {
+  const csv = 'Patient;Datum;Läkare;Kontakttyp;Vårdenhet\r\nA;2025-01-02;Åsa;Besök;VC Norr\r\n"B";2025-01-03;"Dr ""Ek""";telefon;VC Söder\r\nA;2025-01-04;Åsa;chatt;\r\n';
+
+  function utf16(s: string, le: boolean, bom: boolean): Uint8Array {
+    const out: number[] = bom ? (le ? [0xff, 0xfe] : [0xfe, 0xff]) : [];
+    for (let i = 0; i < s.length; i++) out.push(...(le ? [s.charCodeAt(i) & 0xff, s.charCodeAt(i) >> 8] : [s.charCodeAt(i) >> 8, s.charCodeAt(i) & 0xff]));
+    return new Uint8Array(out);
+  }
+
+  it('reads a UTF-16 export (Excel "Unicode text"), with or without BOM, like UTF-8', () => {
+    const base = parseContactLog(enc(csv));
+    expect(base.ok).toBe(true);
+    for (const [le, bom] of [[true, true], [true, false], [false, true], [false, false]] as const) {
+      const r = parseContactLog(utf16(csv, le, bom));
+      expect(r.ok, `le=${le} bom=${bom}`).toBe(true);
+      if (r.ok && base.ok) {
+        expect(r.log.patientKeys).toEqual(base.log.patientKeys);
+        expect(r.log.doctorKeys).toEqual(['Åsa', 'Dr "Ek"']);
+      }
+    }
+    // A tab-separated UTF-16 file (what Excel's "Unicode text" writes).
+    const tab = parseContactLog(utf16(csv.replace(/;/g, '\t'), true, true));
+    expect(tab.ok && tab.log.count).toBe(3);
+  });
+
+  it('maps a unit column ("Vårdenhet", "Enhet", "Mottagning", "unit") to each contact', () => {
+    const r = parseContactLog(enc(csv));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.columns.unit).toBe(4);
+    expect(r.log.unitKeys).toEqual(['VC Norr', 'VC Söder']);
+    expect([...r.log.unit!]).toEqual([0, 1, -1]);
+    for (const h of ['Enhet', 'Mottagning', 'unit', 'Vårdenhet']) expect(guessContactColumns(['Patient', 'Datum', 'Läkare', h]).unit).toBe(3);
+    const none = parseContactLog(enc('Patient;Datum;Läkare\nA;2025-01-01;d1\n'));
+    expect(none.ok && none.log.unit).toBeUndefined();
+  });
+
+  it('gives the same log whatever the chunk boundaries of the text', async () => {
+    const { parseCsvChunks } = await import('../../../src/lib/io/contactlog/csv');
+    const whole = parseCsvChunks([csv], csv.length, { salt: 's' });
+    for (let size = 1; size < 40; size += 3) {
+      const chunks: string[] = [];
+      for (let i = 0; i < csv.length; i += size) chunks.push(csv.slice(i, i + size));
+      expect(parseCsvChunks(chunks, csv.length, { salt: 's' })).toEqual(whole);
+    }
+  });
+
+  it('never echoes a personnummer in a message (masked ÅÅMMDD-XXXX)', () => {
+    const r = parseContactLog('Patient;Datum;Läkare;Typ\nA;född 19121212-1212;d1;besök\n');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors[0].message).toContain('ÅÅMMDD-XXXX');
+    expect(JSON.stringify(r)).not.toMatch(/1212-?1212/);
+  });
+
+  it('a file that is no text is said to be neither a workbook nor a CSV', () => {
+    const r = parseContactLog(new Uint8Array([1, 0, 2, 0, 0, 0, 7, 9, 0, 3]));
+    expect(!r.ok && r.errors[0].message).toMatch(/varken en Excel-arbetsbok eller en textfil/);
+  });
+});
+
 describe('parseContactLog (xlsx)', () => {
   it('reads dates as Excel serials or text', () => {
     const ws = XLSX.utils.aoa_to_sheet([

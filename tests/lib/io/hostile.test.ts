@@ -96,19 +96,34 @@ describe('hostile files', () => {
     let t = performance.now();
     const pre = await preflight(bytes, 'listing');
     expect(performance.now() - t).toBeLessThan(2000);
-    expect(pre?.[0].message).toMatch(/1\u00a0000\u00a0001 rader; högst 500\u00a0000/);
+    expect(pre?.[0].message).toMatch(/rader: 1\u00a0000\u00a0001; högst 500\u00a0000/);
     t = performance.now();
     const l = previewListing(bytes);
     expect(performance.now() - t).toBeLessThan(15_000);
-    expect(!l.ok && l.errors[0].message).toMatch(/rader; högst/);
+    expect(!l.ok && l.errors[0].message).toMatch(/rader: .*; högst/);
   }, 60_000);
+
+  it('a sheet declaring A1:XFD1048576 is refused the same way in the app (worker preflight) and from Node, naming the sheet', async () => {
+    const xml = '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:XFD1048576"/><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Läkare</t></is></c><c r="B1" t="inlineStr"><is><t>Listade</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>Anna</t></is></c><c r="B2"><v>5</v></c></row></sheetData></worksheet>';
+    const bytes = rawZip(xlsxParts(xml));
+    const app = await preflight(bytes, 'listing');
+    const node = importListing(bytes);
+    const preview = previewListing(bytes);
+    expect(app).toEqual([{ sheet: 'Läkare', row: null, column: null, message: expect.stringMatching(/1\u00a0048\u00a0576; högst 500\u00a0000/) }]);
+    expect(node.ok ? [] : node.errors).toEqual(app);
+    expect(preview.ok ? [] : preview.errors).toEqual(app);
+    // A plan workbook: the same in both (the sheet is the doctors' sheet here).
+    const wbApp = await preflight(bytes, 'workbook');
+    const wbNode = importWorkbook(bytes);
+    expect(wbNode.ok ? [] : wbNode.errors).toEqual(wbApp);
+  });
 
   it('a million-row sheet without a dimension tag is still refused by the row cap', () => {
     const xml = millionRowSheet().replace(/<dimension[^>]*>/, '');
     const t = performance.now();
     const l = previewListing(rawZip(xlsxParts(xml)));
     expect(performance.now() - t).toBeLessThan(15_000);
-    expect(!l.ok && l.errors[0].message).toMatch(/rader; högst/);
+    expect(!l.ok && l.errors[0].message).toMatch(/rader: fler än 500\u00a0000; högst/);
   }, 60_000);
 
   it('does not let a crafted file pollute Object.prototype', () => {

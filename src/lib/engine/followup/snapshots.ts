@@ -167,18 +167,6 @@ export function trendRows(trend: Trend): Cell[][] {
   return rows;
 }
 
-/** CSV (semicolon, decimal comma, as Swedish Excel opens it) of the trend rows. */
-export function trendCsv(trend: Trend): string {
-  const esc = (v: Cell): string => {
-    if (v === null) return '';
-    if (typeof v === 'number') return String(Math.round(v * 10000) / 10000).replace('.', ',');
-    let s = v;
-    if (/^[=+\-@]/.test(s)) s = "'" + s; // never a formula when opened in Excel
-    return /[;"\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
-  };
-  return '\ufeff' + trendRows(trend).map((r) => r.map(esc).join(';')).join('\r\n') + '\r\n';
-}
-
 /** Every month from `first` to `last` inclusive (at most `max`), so a chart's time axis has no jumps. */
 export function monthRange(first: YearMonth, last: YearMonth, max = 240): YearMonth[] {
   const out: YearMonth[] = [];

@@ -1,25 +1,36 @@
 /**
- * Bytes of a listing report → a grid of cells. xlsx/xls through SheetJS (guarded), anything else
- * as CSV/text: UTF-8 (with or without BOM) or Windows-1252, delimiter `;`, `,` or tab.
+ * Bytes of a user's table → a grid of cells, for every reader of tabular user files (listing
+ * reports, patient lists, named-doctor files): xlsx/xls through SheetJS (guarded) or the fast
+ * values-only xlsx scan, anything else as delimited text through the one toolkit (io/tabular:
+ * UTF-8, Windows-1252 or UTF-16, delimiter `;`, `,` or tab). Limits are those of the kind of file.
  */
 import type * as XLSX from 'xlsx';
-import { IO_STRINGS, fill } from '../../strings/io.sv';
-import { formatNumber } from '../../engine/format';
-import { LIMITS, formatBytes } from '../limits';
+import { IO_STRINGS } from '../../strings/io.sv';
+import { FILE_LIMITS, ZIP_LIMITS, checkSize, limitMessage, type FileKind } from '../limits';
 import type { IoMessage } from '../messages';
-import { cellValue, checkZip, readWorkbookGuarded, sheetColCount, sheetRowCount } from '../sheetread';
+import { cellValue, checkZip, isSpreadsheet, readWorkbookGuarded, sheetColCount, sheetRowCount } from '../sheetread';
+import { decodeText, detectDelimiter, readCsv, type Delimiter, type TextEncodingName } from '../tabular/index';
+import { isZip } from '../sniff';
 import { readXlsxFast } from './fastxlsx';
-import { isZip } from '../zip';
+import type { GridCell } from './types';
 
-export type GridCell = string | number | null;
+export type { GridCell };
 
 export interface Grid {
   format: 'xlsx' | 'csv';
-  encoding?: 'utf-8' | 'windows-1252';
-  delimiter?: ';' | ',' | '\t';
+  encoding?: TextEncodingName;
+  delimiter?: Delimiter;
   sheets: string[];
   sheet: string;
   rows: GridCell[][];
+}
+
+export type GridResult = { ok: true; grid: Grid } | { ok: false; errors: IoMessage[] };
+
+export interface ReadGridOptions {
+  sheet?: string;
+  /** Zip parts already inflated by the worker's preflight (skips inflating them again). */
+  entries?: ReadonlyMap<string, Uint8Array> | null;
 }
 
 const M = IO_STRINGS.import;
@@ -29,47 +40,42 @@ function err(message: string, sheet = ''): { ok: false; errors: IoMessage[] } {
   return { ok: false, errors: [{ sheet, row: null, column: null, message }] };
 }
 
-function isCfb(b: Uint8Array): boolean {
-  return b.length >= 4 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
-}
-
-export function readGrid(bytes: Uint8Array, sheetWanted?: string): { ok: true; grid: Grid } | { ok: false; errors: IoMessage[] } {
+export function readGrid(bytes: Uint8Array, kind: FileKind, options: ReadGridOptions = {}): GridResult {
   if (bytes.length === 0) return err(M.empty);
-  if (bytes.length > LIMITS.listingBytes) return err(fill(M.tooLarge, { size: formatBytes(bytes.length), max: formatBytes(LIMITS.listingBytes) }));
-  if (isZip(bytes) || isCfb(bytes)) return readSpreadsheet(bytes, sheetWanted);
-  return readCsv(bytes);
+  const size = checkSize(kind, bytes.length);
+  if (size) return { ok: false, errors: size };
+  if (isSpreadsheet(bytes)) return readSpreadsheet(bytes, kind, options);
+  return readText(bytes, kind);
 }
 
-function readSpreadsheet(bytes: Uint8Array, sheetWanted?: string): { ok: true; grid: Grid } | { ok: false; errors: IoMessage[] } {
+function readSpreadsheet(bytes: Uint8Array, kind: FileKind, options: ReadGridOptions): GridResult {
+  const { rows: maxRows } = FILE_LIMITS[kind];
   if (isZip(bytes)) {
     // Same size checks as the SheetJS path (zip bomb, entry sizes), then the fast values-only scan.
-    const guard = checkZip(bytes, LIMITS.listingBytes);
+    const guard = checkZip(bytes, kind);
     if (guard) return guard;
     let fast: ReturnType<typeof readXlsxFast> = null;
     try {
-      fast = readXlsxFast(bytes, sheetWanted, LIMITS.listingRows, LIMITS.columns);
+      fast = readXlsxFast(options.entries ?? bytes, options.sheet, maxRows, ZIP_LIMITS.columns);
     } catch {
       fast = null; // SheetJS below reports what is wrong in Swedish
     }
     if (fast) {
-      if (fast.truncated) {
-        return err(fill(M.tooManyRows, { rows: `fler än ${formatNumber(LIMITS.listingRows)}`, max: formatNumber(LIMITS.listingRows) }), fast.sheet);
-      }
+      if (fast.declaredTooMany) return { ok: false, errors: [limitMessage.tooManyRows(kind, fast.declaredTooMany.sheet, fast.declaredTooMany.rows)] };
+      if (fast.truncated) return { ok: false, errors: [limitMessage.tooManyRows(kind, fast.sheet)] };
       return { ok: true, grid: { format: 'xlsx', sheets: fast.sheets, sheet: fast.sheet, rows: fast.rows } };
     }
   }
-  const read = readWorkbookGuarded(bytes, { maxBytes: LIMITS.listingBytes, maxRows: LIMITS.listingRows, allowCfb: true });
+  const read = readWorkbookGuarded(bytes, kind, { allowCfb: true });
   if (!read.ok) return read;
   const wb = read.wb;
   const has = (n: string) => sheetRowCount(wb.Sheets[n]) > 0;
-  const sheet = sheetWanted && wb.SheetNames.includes(sheetWanted) ? sheetWanted : wb.SheetNames.find(has) ?? wb.SheetNames[0];
+  const sheet = options.sheet && wb.SheetNames.includes(options.sheet) ? options.sheet : wb.SheetNames.find(has) ?? wb.SheetNames[0];
   const ws: XLSX.WorkSheet = wb.Sheets[sheet];
   const nRows = sheetRowCount(ws);
-  if (nRows > LIMITS.listingRows) {
-    return err(fill(M.tooManyRows, { rows: `fler än ${formatNumber(LIMITS.listingRows)}`, max: formatNumber(LIMITS.listingRows) }), sheet);
-  }
+  if (nRows > maxRows) return { ok: false, errors: [limitMessage.tooManyRows(kind, sheet)] };
   const nCols = sheetColCount(ws);
-  if (nCols > LIMITS.columns) return err(fill(M.tooManyColumns, { cols: nCols, max: LIMITS.columns }), sheet);
+  if (nCols > ZIP_LIMITS.columns) return { ok: false, errors: [limitMessage.tooManyColumns(sheet, nCols)] };
   const rows: GridCell[][] = new Array(nRows);
   for (let r = 0; r < nRows; r++) {
     // Only the cells that exist (dense data): a sheet whose range is huge but nearly empty stays small.
@@ -86,116 +92,15 @@ function readSpreadsheet(bytes: Uint8Array, sheetWanted?: string): { ok: true; g
   return { ok: true, grid: { format: 'xlsx', sheets: wb.SheetNames.slice(), sheet, rows } };
 }
 
-/** UTF-8 when it decodes cleanly (BOM or not), else Windows-1252 (Excel's "CSV" on Swedish Windows). */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'windows-1252' } {
-  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const body = bom ? bytes.subarray(3) : bytes;
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8' };
-  } catch {
-    return { text: new TextDecoder('windows-1252').decode(body), encoding: 'windows-1252' };
-  }
-}
-
-/** The delimiter that splits the first lines most consistently into more than one field. */
-export function detectDelimiter(text: string): ';' | ',' | '\t' {
-  const lines = text.split(/\r?\n/, 20).filter((l) => l.trim() !== '');
-  let best: ';' | ',' | '\t' = ';';
-  let bestScore = -1;
-  for (const d of [';', '\t', ','] as const) {
-    const counts = lines.map((l) => splitLine(l, d).length);
-    if (counts.length === 0) continue;
-    const min = Math.min(...counts);
-    const same = counts.filter((c) => c === counts[0]).length;
-    const score = min > 1 ? same * 100 + min : 0;
-    if (score > bestScore) {
-      bestScore = score;
-      best = d;
-    }
-  }
-  return best;
-}
-
-function splitLine(line: string, d: string): string[] {
-  return parseCsv(line, d, 1).rows[0] ?? [];
-}
-
-/** RFC 4180-ish: quotes, doubled quotes, CRLF/LF, delimiters inside quotes. Stops after maxRows + 1 rows. */
-export function parseCsv(text: string, d: string, maxRows: number): { rows: string[][]; truncated: boolean } {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let i = 0;
-  const n = text.length;
-  let quoted = false;
-  while (i < n) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-        i++;
-        continue;
-      }
-      // Fast path: copy up to the next quote.
-      const q = text.indexOf('"', i);
-      if (q < 0) {
-        field += text.slice(i);
-        i = n;
-      } else {
-        field += text.slice(i, q);
-        i = q;
-      }
-      continue;
-    }
-    if (ch === '"' && field === '') {
-      quoted = true;
-      i++;
-    } else if (ch === d) {
-      row.push(field);
-      field = '';
-      i++;
-    } else if (ch === '\n' || ch === '\r') {
-      row.push(field);
-      field = '';
-      rows.push(row);
-      row = [];
-      if (rows.length > maxRows) return { rows, truncated: true };
-      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
-    } else {
-      // Fast path: copy up to the next special character.
-      let j = i + 1;
-      while (j < n) {
-        const c = text[j];
-        if (c === d || c === '\n' || c === '\r' || c === '"') break;
-        j++;
-      }
-      field += text.slice(i, j);
-      i = j;
-    }
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return { rows, truncated: rows.length > maxRows };
-}
-
-function readCsv(bytes: Uint8Array): { ok: true; grid: Grid } | { ok: false; errors: IoMessage[] } {
-  // Binary files (NUL bytes in the first kB) are not text.
-  const head = bytes.subarray(0, 1024);
-  if (head.includes(0)) return err(M.notWorkbook);
-  const { text, encoding } = decodeText(bytes);
+function readText(bytes: Uint8Array, kind: FileKind): GridResult {
+  const decoded = decodeText(bytes);
+  if (!decoded) return err(M.notText);
+  const { text, encoding } = decoded;
   const delimiter = detectDelimiter(text);
-  const { rows, truncated } = parseCsv(text, delimiter, LIMITS.listingRows);
-  if (truncated) return err(fill(M.tooManyRows, { rows: `fler än ${formatNumber(LIMITS.listingRows)}`, max: formatNumber(LIMITS.listingRows) }), L.sheetCsv);
-  let maxCols = 0;
-  for (const r of rows) if (r.length > maxCols) maxCols = r.length;
-  if (maxCols > LIMITS.columns) return err(fill(M.tooManyColumns, { cols: maxCols, max: LIMITS.columns }), L.sheetCsv);
+  const maxRows = FILE_LIMITS[kind].rows;
+  const { rows, truncated, widest } = readCsv(text, { delimiter, maxRows, capacity: ZIP_LIMITS.columns + 1 });
+  if (truncated) return { ok: false, errors: [limitMessage.tooManyRows(kind, L.sheetCsv)] };
+  if (widest > ZIP_LIMITS.columns) return { ok: false, errors: [limitMessage.tooManyColumns(L.sheetCsv, widest)] };
   const grid: GridCell[][] = rows.map((r) => r.map((v) => (v.trim() === '' ? null : v)));
   return { ok: true, grid: { format: 'csv', encoding, delimiter, sheets: [L.sheetCsv], sheet: L.sheetCsv, rows: grid } };
 }

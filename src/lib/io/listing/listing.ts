@@ -4,14 +4,16 @@
  * and a suggested mapping; `importListing` aggregates to the plan's doctors. Personal identity
  * numbers are detected per column and never read further, returned or stored.
  */
-import { columnHasPersonnummer, looksLikePersonnummer } from '../../engine/personnummer';
+import { columnHasPersonnummer, containsPersonnummer, looksLikePersonnummer } from '../../engine/personnummer';
 import { formatNumber, parseSwedishNumber } from '../../engine/format';
+import { parsePlan } from '../../engine/parse';
+import { foldText, nameKey, normalizeSpace } from '../../engine/text';
 import type { Doctor, Plan } from '../../engine/types';
 import { IO_STRINGS, fill } from '../../strings/io.sv';
-import { LIMITS } from '../limits';
-import type { IoMessage } from '../messages';
+import { Deadline, ZIP_LIMITS, limitMessage } from '../limits';
+import { maskedValue, type IoMessage } from '../messages';
 import { toBytes } from '../sheetread';
-import { colLetter, normHeader } from '../workbook/layout';
+import { colLetter } from '../workbook/layout';
 import { readGrid, type Grid, type GridCell } from './grid';
 import type {
   ImportListingOptions, ImportListingResult, ListingColumn, ListingDoctor, ListingField, ListingKind, ListingMapping,
@@ -22,8 +24,8 @@ const L = IO_STRINGS.listing;
 const M = IO_STRINGS.import;
 const MASK = IO_STRINGS.ui.masked;
 
-/** Header words people use in Swedish listing reports, per field (normalised, see normHeader). */
-const FIELD_WORDS: Record<ListingField, string[]> = {
+/** Header words people use in Swedish listing reports, per field (compared through foldText). */
+const FIELD_WORDS_AS_WRITTEN: Record<ListingField, string[]> = {
   doctor: ['läkare', 'fast läkarkontakt', 'flk', 'ansvarig läkare', 'listad hos', 'listningsläkare', 'läkarnamn', 'doktor', 'vårdgivare', 'namn', 'doctor', 'läkare namn', 'fast läkare'],
   listed: ['listade', 'antal listade', 'antal', 'antal patienter', 'listed', 'listan', 'listans storlek', 'patienter'],
   listPoints: ['listningspoäng', 'poäng', 'listpoäng', 'list points', 'listpoints'],
@@ -33,13 +35,22 @@ const FIELD_WORDS: Record<ListingField, string[]> = {
   birthYear: ['födelseår', 'född', 'född år', 'birth year'],
   sex: ['kön', 'sex', 'juridiskt kön', 'gender'],
 };
+const FIELD_WORDS = Object.fromEntries(
+  Object.entries(FIELD_WORDS_AS_WRITTEN).map(([field, words]) => [field, words.map(foldText)]),
+) as Record<ListingField, string[]>;
 
 function text(c: GridCell): string {
   return c === null ? '' : typeof c === 'number' ? String(c) : c.trim();
 }
 
 function isBlankRow(row: GridCell[] | undefined): boolean {
-  return !row || row.every((c) => c === null || text(c) === '');
+  if (!row) return true;
+  for (let i = 0; i < row.length; i++) {
+    const c = row[i];
+    if (c === null || c === undefined) continue;
+    if (typeof c === 'number' || c.trim() !== '') return false;
+  }
+  return true;
 }
 
 /** The header row: among the first 20 rows, the first with ≥ 2 text cells and no more numbers than texts. */
@@ -59,9 +70,9 @@ function findHeaderRow(rows: GridCell[][]): number {
   return -1;
 }
 
-/** FNV-1a of the normalised header names: the key under which the state layer remembers a mapping. */
+/** FNV-1a of the folded header names (foldText): the key under which the state layer remembers a mapping. */
 export function headerSignature(headers: string[]): string {
-  const s = headers.map(normHeader).join('\u001f');
+  const s = headers.map(foldText).join('\u001f');
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
@@ -76,8 +87,8 @@ interface Analysed {
   columns: ListingColumn[];
 }
 
-function analyse(bytes: Uint8Array, sheet?: string): { ok: true; a: Analysed } | { ok: false; errors: IoMessage[] } {
-  const read = readGrid(bytes, sheet);
+function analyse(bytes: Uint8Array, sheet: string | undefined, entries: ReadonlyMap<string, Uint8Array> | null | undefined): { ok: true; a: Analysed } | { ok: false; errors: IoMessage[] } {
+  const read = readGrid(bytes, 'listing', { sheet, entries });
   if (!read.ok) return read;
   const grid = read.grid;
   const headerRow = findHeaderRow(grid.rows);
@@ -104,8 +115,8 @@ function suggest(a: Analysed): ListingMapping {
   for (const field of Object.keys(FIELD_WORDS) as ListingField[]) {
     const words = FIELD_WORDS[field];
     // Exact header first, then a header that contains the word.
-    let hit = a.columns.find((c) => !c.personnummer && !used.has(c.index) && words.includes(normHeader(c.header)));
-    hit ??= a.columns.find((c) => !c.personnummer && !used.has(c.index) && words.some((w) => w.length > 3 && normHeader(c.header).includes(w)));
+    let hit = a.columns.find((c) => !c.personnummer && !used.has(c.index) && words.includes(foldText(c.header)));
+    hit ??= a.columns.find((c) => !c.personnummer && !used.has(c.index) && words.some((w) => w.length > 3 && foldText(c.header).includes(w)));
     if (hit) {
       columns[field] = hit.index;
       used.add(hit.index);
@@ -122,14 +133,15 @@ function suggest(a: Analysed): ListingMapping {
   return { kind, sheet: a.grid.format === 'xlsx' ? a.grid.sheet : undefined, headerRow: a.headerRow + 1, columns };
 }
 
-function fail(e: unknown): { ok: false; errors: IoMessage[] } {
-  return { ok: false, errors: [{ sheet: '', row: null, column: null, message: fill(M.unexpected, { detail: e instanceof Error ? e.message.slice(0, 120) : 'okänt fel' }) }] };
+/** An unexpected exception: a Swedish message only (the exception's own words are English and technical). */
+function fail(): { ok: false; errors: IoMessage[] } {
+  return { ok: false, errors: [{ sheet: '', row: null, column: null, message: M.unexpected }] };
 }
 
 export function previewListing(input: ArrayBuffer | Uint8Array, options: PreviewListingOptions = {}): ListingPreviewResult {
   try {
     options.onProgress?.({ phase: 'parse', done: 0, total: 0 });
-    const res = analyse(toBytes(input), options.sheet);
+    const res = analyse(toBytes(input), options.sheet, options.entries);
     if (!res.ok) return res;
     const a = res.a;
     const n = Math.min(50, Math.max(1, options.sampleRows ?? 10));
@@ -137,7 +149,8 @@ export function previewListing(input: ArrayBuffer | Uint8Array, options: Preview
     for (let r = a.headerRow + 1; r < a.grid.rows.length && sample.length < n; r++) {
       const row = a.grid.rows[r];
       if (isBlankRow(row)) continue;
-      sample.push(a.columns.map((c) => (c.personnummer ? MASK : text(row[c.index] ?? null))));
+      // A personnummer column is masked whole; elsewhere every cell that holds one (under 20 % of its column).
+      sample.push(a.columns.map((c) => (c.personnummer ? MASK : maskedValue(text(row[c.index] ?? null), 200))));
     }
     let rowCount = 0;
     for (let r = a.headerRow + 1; r < a.grid.rows.length; r++) if (!isBlankRow(a.grid.rows[r])) rowCount++;
@@ -159,17 +172,44 @@ export function previewListing(input: ArrayBuffer | Uint8Array, options: Preview
       suggested: suggest(a),
       warnings,
     };
-  } catch (e) {
-    return fail(e);
+  } catch {
+    return fail();
   }
 }
 
-/** Name key for matching: case, whitespace and "Efternamn, Förnamn" order ignored. */
-export function nameKey(name: string): string {
-  let s = name.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
-  const comma = /^([^,]+),\s*(.+)$/.exec(s);
-  if (comma) s = `${comma[2]} ${comma[1]}`;
-  return s.replace(/^(dr\.?|doktor)\s+/, '');
+/** The one name key (engine/text.ts): case, diacritics, white space, "Dr" and "Efternamn, Förnamn" ignored. */
+export { nameKey };
+
+/**
+ * Problems with the aggregated figures by the plan file's rules (engine parsePlan): each listing
+ * doctor is tried as a doctor of an otherwise empty plan, so the bounds are the engine's, written once.
+ */
+function doctorFieldProblems(doctors: readonly ListingDoctor[]): { index: number; field: 'listed' | 'listPoints' | 'careWeight'; message: string }[] {
+  const probe = {
+    format: 'kapacitet/plan',
+    version: 1,
+    profile: 'national',
+    model: 'guideline',
+    unit: { name: 'x', listed: 0, careWeight: 1, withNamedDoctor: 0, targetCoverage: 1, priority: { multimorbid: 0, nursingHome: 0, homeCare: 0, palliative: 0, chronic: 0 } },
+    doctors: doctors.map((d, i) => ({
+      id: `p${i}`,
+      name: 'x',
+      category: 'specialist',
+      employment: 1,
+      duties: [],
+      listed: d.listed,
+      ...(d.listPoints !== null ? { listPoints: d.listPoints } : {}),
+      ...(d.careWeight !== null ? { careWeight: d.careWeight } : {}),
+    })),
+  };
+  const parsed = parsePlan(probe);
+  if (parsed.ok) return [];
+  const out: { index: number; field: 'listed' | 'listPoints' | 'careWeight'; message: string }[] = [];
+  for (const e of parsed.errors) {
+    const m = /^doctors\[(\d+)\]\.(listed|listPoints|careWeight)$/.exec(e.path);
+    if (m) out.push({ index: Number(m[1]), field: m[2] as 'listed' | 'listPoints' | 'careWeight', message: e.message });
+  }
+  return out;
 }
 
 /** A fictive locum list "<unit> Dr <name>" (domain.md §1, seed 000); returns the locum's name. */
@@ -185,7 +225,7 @@ export function fictiveLocumName(name: string, unitName: string | undefined): st
 }
 
 function parseSex(v: string): 'female' | 'male' | null {
-  const s = v.trim().toLowerCase();
+  const s = foldText(v);
   if (['k', 'kvinna', 'f', 'female', 'w', 'woman', 'kv'].includes(s)) return 'female';
   if (['m', 'man', 'male', 'mn'].includes(s)) return 'male';
   return null;
@@ -199,6 +239,8 @@ function numberOf(c: GridCell): number | null {
 
 interface Acc {
   name: string;
+  /** Spreadsheet row where the name first occurs (for messages about the doctor's totals). */
+  firstRow: number;
   listed: number;
   points: number | null;
   cwSum: number;
@@ -211,16 +253,17 @@ interface Acc {
 export function importListing(input: ArrayBuffer | Uint8Array, mapping?: ListingMapping, plan?: Plan, options: ImportListingOptions = {}): ImportListingResult {
   try {
     return importListingUnsafe(toBytes(input), mapping, plan, options);
-  } catch (e) {
-    return fail(e);
+  } catch {
+    return fail();
   }
 }
 
 function importListingUnsafe(bytes: Uint8Array, mappingIn: ListingMapping | undefined, plan: Plan | undefined, options: ImportListingOptions): ImportListingResult {
   const progress = options.onProgress;
   progress?.({ phase: 'parse', done: 0, total: 0 });
-  const res = analyse(bytes, mappingIn?.sheet);
+  const res = analyse(bytes, mappingIn?.sheet, options.entries);
   if (!res.ok) return res;
+  const deadline = new Deadline('listing', options.deadline);
   const a = res.a;
   const sheet = a.grid.sheet;
   const mapping = mappingIn ?? suggest(a);
@@ -228,10 +271,10 @@ function importListingUnsafe(bytes: Uint8Array, mappingIn: ListingMapping | unde
   const errors: IoMessage[] = [];
   const warnings: IoMessage[] = [];
   const error = (row: number | null, column: string | null, message: string) => {
-    if (errors.length < LIMITS.maxErrors) errors.push({ sheet, row, column, message });
+    if (errors.length < ZIP_LIMITS.maxErrors) errors.push({ sheet, row, column, message });
   };
   const warn = (row: number | null, column: string | null, message: string) => {
-    if (warnings.length < LIMITS.maxErrors) warnings.push({ sheet, row, column, message });
+    if (warnings.length < ZIP_LIMITS.maxErrors) warnings.push({ sheet, row, column, message });
   };
   const width = a.columns.length;
   const pnr = new Set(a.columns.filter((c) => c.personnummer).map((c) => c.index));
@@ -254,48 +297,61 @@ function importListingUnsafe(bytes: Uint8Array, mappingIn: ListingMapping | unde
   const header = (f: ListingField) => a.columns[cols[f]!].header;
 
   const acc = new Map<string, Acc>();
+  // Name → its key, or null for a personnummer: a listing has tens of names in 100 000 rows.
+  const keyOf = new Map<string, string | null>();
   const seenKeys = new Map<string, number>();
   const ageRef = Number((options.today ?? new Date().toISOString()).slice(0, 4));
   let total = 0;
   const rows = a.grid.rows;
+  // Words of the sex column, read once per distinct spelling (a listing has a handful in 100 000 rows).
+  const sexOf = new Map<string, 'female' | 'male' | null>();
+  let row: GridCell[] = [];
+  const cell = (f: ListingField): GridCell => (cols[f] === undefined ? null : row[cols[f]!] ?? null);
   for (let r = headerRow + 1; r < rows.length; r++) {
-    if ((r & 0x3fff) === 0) progress?.({ phase: 'aggregate', done: r, total: rows.length });
-    const row = rows[r];
-    if (isBlankRow(row)) continue;
+    if ((r & 0x3fff) === 0) {
+      progress?.({ phase: 'aggregate', done: r, total: rows.length });
+      if (deadline.passed()) return { ok: false, errors: [limitMessage.tooSlow('listing', sheet, r + 1)] };
+    }
+    if (isBlankRow(rows[r])) continue;
+    row = rows[r];
     const rowNo = r + 1;
-    const cell = (f: ListingField): GridCell => (cols[f] === undefined ? null : row[cols[f]!] ?? null);
     const name = text(cell('doctor'));
     if (!name) {
       error(rowNo, header('doctor'), L.missingDoctor);
       continue;
     }
-    if (looksLikePersonnummer(name)) {
+    let key = keyOf.get(name);
+    if (key === undefined) {
+      key = containsPersonnummer(name) ? null : nameKey(name);
+      keyOf.set(name, key);
+    }
+    if (key === null) {
       error(rowNo, header('doctor'), L.personnummerInCell);
       continue;
     }
-    const key = nameKey(name);
     let entry = acc.get(key);
     if (!entry) {
-      entry = { name, listed: 0, points: null, cwSum: 0, cwN: 0, cwReported: null, ages: { '0-17': 0, '18-64': 0, '65+': 0, unknown: 0 }, sex: { female: 0, male: 0, unknown: 0 } };
+      // Line breaks and runs of spaces in a name become one space (LibreOffice shows a CR as _x000d_).
+      entry = { name: normalizeSpace(name), firstRow: rowNo, listed: 0, points: null, cwSum: 0, cwN: 0, cwReported: null, ages: { '0-17': 0, '18-64': 0, '65+': 0, unknown: 0 }, sex: { female: 0, male: 0, unknown: 0 } };
       acc.set(key, entry);
     }
     if (cols.listPoints !== undefined && cell('listPoints') !== null) {
       const p = numberOf(cell('listPoints'));
-      if (p === null || p < 0) error(rowNo, header('listPoints'), fill(M.notNumber, { value: text(cell('listPoints')).slice(0, 30) }));
+      if (p === null || p < 0) error(rowNo, header('listPoints'), fill(M.notNumber, { value: maskedValue(text(cell('listPoints')), 30) }));
       else entry.points = (entry.points ?? 0) + p;
     }
     let weight: number | null = null;
     if (cols.careWeight !== undefined && cell('careWeight') !== null) {
       weight = numberOf(cell('careWeight'));
       if (weight === null || weight <= 0 || weight > 100) {
-        error(rowNo, header('careWeight'), fill(M.notNumber, { value: text(cell('careWeight')).slice(0, 30) }));
+        error(rowNo, header('careWeight'), fill(M.notNumber, { value: maskedValue(text(cell('careWeight')), 30) }));
         weight = null;
       }
     }
     if (kind === 'perDoctor') {
       const n = numberOf(cell('listed'));
       if (n === null || n < 0 || Math.abs(n - Math.round(n)) > 1e-9) {
-        const shown = text(cell('listed')).slice(0, 30);
+        const shown = maskedValue(text(cell('listed')), 30);
         error(rowNo, header('listed'), cell('listed') === null ? M.missingValue : n === null ? fill(M.notNumber, { value: shown }) : n < 0 ? fill(M.negative, { value: shown }) : fill(M.notWhole, { value: shown }));
         continue;
       }
@@ -314,7 +370,7 @@ function importListingUnsafe(bytes: Uint8Array, mappingIn: ListingMapping | unde
       if (k) {
         const other = seenKeys.get(k);
         if (other !== undefined) {
-          warn(rowNo, header('patientKey'), fill(L.duplicatePatient, { key: looksLikePersonnummer(k) ? MASK : k.slice(0, 30), other }));
+          warn(rowNo, header('patientKey'), fill(L.duplicatePatient, { key: maskedValue(k, 30), other }));
           continue;
         }
         seenKeys.set(k, rowNo);
@@ -324,13 +380,13 @@ function importListingUnsafe(bytes: Uint8Array, mappingIn: ListingMapping | unde
     if (cols.age !== undefined && cell('age') !== null) {
       age = numberOf(cell('age'));
       if (age === null || age < 0 || age > 130) {
-        error(rowNo, header('age'), fill(L.badAge, { value: text(cell('age')).slice(0, 30) }));
+        error(rowNo, header('age'), fill(L.badAge, { value: maskedValue(text(cell('age')), 30) }));
         continue;
       }
     } else if (cols.birthYear !== undefined && cell('birthYear') !== null) {
       const y = numberOf(cell('birthYear'));
       if (y === null || y < 1880 || y > ageRef) {
-        error(rowNo, header('birthYear'), fill(L.badAge, { value: text(cell('birthYear')).slice(0, 30) }));
+        error(rowNo, header('birthYear'), fill(L.badAge, { value: maskedValue(text(cell('birthYear')), 30) }));
         continue;
       }
       age = ageRef - y;
@@ -341,8 +397,12 @@ function importListingUnsafe(bytes: Uint8Array, mappingIn: ListingMapping | unde
     else entry.ages['65+']++;
     if (cols.sex !== undefined) {
       const s = text(cell('sex'));
-      const sx = s ? parseSex(s) : null;
-      if (s && !sx) warn(rowNo, header('sex'), fill(L.badSex, { value: s.slice(0, 20) }));
+      let sx = sexOf.get(s);
+      if (sx === undefined) {
+        sx = s ? parseSex(s) : null;
+        sexOf.set(s, sx);
+      }
+      if (s && !sx) warn(rowNo, header('sex'), fill(L.badSex, { value: maskedValue(s, 20) }));
       entry.sex[sx ?? 'unknown']++;
     } else entry.sex.unknown++;
     if (weight !== null) {
@@ -383,6 +443,14 @@ function importListingUnsafe(bytes: Uint8Array, mappingIn: ListingMapping | unde
       newDoctorNames.push(e.name);
     }
   }
+
+  // The totals must be numbers a plan can hold (the plan file's own rules, e.g. at most 10 000 000 listed).
+  const entries = [...acc.values()];
+  for (const problem of doctorFieldProblems(doctors)) {
+    const column = problem.field === 'listed' ? (cols.listed !== undefined ? header('listed') : header('doctor')) : header(problem.field);
+    error(entries[problem.index].firstRow, column, `${entries[problem.index].name}: ${problem.message}`);
+  }
+  if (errors.length > 0) return { ok: false, errors };
 
   let nextPlan: Plan | undefined;
   if (plan) {

@@ -1,6 +1,9 @@
 import type { Plan } from '../../engine/types';
 import type { IoMessage } from '../messages';
-import type { ProgressCallback } from '../protocol';
+import type { ParseBudget, ProgressCallback } from '../progress';
+
+/** One cell of a read sheet or CSV: text, a number, or empty. */
+export type GridCell = string | number | null;
 
 /** One row per doctor with counts, or one row per (pseudonymous) patient. */
 export type ListingKind = 'perDoctor' | 'perPatient';
@@ -40,6 +43,8 @@ export interface PreviewListingOptions {
   /** Sample rows returned (default 10, at most 50). */
   sampleRows?: number;
   onProgress?: ProgressCallback;
+  /** Zip parts already inflated by the worker's preflight (in-process only, never posted). */
+  entries?: ReadonlyMap<string, Uint8Array> | null;
 }
 
 export interface ListingColumn {
@@ -55,7 +60,7 @@ export type ListingPreviewResult =
       ok: true;
       format: 'xlsx' | 'csv';
       /** CSV only. */
-      encoding?: 'utf-8' | 'windows-1252';
+      encoding?: 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
       delimiter?: ';' | ',' | '\t';
       sheets: string[];
       sheet: string;
@@ -109,8 +114,10 @@ export type ImportListingResult =
     }
   | { ok: false; errors: IoMessage[] };
 
-export interface ImportListingOptions {
+export interface ImportListingOptions extends ParseBudget {
   /** ISO date for ages from birth years (default today). */
   today?: string;
   onProgress?: ProgressCallback;
+  /** Zip parts already inflated by the worker's preflight (in-process only, never posted). */
+  entries?: ReadonlyMap<string, Uint8Array> | null;
 }

@@ -11,14 +11,16 @@ import {
 import type { Doctor, DoctorCategory, Duty, DutyKind, Plan, RuleProfile, TimeAssumptions } from '../../engine/types';
 import { parseSwedishNumber } from '../../engine/format';
 import { looksLikePersonnummer } from '../../engine/personnummer';
+import { normalizeSpace } from '../../engine/text';
 import { DUTY_LABELS } from '../../strings/engine.sv';
 import { IO_STRINGS, fill } from '../../strings/io.sv';
 import { LIMITS } from '../limits';
-import type { IoMessage } from '../messages';
+import { maskedValue, type IoMessage } from '../messages';
 import { cellValue, findSheet, readWorkbookGuarded, sheetColCount, sheetRowCount, toBytes, type CellValue } from '../sheetread';
 import {
   ASSUMPTION_ROWS, DOCTOR_INPUTS, DUTY_COLUMNS, SHEET, UNIT_ROWS, categoryFromText, colLetter, dutyKindFromText, modelFromText, normHeader,
 } from './layout';
+import { locatePlanProblem, newAtTheirPlace, type PlanPlaces } from './locate';
 import type { ImportWorkbookOptions, ImportWorkbookResult } from './types';
 
 const M = IO_STRINGS.import;
@@ -64,7 +66,7 @@ function readNumber(
     n = parseSwedishNumber(v);
   }
   if (n === null || !Number.isFinite(n)) {
-    p.error(...where, fill(M.notNumber, { value: String(v).slice(0, 40) }));
+    p.error(...where, fill(M.notNumber, { value: maskedValue(v, 40) }));
     return null;
   }
   // A share typed as a percent number ("80" for 80 %): accepted with a note.
@@ -88,6 +90,12 @@ function readNumber(
   return n;
 }
 
+/** A name or label: line breaks and runs of white space become one space (LibreOffice would show a CR as _x000d_). */
+function readName(v: CellValue): string | undefined {
+  const t = readText(v);
+  return t === undefined ? undefined : normalizeSpace(t);
+}
+
 function readText(v: CellValue): string | undefined {
   if (v === undefined) return undefined;
   if (typeof v === 'object') return undefined;
@@ -108,7 +116,7 @@ function readDate(v: CellValue, p: Problems, where: [string, number, string]): s
     const d = new Date(`${s}T00:00:00Z`);
     if (!Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s) return s;
   }
-  p.error(...where, fill(M.badDate, { value: String(typeof v === 'object' ? v.error : v).slice(0, 40) }));
+  p.error(...where, fill(M.badDate, { value: maskedValue(typeof v === 'object' ? v.error : v, 40) }));
   return null;
 }
 
@@ -158,6 +166,8 @@ function readKeyed(ws: XLSX.WorkSheet, labels: Record<string, string>): Map<stri
 
 interface DoctorRow {
   row: number; // spreadsheet row
+  /** Header as written, per doctor field (for messages). */
+  headers: ReadonlyMap<string, string>;
   doctor: Doctor;
   dutyColumns: Partial<Record<DutyKind, number>>;
 }
@@ -219,6 +229,7 @@ function readDoctors(wb: XLSX.WorkBook, sheetName: string, p: Problems): DoctorR
     return [];
   }
   if (!map.has('employment')) p.error(sheetName, headerRow + 1, 'Tjänstgöringsgrad', fill(M.missingColumn, { column: 'Tjänstgöringsgrad' }));
+  const headers = new Map([...map].map(([key, c]) => [key, headerText.get(c) ?? colLetter(c)]));
 
   const out: DoctorRow[] = [];
   const seenIds = new Map<string, number>();
@@ -229,7 +240,7 @@ function readDoctors(wb: XLSX.WorkBook, sheetName: string, p: Problems): DoctorR
     // Blank row: every input cell empty.
     const anyInput = [...map.keys()].some((k) => get(k) !== undefined);
     if (!anyInput) continue;
-    const name = readText(get('name'));
+    const name = readName(get('name'));
     if (!name) p.error(...where('name'), M.missingName);
     // Personal identity numbers are never stored (brief: data is sensitive), not even as a name or id.
     for (const key of ['name', 'id'] as const) {
@@ -240,7 +251,7 @@ function readDoctors(wb: XLSX.WorkBook, sheetName: string, p: Problems): DoctorR
     if (!catText) p.error(...where('category'), M.missingValue);
     else {
       category = categoryFromText(catText);
-      if (!category) p.error(...where('category'), fill(M.unknownCategory, { value: catText.slice(0, 40) }));
+      if (!category) p.error(...where('category'), fill(M.unknownCategory, { value: maskedValue(catText, 40) }));
     }
     const employment = readNumber(get('employment'), p, where('employment'), { min: 0, max: 1, share: true });
     if (employment === undefined && map.has('employment')) p.error(...where('employment'), M.missingValue);
@@ -250,7 +261,7 @@ function readDoctors(wb: XLSX.WorkBook, sheetName: string, p: Problems): DoctorR
       while (seenIds.has(`d${n}`)) n++;
       id = `d${n}`;
     }
-    if (seenIds.has(id)) p.error(...where('id'), fill(M.duplicateId, { id, other: seenIds.get(id)! }));
+    if (seenIds.has(id)) p.error(...where('id'), fill(M.duplicateId, { id: maskedValue(id, 40), other: seenIds.get(id)! }));
     seenIds.set(id, r + 1);
 
     const doctor: Doctor = { id, name: name ?? '', category: category ?? 'specialist', employment: employment ?? 0, duties: [] };
@@ -271,7 +282,7 @@ function readDoctors(wb: XLSX.WorkBook, sheetName: string, p: Problems): DoctorR
       const v = readNumber(get(`duty:${d.kind}`), p, where(`duty:${d.kind}`), { min: 0, max: 168 });
       if (typeof v === 'number') dutyColumns[d.kind] = v;
     }
-    out.push({ row: r + 1, doctor, dutyColumns });
+    out.push({ row: r + 1, headers, doctor, dutyColumns });
   }
   return out;
 }
@@ -294,17 +305,17 @@ function readDutySheet(wb: XLSX.WorkBook, p: Problems, ids: Set<string>): Map<st
     const hoursV = cellValue(ws, r, 3);
     if (!id && !kindText && hoursV === undefined) continue;
     if (!id || !ids.has(id)) {
-      p.error(name, r + 1, H.id, fill(M.unknownDutyDoctor, { id: id ?? '' }));
+      p.error(name, r + 1, H.id, fill(M.unknownDutyDoctor, { id: maskedValue(id ?? '', 40) }));
       continue;
     }
     const kind = kindText ? dutyKindFromText(kindText) : null;
     if (!kind) {
-      p.error(name, r + 1, H.kind, fill(M.unknownDutyKind, { value: kindText ?? '' }));
+      p.error(name, r + 1, H.kind, fill(M.unknownDutyKind, { value: maskedValue(kindText ?? '', 40) }));
       continue;
     }
     const hours = readNumber(hoursV, p, [name, r + 1, H.hours], { min: 0, max: 168 });
     if (hours === null) continue;
-    const label = readText(cellValue(ws, r, 4));
+    const label = readName(cellValue(ws, r, 4));
     const duty: Duty = { kind, hoursPerWeek: hours ?? 0 };
     if (label) duty.label = label;
     const list = out.get(id) ?? [];
@@ -340,7 +351,7 @@ function combineDuties(row: DoctorRow, fromSheet: Duty[] | undefined, p: Problem
 // ---------- unknown fields from Data ----------
 
 function sameKnown(a: Duty, b: unknown): boolean {
-  const label = (x: unknown) => (typeof x === 'string' && x.trim() !== '' ? x.trim() : undefined);
+  const label = (x: unknown) => (typeof x === 'string' && x.trim() !== '' ? normalizeSpace(x) : undefined);
   return isRecord(b) && a.kind === b.kind && a.hoursPerWeek === b.hoursPerWeek && label(a.label) === label(b.label);
 }
 
@@ -372,7 +383,7 @@ export function importWorkbook(input: ArrayBuffer | Uint8Array, options: ImportW
 function importWorkbookUnsafe(bytes: Uint8Array, options: ImportWorkbookOptions): ImportWorkbookResult {
   const progress = options.onProgress;
   progress?.({ phase: 'unzip', done: 0, total: 4 });
-  const read = readWorkbookGuarded(bytes, { maxBytes: LIMITS.workbookBytes, maxRows: LIMITS.workbookSheetRows, maxEntryBytes: LIMITS.workbookEntryBytes, allowCfb: true });
+  const read = readWorkbookGuarded(bytes, 'workbook', { allowCfb: true });
   if (!read.ok) return read;
   const wb = read.wb;
   progress?.({ phase: 'parse', done: 1, total: 4 });
@@ -400,7 +411,7 @@ function importWorkbookUnsafe(bytes: Uint8Array, options: ImportWorkbookOptions)
     if (n === undefined && required) p.error(...where, M.missingValue);
     return typeof n === 'number' ? n : undefined;
   };
-  const name = readText(ucell('name')[0]);
+  const name = readName(ucell('name')[0]);
   if (!name) p.error(...ucell('name')[1], M.missingValue);
   const listed = unitNum('listed', { min: 0, whole: true }, true);
   const careWeight = unitNum('careWeight', { min: 0.01, max: 20 });
@@ -417,7 +428,7 @@ function importWorkbookUnsafe(bytes: Uint8Array, options: ImportWorkbookOptions)
   if (modelText) {
     const m = modelFromText(modelText);
     if (m) model = m;
-    else p.error(...ucell('model')[1], fill(M.unknownModel, { value: modelText.slice(0, 40) }));
+    else p.error(...ucell('model')[1], fill(M.unknownModel, { value: maskedValue(modelText, 40) }));
   }
   const profileText = (readText(ucell('profile')[0]) ?? '').trim();
   let profileRef: string | RuleProfile = 'national';
@@ -425,7 +436,7 @@ function importWorkbookUnsafe(bytes: Uint8Array, options: ImportWorkbookOptions)
   else if (profileText.toLowerCase() === 'custom' || profileText.toLowerCase() === 'egen') {
     if (isRecord(data?.profile)) profileRef = data.profile as RuleProfile;
     else p.error(...ucell('profile')[1], M.customProfileMissing);
-  } else p.error(...ucell('profile')[1], fill(M.unknownProfile, { value: profileText.slice(0, 40) }));
+  } else p.error(...ucell('profile')[1], fill(M.unknownProfile, { value: maskedValue(profileText, 40) }));
 
   // Antaganden: time assumptions and profile values
   progress?.({ phase: 'parse', done: 2, total: 4 });
@@ -433,9 +444,11 @@ function importWorkbookUnsafe(bytes: Uint8Array, options: ImportWorkbookOptions)
   const dataTime = resolveTime({ time: isRecord(data?.time) ? (data.time as Partial<TimeAssumptions>) : undefined });
   const time: Partial<TimeAssumptions> = isRecord(data?.time) ? { ...(data.time as Partial<TimeAssumptions>) } : {};
   let profile: string | RuleProfile = profileRef;
+  const assumptionRows = new Map<string, number>();
   if (aName) {
     const aws = wb.Sheets[aName];
     const cells = readKeyed(aws, W.assumptionLabels);
+    for (const [k, [r]] of cells) assumptionRows.set(k, r + 1);
     const aNum = (k: keyof typeof ASSUMPTION_ROWS, rule: Parameters<typeof readNumber>[3]) => {
       const hit = cells.get(k);
       if (!hit) return undefined;
@@ -493,15 +506,12 @@ function importWorkbookUnsafe(bytes: Uint8Array, options: ImportWorkbookOptions)
     }
     // Cells are read trimmed; text the file's own Data sheet has with surrounding spaces is kept as it was.
     const doctor = { ...row.doctor, duties };
-    if (isRecord(src) && typeof src.name === 'string' && src.name.trim() === doctor.name) doctor.name = src.name;
+    if (isRecord(src) && typeof src.name === 'string' && normalizeSpace(src.name) === doctor.name) doctor.name = src.name;
     return keepUnknown(doctor, src, DOCTOR_KNOWN);
   });
-  // Keep the original field order of a doctor from the Data plan (cosmetic; JSON diff friendly).
-  if (p.errors.length > 0) return { ok: false, errors: p.errors };
-
   const unit = keepUnknown(
     {
-      name: typeof dataUnit?.name === 'string' && dataUnit.name.trim() === name ? dataUnit.name : (name ?? ''),
+      name: typeof dataUnit?.name === 'string' && normalizeSpace(dataUnit.name) === name ? dataUnit.name : (name ?? ''),
       listed: listed ?? 0,
       careWeight: careWeight ?? 1,
       withNamedDoctor: withNamedDoctor ?? 0,
@@ -529,27 +539,23 @@ function importWorkbookUnsafe(bytes: Uint8Array, options: ImportWorkbookOptions)
     data,
     PLAN_KNOWN,
   );
+  // The engine's checks run even when cells were refused, so a file's problems come in one list
+  // (issue 12.7: not one after another as each is fixed); the cell's own message wins at its place.
   const parsed = parsePlan(plan);
   progress?.({ phase: 'parse', done: 4, total: 4 });
-  if (!parsed.ok) {
-    return {
-      ok: false,
-      errors: parsed.errors.map((e) => locatePlanError(e.path, e.message, rows, doctorsName, unitName)),
-    };
+  const places: PlanPlaces = {
+    doctorsSheet: doctorsName,
+    unitSheet: unitName,
+    assumptionsSheet: aName,
+    doctorRows: rows.map((r) => r.row),
+    doctorHeader: (key) => rows[0]?.headers.get(key),
+    unitRows: new Map([...unitCells].map(([k, [r]]) => [k, r + 1])),
+    assumptionRows: assumptionRows,
+  };
+  if (!parsed.ok || p.errors.length > 0) {
+    const engineErrors = parsed.ok ? [] : parsed.errors.map((e) => locatePlanProblem(e.path, e.message, places, false));
+    return { ok: false, errors: [...p.errors, ...newAtTheirPlace(engineErrors, p.errors)] };
   }
-  const warnings = [...p.warnings, ...parsed.warnings.map((e) => locatePlanError(e.path, e.message, rows, doctorsName, unitName))];
+  const warnings = [...p.warnings, ...parsed.warnings.map((e) => locatePlanProblem(e.path, e.message, places, true))];
   return { ok: true, plan: parsed.plan, warnings };
-}
-
-/** Maps an engine JSON path ("doctors[2].employment") back to a sheet, row and column. */
-function locatePlanError(path: string, message: string, rows: DoctorRow[], doctorsSheet: string, unitSheet: string): IoMessage {
-  const m = /^doctors\[(\d+)\](?:\.(\w+))?/.exec(path);
-  if (m) {
-    const row = rows[Number(m[1])]?.row ?? null;
-    const col = DOCTOR_INPUTS.find((c) => c.key === m[2])?.header ?? null;
-    return { sheet: doctorsSheet, row, column: col, message };
-  }
-  const u = /^unit\.(\w+(?:\.\w+)?)/.exec(path);
-  if (u && u[1] in UNIT_ROWS) return { sheet: unitSheet, row: UNIT_ROWS[u[1] as keyof typeof UNIT_ROWS], column: W.headers.value, message };
-  return { sheet: u ? unitSheet : '', row: null, column: null, message: fill(M.invalidPlan, { message }) };
 }

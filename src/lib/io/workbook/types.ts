@@ -1,6 +1,6 @@
 import type { IsoDate, Plan } from '../../engine/types';
 import type { IoMessage } from '../messages';
-import type { ProgressCallback } from '../protocol';
+import type { ProgressCallback } from '../progress';
 
 /** An extra sheet written after ours (SCENARIOS adds `APT`). Text cells are always written as text. */
 export interface ExtraSheet {

@@ -85,13 +85,20 @@ describe('snapshots (domain.md §6)', () => {
 
 describe('trend export', () => {
   it('rows and CSV carry the same numbers as the snapshots', async () => {
-    const { trendRows, trendCsv } = await import('../../../../src/lib/engine/followup');
+    const { trendRows } = await import('../../../../src/lib/engine/followup');
+    // The CSV writer lives in io (the engine writes no files).
+    const { trendCsv } = await import('../../../../src/lib/io/trendCsv');
     const t = snapshotTrend([snap('2026-01', 1000, 500, [{ name: '=Dr', listed: 5 }])], profile);
     const rows = trendRows(t);
     expect(rows[1].slice(0, 5)).toEqual(['2026-01', 1000, 500, 0.5, null]);
     const csv = trendCsv(t);
     expect(csv).toContain('2026-01;1000;500;0,5;;0,7;0,55;Inmatad;5');
     expect(csv.startsWith('\ufeffMånad;Listade;')).toBe(true);
+    // A doctor's name that would start a formula is written as text.
+    const t2 = snapshotTrend([snap('2026-01', 1000, 500, [{ name: 'x', listed: 5 }])], profile);
+    t2.doctors[0].name = '=HYPERLINK("x")';
+    t2.points[0] = { ...t2.points[0], month: '-2026-01' };
+    expect(trendCsv(t2)).toContain("\r\n'-2026-01;");
   });
 });
 

@@ -65,8 +65,8 @@ describe('io components', () => {
     const csv = `Personnummer;Läkare;Antal listade\n19121212-1212;${anna.name.toUpperCase()};1234\n811228-9874;Helt Ny;55\n`;
     // The CSV is one row per doctor here, with a personnummer column that must be dropped.
     await user.upload(screen.getByTestId('io-import-listing-input'), file(csv, 'lista.csv'));
-    const dialog = await screen.findByTestId('io-listing-dialog');
-    await waitFor(() => expect(dialog).toHaveAttribute('open'));
+    const dialog = await screen.findByTestId('io-listing-dialog', {}, { timeout: 10_000 });
+    await waitFor(() => expect(dialog).toHaveAttribute('open'), { timeout: 10_000 });
     expect(dialog).toHaveTextContent('Kolumnen "Personnummer" innehåller personnummer');
     expect(dialog.textContent).not.toMatch(/1212-1212|9874/);
     const doctorSelect = within(dialog).getByRole('combobox', { name: /Kolumn för läkare/ });
@@ -77,9 +77,9 @@ describe('io components', () => {
     expect(within(table).getAllByRole('row')[1]).toHaveTextContent(/1\s?234/);
     expect(table).toHaveTextContent('Ny läkare');
     await user.click(within(dialog).getByRole('button', { name: 'Uppdatera listade i planen' }));
-    await waitFor(() => expect(app.plan!.doctors[0].listed).toBe(1234));
-    await waitFor(() => expect(io.errors).toEqual([]));
-    await waitFor(() => expect(io.status ?? '').toMatch(/Listade uppdaterades/));
+    await waitFor(() => expect(app.plan!.doctors[0].listed).toBe(1234), { timeout: 10_000 });
+    await waitFor(() => expect(io.errors).toEqual([]), { timeout: 10_000 });
+    await waitFor(() => expect(io.status ?? '').toMatch(/Listade uppdaterades/), { timeout: 10_000 });
     await app.undo();
     expect(app.plan!.doctors[0].listed).toBe(before);
   });
