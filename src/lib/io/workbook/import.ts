@@ -11,7 +11,7 @@ import {
 import type { Doctor, DoctorCategory, Duty, DutyKind, Plan, RuleProfile, TimeAssumptions } from '../../engine/types';
 import { parseSwedishNumber } from '../../engine/format';
 import { looksLikePersonnummer } from '../../engine/personnummer';
-import { normalizeSpace } from '../../engine/text';
+import { foldText, normalizeSpace } from '../../engine/text';
 import { DUTY_LABELS } from '../../strings/engine.sv';
 import { IO_STRINGS, fill } from '../../strings/io.sv';
 import { LIMITS } from '../limits';
@@ -22,6 +22,12 @@ import {
 } from './layout';
 import { locatePlanProblem, newAtTheirPlace, type PlanPlaces } from './locate';
 import type { ImportWorkbookOptions, ImportWorkbookResult } from './types';
+
+/** A shipped profile's Swedish name ("Nationellt riktvärde", any case and spacing) → its id; other text as it is. */
+function profileKeyOf(text: string): string {
+  const folded = foldText(text);
+  return Object.values(PROFILES).find((x) => foldText(x.name) === folded)?.id ?? text;
+}
 
 const M = IO_STRINGS.import;
 const W = IO_STRINGS.workbook;
@@ -430,13 +436,14 @@ function importWorkbookUnsafe(bytes: Uint8Array, options: ImportWorkbookOptions)
     if (m) model = m;
     else p.error(...ucell('model')[1], fill(M.unknownModel, { value: maskedValue(modelText, 40) }));
   }
-  const profileText = (readText(ucell('profile')[0]) ?? '').trim();
+  // The profile as the export writes it (its Swedish name, or "Egen"), or its id as older files have it.
+  const profileText = profileKeyOf((readText(ucell('profile')[0]) ?? '').trim());
   let profileRef: string | RuleProfile = 'national';
   if (profileText === '' || profileText.toLowerCase() in PROFILES) profileRef = profileText ? profileText.toLowerCase() : (typeof data?.profile === 'string' ? data.profile : 'national');
   else if (profileText.toLowerCase() === 'custom' || profileText.toLowerCase() === 'egen') {
     if (isRecord(data?.profile)) profileRef = data.profile as RuleProfile;
     else p.error(...ucell('profile')[1], M.customProfileMissing);
-  } else p.error(...ucell('profile')[1], fill(M.unknownProfile, { value: maskedValue(profileText, 40) }));
+  } else p.error(...ucell('profile')[1], fill(M.unknownProfile, { value: maskedValue(profileText, 40), names: Object.values(PROFILES).map((x) => x.name).join(', ') }));
 
   // Antaganden: time assumptions and profile values
   progress?.({ phase: 'parse', done: 2, total: 4 });
