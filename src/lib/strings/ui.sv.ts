@@ -45,6 +45,7 @@ export const VIEWS = {
   rapport: 'Rapport',
   oversikt: 'Översikt',
   installningar: 'Inställningar',
+  ordlista: 'Ordlista och hjälp',
 } as const;
 
 export const UNIT = {
