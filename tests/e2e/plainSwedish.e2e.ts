@@ -20,7 +20,7 @@ function routerViews(): string[] {
 /** Everything a user reads or hears on the page now. */
 async function visibleText(page: Page): Promise<string> {
   return page.evaluate(() => {
-    const attrs = [...document.querySelectorAll('[title],[aria-label],[placeholder],[aria-description]')]
+    const attrs = Array.from(document.querySelectorAll('[title],[aria-label],[placeholder],[aria-description]'))
       .filter((el) => !(el as HTMLElement).closest('[hidden]'))
       .flatMap((el) => ['title', 'aria-label', 'placeholder', 'aria-description'].map((a) => el.getAttribute(a) ?? ''));
     return [document.title, document.body.innerText, ...attrs].join('\n');
