@@ -178,7 +178,7 @@ describe('sheets, headers, live formulas', () => {
       'Glapp (patienter utan plats)': 'gapPatients',
       'Behov av fler heltidsspecialister': 'fteNeeded',
       'Prioriterade totalt': 'priorityTotal',
-      'Prioriterade som ryms': 'priorityCovered',
+      'Prioriterade som ryms i kapaciteten': 'priorityCovered',
     };
     for (const [label, key] of Object.entries(labels)) {
       const r = rows.findIndex((x) => x[0] === label);

@@ -57,7 +57,7 @@ test('follow-up: snapshot and trend, continuity from a contact log, allocation p
   await page.getByLabel('Minsta antal kontakter per patient').fill('4');
   await expect(figures).toContainText(/Patienter som räknas\s*1\b/);
   // COC: baseline 0,75, goal 0,9, now 0,5 (A only) → -33,3 %.
-  await expect(page.getByTestId('continuity-goal')).toContainText('COC: utgångsläge 0,75, mål 0,9, nu 0,5 (-33,3 %');
+  await expect(page.getByTestId('continuity-goal')).toContainText('Kontinuitetsindex för läkarkontakter (COC) upp 20 %: utgångsläge 0,75, mål 0,9, nu 0,5 (-33,3 %');
   await scanAxe(page);
 
   // 3. Allocation: estimate from the plan, see the proposal, export it.

@@ -11,7 +11,7 @@
  * somehow escaped the upgrade reaches the app migrated, never in an old shape.
  */
 import type { Transaction } from 'dexie';
-import { CURRENT_PLAN_VERSION, MIGRATIONS, migratePlanObject, type Migration, type Plan } from '../engine/index';
+import { MIGRATIONS, migratePlanObject, planFromStored, type Migration, type Plan } from '../engine/index';
 import { DATA_SV } from '../strings/data.sv';
 import { addNotices, type DataNotice } from './notices';
 import type { DoctorRecord, PlanRecord } from './records';
@@ -81,15 +81,17 @@ export function migrateStoredPlans(tx: Transaction, target: number, migrations: 
 }
 
 /**
- * A plan as read from the store: as it is when at the current version (always, after the upgrades);
- * otherwise through the chain (in memory), so no old shape ever reaches the engine or the UI.
+ * A plan as read from the store, always through the engine's one entry for stored bodies
+ * (planFromStored): the chain when it is at an earlier version (in memory; the upgrades normally did it
+ * already), and the exact in-memory shape in every case. Rows written before the engine's `extra` bags
+ * hold a file's unknown fields flat on each object; read this way they reach the app with them in the
+ * bags, so serializePlan writes them back and no old shape reaches the engine or the UI.
  */
 export function storedPlan(plan: Plan): Plan {
-  if ((plan as { version?: unknown }).version === CURRENT_PLAN_VERSION) return plan;
-  const migrated = migratePlanObject(plan);
-  if (!migrated.ok) {
-    console.warn('stored plan not migrated', migrated.errors);
+  const r = planFromStored(plan);
+  if (!r.ok) {
+    console.warn('stored plan not migrated', r.errors);
     return plan;
   }
-  return migrated.value as unknown as Plan;
+  return r.plan;
 }

@@ -23,6 +23,10 @@ export const COMPARED_UNIT_METRICS = [
   'priorityCovered',
   'employmentFte',
   'clinicalFte',
+  // Beyond the workbook (domain.md §9): the team in the time model, and the places still free.
+  'teamPatients',
+  'gapPatientsTime',
+  'freePlaces',
 ] as const;
 export type ComparedUnitMetric = (typeof COMPARED_UNIT_METRICS)[number];
 
@@ -38,6 +42,9 @@ export const METRIC_DIRECTION: Record<ComparedUnitMetric, 'higher' | 'lower' | '
   priorityCovered: 'higher',
   employmentFte: 'neutral',
   clinicalFte: 'neutral',
+  teamPatients: 'higher',
+  gapPatientsTime: 'lower',
+  freePlaces: 'higher',
 };
 
 /** Kind of a number, so the UI formats it correctly (patients, share, FTE). */
@@ -52,6 +59,9 @@ export const METRIC_KIND: Record<ComparedUnitMetric, 'patients' | 'share' | 'fte
   priorityCovered: 'patients',
   employmentFte: 'fte',
   clinicalFte: 'fte',
+  teamPatients: 'patients',
+  gapPatientsTime: 'patients',
+  freePlaces: 'patients',
 };
 
 /** Differences smaller than this are rounding noise of shares and FTE, not a change. */
@@ -222,7 +232,7 @@ export function comparePlans(entries: CompareEntry[]): PlanComparison {
     return { names: [], models: [], profiles: [], unit: [], doctors: [], findings: [] };
   }
   const unit: MetricComparison[] = COMPARED_UNIT_METRICS.map((metric) => {
-    const values = entries.map((e) => e.result.unit[metric]);
+    const values = entries.map((e) => e.result.unit[metric] ?? 0);
     const deltas = values.map((v, i) => (i === 0 ? null : v - values[0]));
     const trends = deltas.map((d) => (d == null ? null : trendOf(metric, d)));
     return { metric, kind: METRIC_KIND[metric], values, deltas, trends };

@@ -5,6 +5,8 @@ import { computeFindings } from './findings';
 import { resolveProfile } from './profiles';
 import { resolveTime } from './time';
 import { computeUnit } from './unit';
+import { resolveAgeReference, usableListAges } from './ageReference';
+import { ageIndexOf } from './formulas/index';
 import type { ComputeOptions, Plan, PlanResult } from './types';
 
 /** What computePlan uses when a half-built plan has no unit yet. */
@@ -28,10 +30,18 @@ export function computePlan(input: Plan, options: ComputeOptions = {}): PlanResu
   const model = plan.model === 'time' ? 'time' : 'guideline';
   const today = isIsoDate(options.today) ? options.today : todayIso();
   const doctors = Array.isArray(plan.doctors) ? plan.doctors.filter((d) => d !== null && typeof d === 'object') : [];
-  const ctx = doctorContext(profile, time, plan.unit?.careWeight, model);
+  // §9: the age reference (the unit's own table, else Norway 2023) and the unit's age index against it.
+  const { reference, edited } = resolveAgeReference(plan.unit.ageReference);
+  const unitAges = plan.unit.listAges;
+  const unitAgeIndex = usableListAges(unitAges) ? ageIndexOf(unitAges.counts, reference.rates, reference.mean) : null;
+  const ctx = doctorContext(profile, time, plan.unit?.careWeight, model, {
+    unitDelegation: plan.unit.delegation, ageRates: reference.rates, ageMean: reference.mean, unitAgeIndex,
+  });
   const doctorResults = doctors.map((d) => computeDoctor(d, ctx));
   const unit = computeUnit(plan.unit, doctors, doctorResults, profile);
+  unit.ageIndex = unitAgeIndex;
   const findings = computeFindings({ plan: doctors === plan.doctors ? plan : { ...plan, doctors }, profile, time, today, doctors: doctorResults, unit });
   unit.doctorsOverCapacity = findings.reduce((n, f) => (f.rule === 'over-capacity' ? n + 1 : n), 0);
-  return { doctors: doctorResults, unit, findings, profile, model, time, today };
+  unit.doctorsAboveSafeDay = findings.reduce((n, f) => (f.rule === 'day-above-safe' ? n + 1 : n), 0);
+  return { doctors: doctorResults, unit, findings, profile, model, time, today, ageReference: { ...reference, edited } };
 }

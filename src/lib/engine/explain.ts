@@ -12,7 +12,7 @@ import type { Explanation, Plan, PlanResult } from './types';
 /** Every path explain() answers for this result (numbers that are null are left out). */
 export function explainablePaths(result: PlanResult): string[] {
   const out: string[] = [];
-  for (const f of UNIT_FIELDS) if (result.unit[f] !== null) out.push(`unit.${f}`);
+  for (const f of UNIT_FIELDS) if (result.unit[f] !== null && result.unit[f] !== undefined) out.push(`unit.${f}`);
   for (const r of result.doctors) {
     for (const f of DOCTOR_FIELDS) if (doctorValue(r, f) !== null) out.push(`doctors.${r.id}.${f}`);
   }

@@ -7,6 +7,8 @@
 import { AGE_GROUP_LABELS, CATEGORY_LABELS, DUTY_LABELS, MODEL_LABELS } from '../strings/engine.sv';
 import { FORMULA_WORDS, INPUT_LABELS, LIMIT_LABELS } from '../strings/formulas.sv';
 import { computeDoctor, doctorContext } from './doctor';
+import { PEER_DOCTOR_FIELDS, explainPeerDoctor, peerDoctorNodes, teamNodes, type PeerDoctorField } from './explainPeers';
+import { CARE_WEIGHT_BASIS_LABELS, PEER_FORMULA_TEXT, PEER_WORDS } from '../strings/peers.sv';
 import { explanationOf, nameOf, timeLeaf, value } from './explainParts';
 import { num, sub, type Expr, type Val } from './formulas/expr';
 import { printChain } from './formulas/print';
@@ -22,14 +24,18 @@ export const DOCTOR_FIELDS = [
   'base', 'dutyHoursPerWeek', 'dutyShare', 'presence', 'clinicalFte', 'careWeight', 'capacityGuideline', 'capacityTime', 'capacity', 'listed',
   'loadRatio', 'limits.min', 'limits.max', 'limits.maxPoints', 'time.patientHoursYear', 'time.directHoursYear', 'time.indirectHoursYear',
   'time.dutyHoursYear', 'time.absenceHoursYear', 'time.visitMinutes', 'time.visitsYear',
+  // Beyond the workbook (domain.md §9; explainPeers.ts)
+  ...PEER_DOCTOR_FIELDS,
 ] as const;
 export type DoctorField = (typeof DOCTOR_FIELDS)[number];
 
-/** The number at a doctor path; null when it has none (an unknown list, no profile limits). */
+/** The number at a doctor path; null when it has none (an unknown list, no profile limits, no ages, no team). */
 export function doctorValue(r: DoctorResult, field: DoctorField): number | null {
   if (field.startsWith('time.')) return r.time[field.slice(5) as keyof DoctorResult['time']];
   if (field.startsWith('limits.')) return r.limits ? r.limits[field.slice(7) as 'min' | 'max' | 'maxPoints'] : null;
-  return r[field as Exclude<DoctorField, `time.${string}` | `limits.${string}`>] as number | null;
+  // The time model's figures with the team exist only when a team takes visits over.
+  if (field === 'visitsPerPatientTeam' && !((r.delegation ?? 0) > 0)) return null;
+  return (r[field as Exclude<DoctorField, `time.${string}` | `limits.${string}`>] as number | null | undefined) ?? null;
 }
 
 const L = {
@@ -65,8 +71,9 @@ const FORMULA_OF = {
 
 /** Every named value of one doctor, each a tree down to the inputs. */
 interface DoctorGraph {
-  nodes: Record<Exclude<DoctorField, `limits.${string}`>, Val>;
+  nodes: Record<Exclude<DoctorField, `limits.${string}` | PeerDoctorField>, Val>;
   limits: Partial<Record<'min' | 'max' | 'maxPoints', Val>>;
+  peers: Record<PeerDoctorField, Val | null>;
 }
 
 function graphOf(plan: Plan, result: PlanResult, d: Doctor, r: DoctorResult, u: DoctorInputsUsed): DoctorGraph {
@@ -134,15 +141,31 @@ function graphOf(plan: Plan, result: PlanResult, d: Doctor, r: DoctorResult, u: 
     { path: p('time.visitMinutes'), keep: true },
   );
   const visitsYear = value(F.visitsYear, r.time.visitsYear, F.visitsYear.expr({ directHours: directHoursYear, visitMinutes, minutes: r.time.visitMinutes, noVisits: FORMULA_WORDS.noVisitLength }), { path: p('time.visitsYear'), keep: true });
+  // §9 the team: with a share δ of the visits taken over, the time model divides by visitsPerPatientYear × (1 − δ).
+  const perPatientLeaf = time('visitsPerPatientYear', L.perPatient, 'factor');
+  const team = teamNodes(d, r, u, perPatientLeaf);
+  const ownShare = time('ownPatientShare', L.own, 'percent');
   const capacityTime = value(
     F.capacityTime,
     r.capacityTime,
     F.capacityTime.expr({
-      base, categoryLabel: category, visitsYear, careWeight, own: t.ownPatientShare, perPatient: t.visitsPerPatientYear,
-      ownPatientShare: time('ownPatientShare', L.own, 'percent'), visitsPerPatientYear: time('visitsPerPatientYear', L.perPatient, 'factor'),
+      base, categoryLabel: category, visitsYear, careWeight, own: t.ownPatientShare, perPatient: team.perPatientValue,
+      ownPatientShare: ownShare, visitsPerPatientYear: team.perPatient,
     }),
     { path: p('capacityTime'), keep: true },
   );
+  const capacityTimeWithoutTeam =
+    (r.delegation ?? 0) > 0
+      ? value(
+          F.capacityTime,
+          r.capacityTimeWithoutTeam ?? r.capacityTime,
+          F.capacityTime.expr({
+            base, categoryLabel: category, visitsYear, careWeight, own: t.ownPatientShare, perPatient: t.visitsPerPatientYear,
+            ownPatientShare: ownShare, visitsPerPatientYear: perPatientLeaf,
+          }),
+          { path: p('capacityTimeWithoutTeam'), keep: true, label: PEER_FORMULA_TEXT.capacityTimeWithoutTeam.label },
+        )
+      : capacityTime;
   const chosen = result.model === 'time' ? capacityTime : capacityGuideline;
   const capacity = value(F.capacity, r.capacity, F.capacity.expr({ chosen }), { path: p('capacity'), keep: true });
   const listedLeaf = num(r.listed ?? 0, 'patients', L.listed, p('listed'));
@@ -162,7 +185,12 @@ function graphOf(plan: Plan, result: PlanResult, d: Doctor, r: DoctorResult, u: 
   }
 
   const yearly = (f: AnyFormula, v: number, e: Expr, field: string) => value(f, v, e, { path: p(field) });
+  const peers = peerDoctorNodes(plan, result, d, r, u, {
+    employment, weeks, presence, visitsYear, capacity, capacityTime, capacityTimeWithoutTeam, delegation: team.delegation, perPatient: team.perPatient,
+    listed: listedLeaf,
+  });
   return {
+    peers,
     nodes: {
       base, dutyHoursPerWeek: duty, dutyShare, presence, clinicalFte, careWeight, capacityGuideline, capacityTime, capacity, listed, loadRatio,
       'time.patientHoursYear': patientHoursYear,
@@ -254,6 +282,10 @@ export function explainDoctor(plan: Plan, result: PlanResult, d: Doctor, r: Doct
     if (!root) return null;
     return explanationOf(root, F.listLimit, result.profile, { label: `${root.label} – ${name}`, notes: [...notes, profileNote] });
   }
+  if ((PEER_DOCTOR_FIELDS as readonly string[]).includes(field)) {
+    const timeNotes = r.base > 0 ? [FORMULA_WORDS.floorNote] : [FORMULA_WORDS.notQualifyingTime];
+    return explainPeerDoctor(plan, result, d, r, field as PeerDoctorField, graph.peers[field as PeerDoctorField], timeNotes);
+  }
   const root = graph.nodes[field as keyof DoctorGraph['nodes']];
   let f: AnyFormula = FORMULA_OF[field as keyof typeof FORMULA_OF] ?? F.capacity;
   let dutyPatients: Explanation['dutyPatients'];
@@ -265,14 +297,19 @@ export function explainDoctor(plan: Plan, result: PlanResult, d: Doctor, r: Doct
       if (r.ageGroup !== 'all') notes.push(FORMULA_WORDS.ageGroupNote(AGE_GROUP_LABELS[r.ageGroup]));
       notes.push(profileNote);
       break;
-    case 'careWeight':
+    case 'careWeight': {
       f = F.careWeight;
       notes.push(u.careWeightSource === 'doctor' ? FORMULA_WORDS.careWeightDoctor : u.careWeightSource === 'unit' ? FORMULA_WORDS.careWeightUnit : FORMULA_WORDS.careWeightDefault);
+      const basis = u.careWeightSource === 'doctor' ? d.careWeightBasis : u.careWeightSource === 'unit' ? plan.unit.careWeightBasis : undefined;
+      if (basis) notes.push(PEER_WORDS.basisNote(CARE_WEIGHT_BASIS_LABELS[basis]));
+      notes.push(PEER_WORDS.careWeightModel);
       break;
+    }
     case 'capacityGuideline':
       f = F.capacityGuideline;
       if (d.category === 'st' && r.base > 0) notes.push(...stNotes(d, u, result));
       if (r.base > 0) notes.push(FORMULA_WORDS.floorNote);
+      if (r.careWeight !== 1) notes.push(PEER_WORDS.careWeightModel);
       notes.push(...modelNotes(r, result, 'time'));
       dutyPatients = dutyPatientsLines('guideline', d, r, u, result);
       break;
@@ -282,6 +319,7 @@ export function explainDoctor(plan: Plan, result: PlanResult, d: Doctor, r: Doct
       else {
         notes.push(FORMULA_WORDS.floorNote);
         if (isDefaultTime(plan, 'ownPatientShare') && isDefaultTime(plan, 'visitsPerPatientYear')) notes.push(FORMULA_WORDS.calibrationNote);
+        if ((r.delegation ?? 0) > 0) notes.push(r.used?.delegationSource === 'doctor' ? PEER_WORDS.teamDoctor : PEER_WORDS.teamUnit, PEER_WORDS.teamGuidelineNote);
       }
       notes.push(...modelNotes(r, result, 'guideline'));
       dutyPatients = dutyPatientsLines('time', d, r, u, result);

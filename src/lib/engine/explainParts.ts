@@ -3,6 +3,7 @@
  * under every explanation, and the Explanation assembled from a printed chain.
  */
 import { FORMULA_WORDS, SOURCE_TEXT, UNIT_WORDS } from '../strings/formulas.sv';
+import { PEER_SOURCE_TEXT } from '../strings/peers.sv';
 import { num, type Expr, type Val } from './formulas/expr';
 import { printChain } from './formulas/print';
 import type { AnyFormula, FormulaSource } from './formulas/types';
@@ -46,6 +47,14 @@ export function sourceLine(source: FormulaSource, profile: RuleProfile): string 
       return SOURCE_TEXT.vardanalys;
     case 'arithmetic':
       return SOURCE_TEXT.arithmetic;
+    case 'norway':
+      return PEER_SOURCE_TEXT.norway;
+    case 'bma':
+      return profile.safeDayContacts === undefined ? PEER_SOURCE_TEXT.bma : PEER_SOURCE_TEXT.profileSafeDay(profile.name, fmt.perDay(profile.safeDayContacts));
+    case 'team':
+      return PEER_SOURCE_TEXT.team;
+    case 'model':
+      return PEER_SOURCE_TEXT.model;
   }
 }
 
@@ -54,10 +63,10 @@ export function explanationOf(
   root: Val,
   f: AnyFormula,
   profile: RuleProfile,
-  parts: { label: string; notes?: string[]; rule?: string; source?: FormulaSource; dutyPatients?: Explanation['dutyPatients'] },
+  parts: { label: string; notes?: string[]; rule?: string; source?: FormulaSource; sourceText?: string; dutyPatients?: Explanation['dutyPatients'] },
 ): Explanation {
   const printed = printChain(root);
-  const notes = [...(parts.notes ?? []), sourceLine(parts.source ?? f.source, profile)];
+  const notes = [...(parts.notes ?? []), parts.sourceText ?? sourceLine(parts.source ?? f.source, profile)];
   const out: Explanation = {
     label: parts.label,
     value: root.v,

@@ -11,11 +11,14 @@ import { FORMULAS as F, belowStimulusThreshold, priorityGroupOf, type AnyFormula
 import { fmt, type QuantityKind } from './quantity';
 import { PRIORITY_KEYS } from './types';
 import { computeUnit } from './unit';
+import { PEER_UNIT_FIELDS, explainPeerUnit, peerUnitNodes, type PeerUnitField } from './explainUnitPeers';
 import type { DoctorResult, Explanation, Plan, PlanResult, UnitInputsUsed, UnitResult } from './types';
 
 export const UNIT_FIELDS = [
   'listed', 'capacity', 'capacityGuideline', 'capacityTime', 'coverageToday', 'coveragePossible', 'gapPatients', 'fteNeeded', 'priorityTotal',
   'priorityCovered', 'listedOnDoctors', 'employmentFte', 'clinicalFte', 'stimulusSek', 'paperListPatients', 'doctorsOverCapacity',
+  // Beyond the workbook (domain.md §9; explainUnitPeers.ts)
+  ...PEER_UNIT_FIELDS,
 ] as const satisfies readonly (keyof UnitResult)[];
 export type UnitField = (typeof UNIT_FIELDS)[number];
 
@@ -31,7 +34,7 @@ const L = {
  * A sum over the doctors, each doctor's figure a labelled input; `term` gives a figure that is itself computed
  * (a clinical FTE), written out when its rounded value would not add up.
  */
-function doctorSum(
+export function doctorSum(
   result: PlanResult, v: number, pick: (r: DoctorResult) => number | null, field: string, kind: QuantityKind, label: string, term?: (i: number) => Val | null,
 ): Val {
   const terms: Expr[] = [];
@@ -44,6 +47,11 @@ function doctorSum(
 }
 
 function graphOf(plan: Plan, result: PlanResult, used: UnitInputsUsed): Record<UnitField, Val | null> {
+  const base = baseGraphOf(plan, result, used);
+  return { ...base, ...peerUnitNodes(plan, result, base.target, base.capacityTime, doctorSum) };
+}
+
+function baseGraphOf(plan: Plan, result: PlanResult, used: UnitInputsUsed): Record<Exclude<UnitField, PeerUnitField>, Val | null> & { target: Val; capacityTime: Val } {
   const u = result.unit;
   const listedLeaf = num(u.listed, 'patients', L.listed, 'unit.listed');
   const withNamed = num(used.withNamedDoctor, 'patients', L.withNamed, 'unit.withNamedDoctor');
@@ -81,6 +89,7 @@ function graphOf(plan: Plan, result: PlanResult, used: UnitInputsUsed): Record<U
     );
   }
   return {
+    target,
     listed: value(F.coverageToday, u.listed, listedLeaf, { kind: 'patients', label: UNIT_SUM_TEXT.listed.label }),
     capacity,
     capacityGuideline: doctorSum(result, u.capacityGuideline, (r) => r.capacityGuideline, 'capacityGuideline', 'patients', UNIT_SUM_TEXT.capacityGuideline.label),
@@ -124,10 +133,11 @@ const SUM_FIELDS = ['listed', 'capacity', 'capacityGuideline', 'capacityTime', '
 
 export function explainUnit(plan: Plan, result: PlanResult, field: UnitField): Explanation | null {
   const u = result.unit;
-  if (u[field] === null) return null;
+  if (u[field] === null || u[field] === undefined) return null;
   const used = u.used ?? (computeUnit(plan.unit, plan.doctors, result.doctors, result.profile).used as UnitInputsUsed);
   const root = graphOf(plan, result, used)[field];
   if (!root) return null;
+  if ((PEER_UNIT_FIELDS as readonly string[]).includes(field)) return explainPeerUnit(plan, result, field as PeerUnitField, root);
   const notes: string[] = [];
   let rule: string | undefined;
   if ((SUM_FIELDS as readonly string[]).includes(field)) {
@@ -138,6 +148,7 @@ export function explainUnit(plan: Plan, result: PlanResult, field: UnitField): E
   if (field === 'gapPatients') notes.push(FORMULA_WORDS.ceilNote);
   if (field === 'fteNeeded') notes.push(FORMULA_WORDS.fteProfileNote(fmt.patients(result.profile.guideline.specialist)));
   if (field === 'paperListPatients') notes.push(FORMULA_WORDS.paperListNote);
+  if (field === 'priorityCovered') notes.push(FORMULA_WORDS.priorityCoveredNote(fmt.patients(u.freePlacesOpen ?? 0)));
   if (field === 'stimulusSek') notes.push(FORMULA_WORDS.stimulusPointsNote, FORMULA_WORDS.stimulusPeriod(result.profile.stimulus?.period ?? ''));
   const f: AnyFormula = FORMULA_OF[field as keyof typeof FORMULA_OF] ?? F.unitSum;
   return explanationOf(root, f, result.profile, { label: root.label, notes, rule });

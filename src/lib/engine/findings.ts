@@ -3,6 +3,8 @@
  * it concerns, a Swedish message naming the doctor and the numbers, and the input path it is about.
  */
 import { AGE_GROUP_LABELS, FINDING_TEXT } from '../strings/engine.sv';
+import { PEER_FINDING_TEXT } from '../strings/peers.sv';
+import { DEFAULT_SAFE_DAY_CONTACTS } from './formulas/constants';
 import { addMonths, isIsoDate } from './dates';
 import { DEFAULT_MIN_EMPLOYMENT_MONTHS } from './profiles';
 import { fmt } from './quantity';
@@ -109,6 +111,14 @@ function doctorFindings(d: Doctor, r: DoctorResult, ctx: DoctorRuleContext, out:
     add('short-employment', 'warning', FINDING_TEXT.shortEmployment(name, d.plannedEnd, fmt.months(ctx.employmentMonths), ctx.employmentLimit), 'plannedEnd');
   }
 
+  // day-above-safe (domain.md §9): the time model's visits per working day above the profile's safe day (BMA: 25),
+  // compared as shown (one decimal), so "25,1 besök, över gränsen 25" never reads "25 besök, över gränsen 25".
+  const perDay = r.visitsPerDay;
+  const safeDay = safeDayOf(profile);
+  if (perDay !== null && perDay !== undefined && Math.round(round9(perDay) * 10) / 10 > safeDay) {
+    out.warning.push({ rule: 'day-above-safe', severity: 'warning', doctorId: d.id, message: PEER_FINDING_TEXT.dayAboveSafe(name, fmt.perDay(perDay), fmt.perDay(safeDay)) });
+  }
+
   // over-capacity: loadRatio > 1 (domain.md §4). A fictive list is no named-doctor list, so it carries no load;
   // and a list that already has an error (locum or AT/BT holding a list) is not reported twice.
   if (!fictive && !listError && r.loadRatio !== null && r.loadRatio > 1 && listed !== null) {
@@ -170,4 +180,10 @@ export function computeFindings(ctx: FindingsContext): Finding[] {
   const doctors = ctx.plan.doctors;
   for (let i = 0; i < doctors.length; i++) doctorFindings(doctors[i], ctx.doctors[i], dctx, out);
   return out.error.concat(out.warning, out.info);
+}
+
+/** Contacts a doctor can safely have in a working day: the profile's figure, else the BMA's 25 (domain.md §9). */
+export function safeDayOf(profile: RuleProfile): number {
+  const v = profile.safeDayContacts;
+  return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : DEFAULT_SAFE_DAY_CONTACTS;
 }

@@ -45,6 +45,8 @@ export interface OverviewRow extends OverviewUnitInput {
   coverageToday: Share | null;
   coveragePossible: Share | null;
   gapPatients: number;
+  /** Capacity − listed on the named-doctor lists (issue 16.4; negative: more listed than capacity). */
+  freePlaces: number;
   fteNeeded: number;
   doctorsOverCapacity: number;
   doctorCount: number;
@@ -83,6 +85,7 @@ export function overviewRow(input: OverviewUnitInput): OverviewRow {
     coverageToday,
     coveragePossible: listed > 0 ? u.coveragePossible : null,
     gapPatients: u.gapPatients,
+    freePlaces: u.freePlaces ?? 0,
     fteNeeded: u.fteNeeded,
     doctorsOverCapacity: u.doctorsOverCapacity,
     doctorCount: input.result.doctors.length,
@@ -105,6 +108,7 @@ export interface OverviewTotals {
   coverageToday: Share | null;
   coveragePossible: Share | null;
   gapPatients: number;
+  freePlaces: number;
   fteNeeded: number;
   doctorsOverCapacity: number;
   findings: { rule: FindingRule; name: string; count: number }[];
@@ -118,7 +122,7 @@ export interface OverviewTotals {
 }
 
 export function overviewTotals(rows: readonly OverviewRow[]): OverviewTotals {
-  let listed = 0, withNamed = 0, cg = 0, ct = 0, possible = 0, gap = 0, fte = 0, over = 0, ftotal = 0;
+  let listed = 0, withNamed = 0, cg = 0, ct = 0, possible = 0, gap = 0, free = 0, fte = 0, over = 0, ftotal = 0;
   let met = 0, withThreshold = 0, snaps = 0;
   let latest: YearMonth | null = null;
   const counts = new Map<FindingRule, number>();
@@ -129,6 +133,7 @@ export function overviewTotals(rows: readonly OverviewRow[]): OverviewTotals {
     ct += r.capacityTime;
     possible += Math.min(Math.max(0, r.capacity), r.listed);
     gap += r.gapPatients;
+    free += r.freePlaces;
     fte += r.fteNeeded;
     over += r.doctorsOverCapacity;
     ftotal += r.findingsTotal;
@@ -152,6 +157,7 @@ export function overviewTotals(rows: readonly OverviewRow[]): OverviewTotals {
     coverageToday: listed > 0 ? withNamed / listed : null,
     coveragePossible: listed > 0 ? possible / listed : null,
     gapPatients: gap,
+    freePlaces: free,
     fteNeeded: fte,
     doctorsOverCapacity: over,
     findings: FINDING_RULES.filter((r) => counts.has(r)).map((rule) => ({ rule, name: RULE_NAMES[rule] ?? rule, count: counts.get(rule)! })),
@@ -212,6 +218,7 @@ export type TotalField =
   | 'coverageToday'
   | 'coveragePossible'
   | 'gapPatients'
+  | 'freePlaces'
   | 'fteNeeded'
   | 'doctorsOverCapacity'
   | 'findings'
@@ -223,6 +230,7 @@ const SUM_KIND: Partial<Record<TotalField, QuantityKind>> = {
   capacityGuideline: 'patients',
   capacityTime: 'patients',
   gapPatients: 'patients',
+  freePlaces: 'patients',
   fteNeeded: 'fte',
   doctorsOverCapacity: 'count',
 };

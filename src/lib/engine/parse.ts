@@ -12,7 +12,10 @@ import { looksLikePersonnummer } from './personnummer';
 import { planFromFile, planToFile } from './planFile';
 import { PROFILES, PROFILE_IDS } from './profiles';
 import { TIME_KEYS } from './time';
-import { DOCTOR_CATEGORIES, DUTY_KINDS, PRIORITY_KEYS } from './types';
+import { CARE_WEIGHT_BASES, DOCTOR_CATEGORIES, DUTY_KINDS, PRIORITY_KEYS, TEAM_PROFESSIONS } from './types';
+import { PEER_PARSE_TEXT } from '../strings/peers.sv';
+import { AGE_BAND_COUNT } from './ageReference';
+import { MAX_TEAM_SHARE } from './formulas/constants';
 import type { ParsePlanResult, Plan, PlanError } from './types';
 
 type Obj = Record<string, unknown>;
@@ -185,7 +188,55 @@ function checkProfile(c: Checker, plan: Obj): void {
     c.bool(lr, 'cannotHoldList', 'profile.locumRule.cannotHoldList', false);
     c.bool(lr, 'fictiveListMustStartWithUnit', 'profile.locumRule.fictiveListMustStartWithUnit', false);
   }
+  if (p.safeDayContacts !== undefined && p.safeDayContacts !== null) {
+    c.num(p, 'safeDayContacts', 'profile.safeDayContacts', { above: 0, max: 100, rangeMessage: PEER_PARSE_TEXT.safeDayRange });
+  } else delete p.safeDayContacts;
   if (c.errors.length > start) c.error('profile', PARSE_TEXT.profileInvalid);
+}
+
+/**
+ * The fields beyond the workbook (domain.md §9) of a unit or a doctor, all optional: where the care weight comes
+ * from, the list's ages from a per-patient listing, and the team's shares of the doctor visits.
+ */
+function checkPeerFields(c: Checker, o: Obj, at: (k: string) => string): void {
+  if (o.careWeightBasis === '' || o.careWeightBasis === null) delete o.careWeightBasis;
+  if (o.careWeightBasis !== undefined && !(CARE_WEIGHT_BASES as readonly unknown[]).includes(o.careWeightBasis)) {
+    c.error(at('careWeightBasis'), PEER_PARSE_TEXT.unknownBasis(String(o.careWeightBasis).slice(0, 40)));
+  }
+  if (o.listAges === null) delete o.listAges;
+  const ages = c.obj(o, 'listAges', at('listAges'), false);
+  if (ages) {
+    const counts = ages.counts;
+    if (!Array.isArray(counts) || counts.length !== AGE_BAND_COUNT) c.error(at('listAges.counts'), PEER_PARSE_TEXT.ageCounts(String(AGE_BAND_COUNT)));
+    else counts.forEach((_, b) => c.num(counts as unknown as Obj, String(b), `${at('listAges.counts')}[${b}]`, { ...PATIENTS, integer: true }, undefined, true));
+    for (const k of ['unknown', 'female', 'male']) c.num(ages, k, at(`listAges.${k}`), { ...PATIENTS, integer: true });
+    const asOf = c.str(ages, 'asOf', at('listAges.asOf'), false);
+    if (asOf !== undefined && !isIsoDate(asOf)) c.error(at('listAges.asOf'), PARSE_TEXT.invalidDate(asOf));
+  }
+  if (o.delegation === null) delete o.delegation;
+  const team = c.obj(o, 'delegation', at('delegation'), false);
+  if (team) {
+    let total = 0;
+    for (const k of TEAM_PROFESSIONS) {
+      const v = c.num(team, k, at(`delegation.${k}`), SHARE);
+      if (v !== undefined) total += v;
+    }
+    if (total > MAX_TEAM_SHARE + 1e-9) c.error(at('delegation'), PEER_PARSE_TEXT.delegationTooLarge);
+  }
+}
+
+/** The age index's reference table (domain.md §9), when the unit has its own. */
+function checkAgeReference(c: Checker, unit: Obj): void {
+  if (unit.ageReference === null) delete unit.ageReference;
+  const ref = c.obj(unit, 'ageReference', 'unit.ageReference', false);
+  if (!ref) return;
+  const rates = ref.rates;
+  if (!Array.isArray(rates) || rates.length !== AGE_BAND_COUNT) c.error('unit.ageReference.rates', PEER_PARSE_TEXT.referenceRates(String(AGE_BAND_COUNT)));
+  else rates.forEach((_, b) => c.num(rates as unknown as Obj, String(b), `unit.ageReference.rates[${b}]`, { min: 0, max: 100 }, undefined, true));
+  c.num(ref, 'mean', 'unit.ageReference.mean', { above: 0, max: 100 }, undefined, true);
+  c.str(ref, 'name', 'unit.ageReference.name', false);
+  if (ref.own !== undefined && ref.own !== null) c.bool(ref, 'own', 'unit.ageReference.own', false);
+  else delete ref.own;
 }
 
 function checkUnit(c: Checker, plan: Obj): void {
@@ -199,6 +250,8 @@ function checkUnit(c: Checker, plan: Obj): void {
   // pass through this state (the app validates every edit), and computePlan copes with it.
   if (listed !== undefined && withNamed !== undefined && withNamed > listed) c.warn('unit.withNamedDoctor', PARSE_TEXT.withNamedAboveListed);
   c.num(u, 'targetCoverage', 'unit.targetCoverage', SHARE, 1);
+  checkPeerFields(c, u, (k) => `unit.${k}`);
+  checkAgeReference(c, u);
   if (u.priority === undefined || u.priority === null) u.priority = {};
   const pr = c.obj(u, 'priority', 'unit.priority', true);
   if (pr) for (const k of PRIORITY_KEYS) c.num(pr, k, `unit.priority.${k}`, { ...PATIENTS, integer: true }, 0);
@@ -267,6 +320,7 @@ function checkDoctor(c: Checker, d: Obj, i: number, ids: Set<string>, weeksPerYe
   const points = c.num(d, 'listPoints', at('listPoints'), { min: 0, max: 10_000_000 });
   if (points !== undefined && points > 0 && listed === 0) c.warn(at('listPoints'), PARSE_TEXT.pointsWithoutList);
   c.num(d, 'careWeight', at('careWeight'), CARE_WEIGHT);
+  checkPeerFields(c, d, at);
   c.num(d, 'careWeightPoints', at('careWeightPoints'), { min: 0, max: 10_000_000 });
   if (d.plannedEnd === '') delete d.plannedEnd;
   const end = c.str(d, 'plannedEnd', at('plannedEnd'), false);

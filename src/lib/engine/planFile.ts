@@ -32,12 +32,15 @@ const allKeys =
 /** The known fields of each object of the plan (the rest of a file object goes to `extra`). */
 export const KNOWN_FIELDS = {
   plan: allKeys<Plan>()(['format', 'version', 'profile', 'model', 'unit', 'time', 'doctors']),
-  unit: allKeys<UnitInputs>()(['name', 'listed', 'careWeight', 'withNamedDoctor', 'withNamedDoctorNursingHome', 'targetCoverage', 'priority']),
+  unit: allKeys<UnitInputs>()([
+    'name', 'listed', 'careWeight', 'withNamedDoctor', 'withNamedDoctorNursingHome', 'targetCoverage', 'priority', 'careWeightBasis', 'listAges',
+    'delegation', 'ageReference',
+  ]),
   priority: allKeys<PriorityGroups>()(PRIORITY_KEYS),
   time: allKeys<TimeAssumptions>()(TIME_KEYS),
   doctor: allKeys<Doctor>()([
     'id', 'name', 'category', 'employment', 'stMonthsDone', 'stMonthsTotal', 'duties', 'absenceWeeks', 'listed',
-    'listPoints', 'careWeight', 'plannedEnd', 'fictiveListName', 'careWeightPoints',
+    'listPoints', 'careWeight', 'plannedEnd', 'fictiveListName', 'careWeightPoints', 'careWeightBasis', 'listAges', 'delegation',
   ]),
   duty: allKeys<Duty>()(['kind', 'hoursPerWeek', 'label']),
 } as const;

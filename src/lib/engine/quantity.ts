@@ -41,10 +41,15 @@ export type QuantityKind =
   /** A dimensionless factor inside a formula chain (clinical FTE 0,7, presence 0,857): up to three decimals. */
   | 'factor'
   /** A plain count (rows, doctors, units), whole. */
-  | 'count';
+  | 'count'
+  /** Visits or contacts per working day (domain.md §9, a safe day), up to one decimal ("12,4", "25"). */
+  | 'perDay'
+  /** Visits per person a year (the age index's rates, domain.md §9), up to two decimals ("3,2", "1,87"). */
+  | 'perPerson';
 
 export const QUANTITY_KINDS: readonly QuantityKind[] = [
   'patients', 'points', 'share', 'percent', 'load', 'fte', 'hours', 'weeks', 'months', 'minutes', 'visits', 'sek', 'careWeight', 'factor', 'count',
+  'perDay', 'perPerson',
 ];
 
 const MISSING = '–';
@@ -85,6 +90,8 @@ const FORMATTERS: Record<QuantityKind, (x: number) => string> = {
   careWeight: (x) => formatNumber(x, Math.max(2, neededDecimals(x, 3))),
   factor: (x) => upTo(x, 3),
   count: (x) => formatNumber(x, 0),
+  perDay: (x) => upTo(x, 1),
+  perPerson: (x) => upTo(x, 2),
 };
 
 /** Formats a value of a kind; null, undefined and NaN read "–". */
@@ -151,5 +158,9 @@ export function excelFormat(kind: QuantityKind, value?: number | null): string {
     case 'visits':
     case 'count':
       return '#,##0';
+    case 'perDay':
+      return neededDecimals(v, 1) === 0 ? '0' : '0.0';
+    case 'perPerson':
+      return neededDecimals(v, 2) === 0 ? '0' : `0.${'0'.repeat(neededDecimals(v, 2))}`;
   }
 }

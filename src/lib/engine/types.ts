@@ -41,6 +41,53 @@ export const DUTY_KINDS = ['supervision', 'management', 'research', 'side', 'mee
 export type DutyKind = (typeof DUTY_KINDS)[number];
 
 /**
+ * Professions that can take over part of today's doctor visits (domain.md §9, team delegation;
+ * Altschuler et al. 2012): nurse (sjuksköterska, distriktssköterska), physiotherapist, psychologist, other.
+ */
+export const TEAM_PROFESSIONS = ['nurse', 'physiotherapist', 'psychologist', 'other'] as const;
+export type TeamProfession = (typeof TEAM_PROFESSIONS)[number];
+/** The share of today's doctor visits each profession takes over (0–1 each); their sum is δ. */
+export type TeamDelegation = Partial<Record<TeamProfession, Share>>;
+
+/**
+ * Where a care weight comes from (domain.md §9): a region's ACG case-mix weight or its Care Need Index,
+ * this tool's age index from the listing (adopted from the suggestion), or another figure. A region's
+ * ACG or CNI figure takes precedence over the age index; an unmarked figure is simply typed.
+ */
+export const CARE_WEIGHT_BASES = ['acg', 'cni', 'ageIndex', 'other'] as const;
+export type CareWeightBasis = (typeof CARE_WEIGHT_BASES)[number];
+
+/**
+ * A list's patients by the age bands of the age reference (engine/ageReference.ts, `AGE_REFERENCE_BANDS`),
+ * counted from a per-patient listing: aggregates only, never a patient.
+ */
+export interface ListAges {
+  /** Patients per age band, one number per band (0–5, 6–15, 16–19, 20–29, 30–49, 50–66, 67–79, 80–89, 90+). */
+  counts: Patients[];
+  /** Patients of the listing whose age was not known (not counted in the index). */
+  unknown?: Patients;
+  female?: Patients;
+  male?: Patients;
+  /** The day the listing was read. */
+  asOf?: IsoDate;
+}
+
+/**
+ * The reference table the age index is computed against (domain.md §9): visits per person a year by age
+ * band, and the reference population's mean. Absent: the shipped one (Norway's fastlege consultations, 2023).
+ */
+export interface AgeReference {
+  /** What the table is, in the user's words (shown under every age index). */
+  name?: string;
+  /** Visits per person a year, one per band of AGE_REFERENCE_BANDS. */
+  rates: number[];
+  /** The reference population's mean visits per person a year. */
+  mean: number;
+  /** The unit's own visits per age band from its contact log (its own mean: the unit's own index is 1). */
+  own?: boolean;
+}
+
+/**
  * Fields a plan file had that this version does not know (contracts.md: unknown fields are kept on
  * import and written back on export). In memory they live in one `extra` bag per object, so the model's
  * own types are exact: a misspelt field (`{ emplyment: 0.5 }`) is a compile error, not a silently stored
@@ -81,6 +128,13 @@ export interface Doctor {
   fictiveListName?: string;
   /** Care-weight points reported by the region (VGR stimulus, seed 001); optional. */
   careWeightPoints?: number;
+  // Beyond the workbook (domain.md §9; all optional):
+  /** Where the list's care weight comes from (a region's ACG or CNI takes precedence over the age index). */
+  careWeightBasis?: CareWeightBasis;
+  /** The list's patients by age band, from a per-patient listing (the age index). */
+  listAges?: ListAges;
+  /** Shares of this doctor's visits other professions take over; else the unit's. */
+  delegation?: TeamDelegation;
   /** Unknown fields of the file, kept and written back. */
   extra?: ExtraFields;
 }
@@ -105,6 +159,15 @@ export interface UnitInputs {
   withNamedDoctorNursingHome?: Patients;
   targetCoverage: Share;
   priority: PriorityGroups;
+  // Beyond the workbook (domain.md §9; all optional):
+  /** Where the unit's care weight comes from (a region's ACG or CNI takes precedence over the age index). */
+  careWeightBasis?: CareWeightBasis;
+  /** The unit's listed by age band, from a per-patient listing (the age index). */
+  listAges?: ListAges;
+  /** Shares of today's doctor visits other professions take over, for every doctor without their own. */
+  delegation?: TeamDelegation;
+  /** The age index's reference table when the unit has its own (edited, or its own visits); else the shipped one. */
+  ageReference?: AgeReference;
   /** Unknown fields of the file, kept and written back. */
   extra?: ExtraFields;
 }
@@ -173,6 +236,11 @@ export interface RuleProfile {
   };
   /** Minimum planned employment ahead, in months (VGR: 12); null if none. */
   minEmploymentMonths: number | null;
+  /**
+   * Contacts a doctor can safely have in a working day (domain.md §9); absent: 25, the BMA's safe-working
+   * figure. A finding when the time model gives a doctor more visits per working day.
+   */
+  safeDayContacts?: number;
   /** Locums cannot be named doctors; their patients go on a fictive list. */
   locumRule: {
     cannotHoldList: boolean;
@@ -232,6 +300,10 @@ export interface DoctorInputsUsed {
   stProgress: Share;
   /** Where the care weight came from: the list's own, the unit's, or the default 1,00. */
   careWeightSource: 'doctor' | 'unit' | 'default';
+  /** The team shares used (domain.md §9): the doctor's own, the unit's, or none. */
+  delegationSource?: 'doctor' | 'unit' | 'none';
+  /** The shares used per profession (after clamping), 0 when none. */
+  delegationShares?: Record<TeamProfession, Share>;
 }
 
 /** What the unit's numbers were computed from (see DoctorInputsUsed). */
@@ -271,6 +343,29 @@ export interface DoctorResult {
   limits: null | { min: Patients; max: Patients; maxPoints: number | null };
   /** What the numbers were computed from (always set by computePlan). */
   used?: DoctorInputsUsed;
+  // Beyond the workbook (domain.md §9, §8); always set by computePlan:
+  /** Visits per working day the time model gives (all of the doctor's visits); null without working days. */
+  visitsPerDay?: number | null;
+  /** δ: the share of today's doctor visits other professions take over (0 without a team). */
+  delegation?: Share;
+  /** Doctor visits a patient needs a year with the team: visitsPerPatientYear × (1 − δ). */
+  visitsPerPatientTeam?: number;
+  /** The time model's capacity had the team taken over nothing. */
+  capacityTimeWithoutTeam?: Patients;
+  /** Patients the team frees up in the time model: capacityTime − capacityTimeWithoutTeam. */
+  teamPatients?: Patients;
+  /** capacity − listed (negative: over capacity); null for a doctor who holds no named list. */
+  freePlaces?: Patients | null;
+  /** The agreed list size (överenskommen listlängd, domain.md §8), when recorded. */
+  agreedListSize?: Patients | null;
+  /** capacity − agreed list size (negative: the agreement is above capacity); null without an agreement. */
+  freePlacesAgreed?: Patients | null;
+  /** Places the allocation may fill: max(0, min(capacity, agreed) − listed); 0 for no named list. */
+  freePlacesOpen?: Patients;
+  /** The list's age index against the reference (Σ n_b × rate_b ÷ (N × mean)); null without list ages. */
+  ageIndex?: number | null;
+  /** Suggested care weight from the list's ages: unit care weight × list index ÷ unit index; null without ages. */
+  careWeightSuggested?: CareWeight | null;
 }
 
 export interface UnitResult {
@@ -300,6 +395,31 @@ export interface UnitResult {
   doctorsOverCapacity: number;
   /** What the numbers were computed from (always set by computePlan). */
   used?: UnitInputsUsed;
+  // Beyond the workbook (domain.md §9, §8); always set by computePlan:
+  /** The unit's δ (its own team shares; doctors may have their own). */
+  delegation?: Share;
+  /** Σ capacityTimeWithoutTeam. */
+  capacityTimeWithoutTeam?: Patients;
+  /** Patients the team frees up in the time model, Σ over the doctors. */
+  teamPatients?: Patients;
+  /** The gap by the time model (with the team): max(0, target − capacityTime). */
+  gapPatientsTime?: Patients;
+  /** The gap by the time model had the team taken over nothing. */
+  gapPatientsTimeWithoutTeam?: Patients;
+  /** Capacity on named-doctor lists − listed on them (net; negative: more listed than capacity). */
+  freePlaces?: Patients;
+  /** Capacity of the named-doctor lists (the first term of freePlaces). */
+  capacityNamed?: Patients;
+  /** Listed on named-doctor lists (the second term of freePlaces). */
+  listedNamed?: Patients;
+  /** Σ over doctors with an agreement of (capacity − agreed list size); null when no doctor has one. */
+  freePlacesAgreed?: Patients | null;
+  /** Σ freePlacesOpen: the places the allocation may fill. */
+  freePlacesOpen?: Patients;
+  /** The unit's age index against the reference; null without list ages. */
+  ageIndex?: number | null;
+  /** Doctors whose visits per working day are above the profile's safe day. */
+  doctorsAboveSafeDay?: number;
 }
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -318,6 +438,8 @@ export const FINDING_RULES = [
   'duties-exceed-time',
   'goal-coverage',
   'goal-nursing-home',
+  // Beyond the workbook (domain.md §9)
+  'day-above-safe',
 ] as const;
 export type FindingRule = (typeof FINDING_RULES)[number];
 
@@ -339,6 +461,8 @@ export interface PlanResult {
   model: CapacityModel;
   time: TimeAssumptions;
   today: IsoDate;
+  /** The age index's reference as used (the plan's own table, else Norway 2023; domain.md §9). */
+  ageReference?: AgeReference & { edited: boolean };
 }
 
 /** What explain() returns for one number. */

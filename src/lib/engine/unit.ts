@@ -3,6 +3,7 @@ import {
   careWeightOf, coveragePossibleOf, coverageTodayOf, employmentOf, fteNeededOf, gapPatientsOf, paperListPatientsOf, priorityCoveredOf,
   priorityTotalOf, stimulusPointsOf, stimulusSekOf, targetPatientsOf, usableCareWeight,
 } from './formulas/index';
+import { delegationOf, freePlacesUnitOf, teamPatientsOf, teamSharesOf } from './formulas/index';
 import { num, round9 } from './round';
 import type { Doctor, DoctorResult, RuleProfile, UnitInputs, UnitResult } from './types';
 
@@ -19,8 +20,21 @@ export function computeUnit(unit: UnitInputs, doctors: Doctor[], results: Doctor
   let listedOnDoctors = 0;
   let employmentFte = 0;
   let clinicalFte = 0;
+  // §9: the time model without the team, and the named-doctor lists' free places.
+  let capacityTimeWithoutTeam = 0;
+  let capacityNamed = 0;
+  let listedNamed = 0;
+  let freePlacesOpen = 0;
+  let freePlacesAgreed: number | null = null;
   for (let i = 0; i < results.length; i++) {
     const r = results[i];
+    capacityTimeWithoutTeam += r.capacityTimeWithoutTeam ?? r.capacityTime;
+    if (r.freePlaces !== null && r.freePlaces !== undefined) {
+      capacityNamed += r.capacity;
+      listedNamed += r.listed ?? 0;
+      freePlacesOpen += r.freePlacesOpen ?? 0;
+    }
+    if (r.freePlacesAgreed !== null && r.freePlacesAgreed !== undefined) freePlacesAgreed = (freePlacesAgreed ?? 0) + r.freePlacesAgreed;
     capacity += r.capacity;
     capacityGuideline += r.capacityGuideline;
     capacityTime += r.capacityTime;
@@ -33,6 +47,7 @@ export function computeUnit(unit: UnitInputs, doctors: Doctor[], results: Doctor
   const gapPatients = gapPatientsOf(targetPatients, capacity);
   const priorityTotal = priorityTotalOf(unit.priority);
   const stimulusPoints = profile.stimulus ? stimulusPointsOf(doctors, results) : null;
+  const team = teamSharesOf(unit.delegation);
   return {
     listed,
     capacity,
@@ -51,6 +66,19 @@ export function computeUnit(unit: UnitInputs, doctors: Doctor[], results: Doctor
     paperListPatients: paperListPatientsOf(withNamed, capacity),
     // Filled in by computePlan once the findings are known (the over-capacity rule decides).
     doctorsOverCapacity: 0,
+    delegation: delegationOf(team.nurse, team.physiotherapist, team.psychologist, team.other),
+    capacityTimeWithoutTeam,
+    teamPatients: teamPatientsOf(capacityTime, capacityTimeWithoutTeam),
+    gapPatientsTime: gapPatientsOf(targetPatients, capacityTime),
+    gapPatientsTimeWithoutTeam: gapPatientsOf(targetPatients, capacityTimeWithoutTeam),
+    freePlaces: freePlacesUnitOf(capacityNamed, listedNamed),
+    capacityNamed,
+    listedNamed,
+    freePlacesAgreed,
+    freePlacesOpen,
+    // Filled in by computePlan (the age reference is the plan's).
+    ageIndex: null,
+    doctorsAboveSafeDay: 0,
     used: {
       withNamedDoctor: withNamed,
       careWeight,

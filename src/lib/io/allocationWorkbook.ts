@@ -3,7 +3,7 @@
  * keys are written. (The patient list the proposal starts from is read by patientList.ts; the
  * values-only writer is sheets.ts, re-exported here for its earlier importers.)
  */
-import { allocationReasonText, type AllocationResult, type Cell } from '../engine/followup/index';
+import { allocationReasonText, placementWhyText, type AllocationResult, type Cell } from '../engine/followup/index';
 import { AGE_BAND_LABELS, ALLOCATION_WORKBOOK as W, PRIORITY_LABELS } from '../strings/followup.sv';
 import { sheetsWorkbook, type SimpleSheet } from './sheets';
 
@@ -37,9 +37,9 @@ export function allocationWorkbook(result: AllocationResult, options: { unitName
     ]);
   }
   summary.push([]);
-  summary.push([h.doctor, h.priority, h.ageBand, h.careWeight, h.count]);
+  summary.push([h.doctor, h.priority, h.ageBand, h.careWeight, h.count, h.why]);
   for (const d of result.doctors)
-    for (const s of d.shares) summary.push([d.name, PRIORITY_LABELS[s.priority], AGE_BAND_LABELS[s.ageBand], weightText(s.careWeight), s.count]);
+    for (const s of d.shares) summary.push([d.name, PRIORITY_LABELS[s.priority], AGE_BAND_LABELS[s.ageBand], weightText(s.careWeight), s.count, placementWhyText(s)]);
 
   const sheets: SimpleSheet[] = [{ name: W.summarySheet, rows: summary, colWidths: [24, 10, 14, 14, 12, 12, 12, 90] }];
 

@@ -67,6 +67,8 @@ function unitsSheet(rows: readonly OverviewRow[]): XLSX.WorkSheet {
     COLUMNS.coverageToday, COLUMNS.coveragePossible, COLUMNS.gapPatients, COLUMNS.fteNeeded,
     COLUMNS.doctorsOverCapacity, W.findingsTotal, ...rules.map((r) => RULE_NAMES[r] ?? r),
     COLUMNS.threshold, `${COLUMNS.threshold}: ${W.yes.toLowerCase()}/${W.no.toLowerCase()}`, COLUMNS.latestSnapshot,
+    // Issue 16.4, appended so the columns before keep their places.
+    COLUMNS.freePlaces,
   ];
   const out: Cell[][] = [header.map(text)];
   for (const r of rows) {
@@ -91,6 +93,7 @@ function unitsSheet(rows: readonly OverviewRow[]): XLSX.WorkSheet {
       r.threshold ? num('percent', r.threshold.share) : null,
       r.thresholdMet === null ? null : text(r.thresholdMet ? W.yes : W.no),
       r.latestSnapshot ? text(r.latestSnapshot) : null,
+      num('patients', r.freePlaces),
     ]);
   }
   // Totals: live formulas over the unit rows, so every total is visibly the sum of its units.
@@ -122,8 +125,9 @@ function unitsSheet(rows: readonly OverviewRow[]): XLSX.WorkSheet {
     null,
     formula('count', `COUNTIF(${range(thresholdYes)},"${W.yes}")`, rows.filter((r) => r.thresholdMet === true).length),
     null,
+    formula('patients', `SUM(${range(thresholdYes + 2)})`, overviewTotals(rows).freePlaces),
   ]);
-  return sheetOf(out, [30, 26, 30, 22, 8, 10, 12, 12, 12, 14, 12, 10, 10, 10, 12, ...rules.map(() => 14), 10, 10, 12], 0);
+  return sheetOf(out, [30, 26, 30, 22, 8, 10, 12, 12, 12, 14, 12, 10, 10, 10, 12, ...rules.map(() => 14), 10, 10, 12, 12], 0);
 }
 
 function totalsOf(rows: readonly OverviewRow[]) {

@@ -24,9 +24,20 @@ import {
   DEFAULT_MIN_CONTACTS,
   allocate,
   allocationDoctors,
+  unitPriorityShare,
   computeContinuity,
   continuityRows,
   goalProgress,
+  caregiverSplit,
+  continuityGoalLines,
+  onlyCaregivers,
+  onlyPatients,
+  ownReferenceOf,
+  visitsByAgeBand,
+  type AgeVisits,
+  type CaregiverSplit,
+  type CaregiverCount,
+  type GoalLine,
   type ContinuityBaseline,
   type GoalProgress,
   dayOfIso,
@@ -52,7 +63,7 @@ import {
   type SnapshotData,
   type Trend,
 } from '../engine/followup/index';
-import type { IsoDate, Plan } from '../engine/types';
+import type { AgeReference, IsoDate, Plan } from '../engine/types';
 import { formatNumber } from '../engine/format';
 import { foldText, nameKey } from '../engine/text';
 import type { IoMessage } from '../io/messages';
@@ -68,7 +79,7 @@ import { downloadBytes } from './download';
 export type FollowUpTab = 'snapshots' | 'continuity' | 'allocation';
 
 /** The contact-log fields (io/contactlog/columns.ts), listed here so this module never pulls SheetJS in statically. */
-export const CONTACT_COLUMNS: readonly ContactColumn[] = ['patient', 'date', 'doctor', 'type', 'named', 'unit'];
+export const CONTACT_COLUMNS: readonly ContactColumn[] = ['patient', 'date', 'doctor', 'type', 'named', 'unit', 'age', 'nursingHome'];
 export type { ContactColumn };
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -385,6 +396,65 @@ export class FollowUpState {
     return computeContinuity(scoped, options);
   });
 
+  /** Whether the log's caregivers are the plan's doctors, others too, or cannot be told apart (national goal lines). */
+  caregivers: CaregiverCount | null = $derived.by(() => {
+    const log = this.log;
+    return log ? caregiverSplit(log, (k) => this.doctorName(log.doctorKeys[k]) !== null) : null;
+  });
+  get split(): CaregiverSplit | null {
+    return this.caregivers?.split ?? null;
+  }
+
+  /** Continuity over the plan doctors' contacts only, when the log holds other professions' too. */
+  doctorsOnlyContinuity: ContinuityResult | null = $derived.by(() => {
+    const log = this.log;
+    const options = this.options;
+    if (!log || !options || this.split !== 'mixed') return null;
+    const doctors = onlyCaregivers(log, (k) => this.doctorName(log.doctorKeys[k]) !== null);
+    return computeContinuity(options.ownUnitOnly || options.listedOnly ? withHomeUnit(doctors, this.homeUnit) : doctors, options);
+  });
+
+  /** The log's contacts of the chosen period and types per age band (when the log has an age column; issue 16.1). */
+  ageVisits: AgeVisits | null = $derived.by(() => {
+    const log = this.log;
+    const options = this.options;
+    return log && options ? visitsByAgeBand(log, options) : null;
+  });
+
+  /** The unit's own visits per listed person and age band (needs the listing's ages too), for the age index. */
+  get ownAgeReference(): AgeReference | null {
+    return ownReferenceOf(this.ageVisits, this.#host.plan?.unit.listAges?.counts);
+  }
+
+  /** Doctor continuity of the log's SÄBO residents (a SÄBO column), the doctors' contacts only when the log is mixed. */
+  nursingHomeContinuity: ContinuityResult | null | undefined = $derived.by(() => {
+    const log = this.log;
+    const options = this.options;
+    if (!log || !options) return null;
+    const nh = log.nursingHome;
+    if (!nh) return undefined;
+    const base = this.split === 'mixed' ? onlyCaregivers(log, (k) => this.doctorName(log.doctorKeys[k]) !== null) : log;
+    const residents = onlyPatients(base, (p) => nh[p] === 1);
+    const r = computeContinuity(options.ownUnitOnly || options.listedOnly ? withHomeUnit(residents, this.homeUnit) : residents, options);
+    return r.patientsIncluded > 0 ? r : null;
+  });
+
+  /** The national goal lines (issue 16.5): doctor contacts, all contacts, SÄBO named doctor, SÄBO continuity. */
+  get goalLines(): GoalLine[] {
+    const goals = this.#host.result?.profile.goals ?? null;
+    const unit = this.#host.plan?.unit;
+    return continuityGoalLines({
+      goals,
+      baseline: this.baseline,
+      all: this.continuity,
+      doctorsOnly: this.doctorsOnlyContinuity,
+      split: this.split,
+      nursingHomeResidents: unit?.priority?.nursingHome,
+      nursingHomeWithNamed: unit?.withNamedDoctorNursingHome,
+      nursingHome: this.nursingHomeContinuity,
+    });
+  }
+
   /** Plan doctor name for a log doctor key (matched by id, or by the one name key: case, diacritics, “Dr” ignored). */
   doctorName(key: string): string | null {
     const plan = this.#host.plan;
@@ -498,6 +568,9 @@ export class FollowUpState {
       minContacts: r.options.minContacts,
       savedAt: this.#host.today,
       definition: this.definitionLabel,
+      ...(this.split ? { split: this.split } : {}),
+      ...(this.split === 'mixed' ? { doctorMeanCoc: this.doctorsOnlyContinuity?.meanCoc ?? null } : {}),
+      ...(this.nursingHomeContinuity !== undefined ? { nursingHomeMeanCoc: this.nursingHomeContinuity?.meanCoc ?? null } : {}),
     };
     await this.#host.setSetting(this.#baselineKey(unitId), b);
     this.baseline = b;
@@ -582,12 +655,30 @@ export class FollowUpState {
   groupsSource = $state<'manual' | 'plan' | 'file'>('manual');
   patientFileName = $state('');
 
+  /**
+   * A trainee (ST) fills at most this share of their free places with priority patients (issue 16.6); null: the
+   * default, the unit's own share of priority patients among the listed ("no more than the unit's share").
+   */
+  traineeShare = $state<number | null>(null);
+
+  /** The unit's own share of priority patients among the listed (the trainees' default cap). */
+  get unitPriorityShare(): number | null {
+    const r = this.#host.result;
+    return r ? unitPriorityShare(r) : null;
+  }
+
+  /** The trainees' cap as used: the typed share, else the unit's; null (no cap) when nobody is listed. */
+  get traineeShareUsed(): number | null {
+    return this.traineeShare ?? this.unitPriorityShare;
+  }
+
   proposal: AllocationResult | null = $derived.by(() => {
     const plan = this.#host.plan;
     const result = this.#host.result;
     if (!plan || !result || !this.groups.some((g) => g.count > 0)) return null;
     const clean = this.groups.filter((g) => Number.isInteger(g.count) && g.count > 0 && (g.careWeight === null || g.careWeight > 0));
-    return allocate($state.snapshot(clean) as AllocationGroup[], allocationDoctors(plan, result));
+    const share = this.traineeShareUsed;
+    return allocate($state.snapshot(clean) as AllocationGroup[], allocationDoctors(plan, result), share === null ? {} : { traineePriorityShare: share });
   });
 
   addGroup(): void {

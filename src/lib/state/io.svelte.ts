@@ -10,6 +10,7 @@ import type { ExtraSheet, ImportListingResult, IoMessage, ListingMapping, Listin
 import { FILE_LIMITS, checkSize } from '../io/limits';
 import { OP_FILE_KIND, type IoOpName, type IoOps, type ProgressInfo, type WorkerToPage } from '../io/protocol';
 import { isWorkerToPage } from '../io/protocol';
+import { withListingAges } from './listingAges';
 import { isSpreadsheet } from '../io/sniff';
 import { getListingMapping, saveListingMapping } from '../db/settingsRepo';
 import { IO_STRINGS, fill } from '../strings/io.sv';
@@ -341,6 +342,8 @@ export class IoState {
       }
       plan = { ...plan, doctors };
     }
+    // A per-patient listing's ages per list (aggregates only) for the age index (domain.md §9).
+    plan = withListingAges(plan, result, app.today);
     const ok = await app.replacePlan(plan, 'import');
     if (!ok) {
       this.errors = [{ sheet: '', row: null, column: null, message: app.lastError?.message ?? S.applyFailed }];

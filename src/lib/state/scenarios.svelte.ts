@@ -8,6 +8,8 @@
 import { comparePlans, type CompareEntry, type PlanComparison } from '../engine/compare';
 import { computePlan, looksLikePersonnummer, parsePlan, type CapacityModel, type DoctorCategory, type Plan } from '../engine/index';
 import { findPersonnummerIn } from '../engine/workshop';
+import type { TeamDelegation } from '../engine/index';
+import { MAX_TEAM_SHARE } from '../engine/formulas/constants';
 import { SCENARIOS as S } from '../strings/workshop.sv';
 import { app, type AppState, type LiveValue } from './app.svelte';
 import { io } from './io.svelte';
@@ -213,6 +215,22 @@ export class ScenariosState {
       return Promise.resolve(false);
     }
     return this.#onScenario(planId, label, () => this.#host.updateUnit({ careWeight }));
+  }
+
+  /**
+   * The team takes over shares of today's doctor visits (domain.md §9): for the whole unit, or one doctor (whose
+   * own shares then replace the unit's). The time model shows the effect; the guideline stays the guideline.
+   */
+  whatIfTeam(planId: string, target: 'unit' | { doctorId: string }, delegation: TeamDelegation, label: string): Promise<boolean> {
+    const total = Object.values(delegation).reduce<number>((t, v) => t + (typeof v === 'number' ? v : 0), 0);
+    if (!Object.values(delegation).every((v) => v === undefined || (v >= 0 && v <= 1)) || total > MAX_TEAM_SHARE + 1e-9) {
+      this.error = S.whatIfBadTeam;
+      return Promise.resolve(false);
+    }
+    const value = Object.values(delegation).some((v) => typeof v === 'number' && v > 0) ? delegation : undefined;
+    return this.#onScenario(planId, label, () =>
+      target === 'unit' ? this.#host.updateUnit({ delegation: value }) : this.#host.updateDoctor(target.doctorId, { delegation: value }),
+    );
   }
 
   whatIfProfile(planId: string, profileId: string, label: string): Promise<boolean> {

@@ -86,6 +86,18 @@ export const FOLLOWUP_ENGINE = {
       before === null ? `Belastning efter förslaget: ${after}.` : `Belastning före ${before}, efter förslaget ${after}.`,
     balanced:
       'Varje patient går till den behöriga läkare som får lägst belastning efter att ha tagit patienten; prioriterade grupper fördelas först.',
+    ageFirstOld: 'Geriatriker får patienter som är 65 år och äldre före läkare utan åldersgrupp.',
+    ageFirstYoung: 'Barnläkare får patienter som är 0–17 år före läkare utan åldersgrupp.',
+    agreement: (agreed: string, capacity: string) => `Den överenskomna listlängden ${agreed} sätter taket (kapaciteten är ${capacity}).`,
+    traineeCap: (share: string, cap: string, used: string, reached: boolean) =>
+      `ST-läkare: högst ${share} av de lediga platserna går till prioriterade grupper, alltså ${cap} platser; ${used} används${reached ? ', taket är nått' : ''}.`,
+    why: {
+      ageSpecialistOld: 'geriatriker tar 65 år och äldre först',
+      ageSpecialistYoung: 'barnläkare tar 0–17 år först',
+      lowestLoad: 'lägst belastning efter placeringen bland de behöriga läkarna med plats',
+      onlyRoom: 'den enda behöriga läkaren med plats kvar',
+      traineeCapElsewhere: 'en ST-läkare med plats hade nått sitt tak för prioriterade',
+    },
   },
 };
 
@@ -103,7 +115,11 @@ export const CONTACTS_IO = {
     type: 'kontakttyp',
     named: 'fast läkarkontakt',
     unit: 'enhet',
+    age: 'ålder eller födelseår',
+    nursingHome: 'boende på SÄBO',
   } as Record<string, string>,
+  badNursingHome: (n: string) => `${n} rader har ett värde i SÄBO-kolumnen som varken är ja eller nej (skriv ja, nej, 1, 0 eller x); de räknas som inte boende på SÄBO.`,
+  badAges: (n: string) => `${n} rader har en ålder eller ett födelseår som inte kunde läsas (skriv hela år, som 67 eller 1958); de räknas utan ålder.`,
   emptyCell: (what: string) => `Cellen saknar ${what}.`,
   badDate: (value: string) => `”${value}” är inget giltigt datum. Skriv datum som ÅÅÅÅ-MM-DD.`,
   doctorPersonnummer:
@@ -144,6 +160,7 @@ export const ALLOCATION_WORKBOOK = {
     patientKey: 'Patientnyckel (pseudonym)',
     done: 'Klar (x)',
     cause: 'Orsak',
+    why: 'Varför',
   },
   causes: {
     noEligibleDoctor: 'Ingen läkare på enheten får ta gruppen (åldersgrupp eller kategori).',
@@ -259,6 +276,9 @@ export const FOLLOWUP = {
       doctor: 'Läkare',
       type: 'Kontakttyp (valfri)',
       named: 'Fast läkarkontakt (valfri)',
+      unit: 'Enhet (valfri)',
+      age: 'Ålder eller födelseår (valfri)',
+      nursingHome: 'Boende på SÄBO, ja/nej (valfri)',
     } as Record<string, string>,
     mapNone: '— ingen —',
     mapColumn: (n: number) => `Kolumn ${n}`,
@@ -357,6 +377,38 @@ export const FOLLOWUP = {
       `${label}: utgångsläge ${base}, mål ${target}, nu ${now} (${change} mot utgångsläget) — ${reached ? 'målet är nått' : 'målet är inte nått'}.`,
     goalCoc: 'COC',
     goalUpc: 'UPC',
+    goalsIntro:
+      'Överenskommelserna om God och nära vård 2021–2022 har fyra mål för kontinuitet och SÄBO, så som Vårdanalys redovisar dem. Varje mål visas med utgångsläget där loggen och enhetens siffror räcker till.',
+    goalNameOf: (id: 'doctorContinuity' | 'allContinuity' | 'nursingHomeCoverage' | 'nursingHomeContinuity', inc: string, nh: string) =>
+      ({
+        doctorContinuity: `Kontinuitetsindex för läkarkontakter (COC) upp ${inc}`,
+        allContinuity: `Kontinuitetsindex för alla kontakter, alla yrken (COC) upp ${inc}`,
+        nursingHomeCoverage: `Minst ${nh} av boende på SÄBO har en fast läkarkontakt`,
+        nursingHomeContinuity: 'Betydande ökning av läkarkontinuiteten för boende på SÄBO',
+      })[id],
+    goalProgressLine: (base: string, target: string, now: string, change: string, reached: boolean) =>
+      `utgångsläge ${base}, mål ${target}, nu ${now} (${change} mot utgångsläget) — ${reached ? 'målet är nått' : 'målet är inte nått'}.`,
+    goalRiseLine: (base: string, now: string, change: string) =>
+      `utgångsläge ${base}, nu ${now} (${change} mot utgångsläget). Målet anger ingen siffra för en betydande ökning.`,
+    goalCoverageLine: (withNamed: string, residents: string, share: string, goal: string, reached: boolean) =>
+      `${withNamed} av ${residents} boende har en fast läkarkontakt (${share}, mål ${goal}) — ${reached ? 'målet är nått' : 'målet är inte nått'}.`,
+    goalGaps: {
+      noLog: 'läs in en kontaktlogg för att mäta.',
+      noBaseline: 'spara ett utgångsläge först; senare loggar jämförs med det.',
+      noBaselineFigure: 'utgångsläget saknar den här siffran (det sparades ur en logg som inte skilde läkare från andra yrken); spara ett nytt utgångsläge.',
+      noSplit:
+        'loggen skiljer inte läkare från andra yrken. Det mäts när loggen har kontakter med alla yrken och läkarna står med samma namn som i planen; då räknas läkarmålet bara på deras kontakter.',
+      noResidents: 'skriv in antal boende på SÄBO och hur många av dem som har fast läkarkontakt i enhetsdelen.',
+      noNursingHomeData:
+        'kontaktloggen säger inte vilka patienter som bor på SÄBO. Det mäts när loggen har en kolumn ”SÄBO” (ja/nej) per kontakt.',
+      noNursingHomePatients: 'ingen patient som bor på SÄBO har tillräckligt många kontakter i urvalet.',
+    },
+    goalSplit: {
+      mixed: (others: string) => `Loggen har även kontakter med andra yrken (${others} vårdgivare som inte är läkare i planen): läkarmålet räknas bara på läkarnas kontakter, målet för alla kontakter på hela loggen.`,
+      doctors: 'Alla vårdgivare i loggen är läkare i planen: loggen räknas som läkarkontakter.',
+      unknown: 'Ingen vårdgivare i loggen har ett namn som en läkare i planen: loggen räknas som läkarkontakter.',
+    },
+    goalUpcAlso: 'Också UPC (andel hos den mest besökta läkaren) i samma urval:',
     noGoal: 'Regelprofilen har inget mål för kontinuitet.',
     export: 'Exportera kontinuiteten (Excel)',
     exportHint: 'Bara sammanställda siffror: inga patientnycklar följer med.',
@@ -429,8 +481,21 @@ export const FOLLOWUP = {
     proposalHeading: 'Förslag',
     summary: (assigned: string, total: string, prio: string, prioTotal: string) =>
       `${assigned} av ${total} patienter får ett förslag; av de prioriterade ${prio} av ${prioTotal}.`,
+    /** Issue 10.2: why this differs from the unit part's "prioriterade som ryms i kapaciteten", in one sentence. */
+    freeSlotsWhy: (free: string, covered: string, total: string, capacity: string) =>
+      `Förslaget fördelar bara de ${free} lediga platserna på dagens listor (kapacitet − listade, högst den överenskomna listlängden); enhetsdelens ”Prioriterade som ryms i kapaciteten” (${covered} av ${total}) räknar i stället hela enhetens kapacitet på ${capacity} patienter, som om ingen plats redan vore tagen.`,
+    competenceHeading: 'Kompetens',
+    traineeShare: 'ST-läkare: högst andel av de lediga platserna till prioriterade grupper',
+    traineeShareHint: (unit: string) => `Standard: enhetens egen andel prioriterade bland de listade (${unit}), så att ST-läkare inte får fler av de svåraste patienterna än enheten har.`,
+    traineeShareNone: 'Standard: ingen gräns, eftersom enheten inte har några listade.',
+    traineeShareReset: 'Tillbaka till enhetens andel',
+    traineeShareBad: 'Ange en andel från 0 till 100 %.',
+    ageFirstHelp: 'Geriatriker får patienter som är 65 år och äldre först, barnläkare patienter som är 0–17 år.',
+    colFreePlaces: 'Lediga platser (kapacitet − listade)',
+    colFreeOpen: 'Att fördela',
     colDoctor: 'Läkare',
     colFree: 'Ledigt före',
+    shareWhy: (why: string) => `varför: ${why}`,
     colAssigned: 'Föreslagna',
     colSlots: 'Platser',
     colLoadBefore: 'Belastning före',

@@ -190,7 +190,7 @@ export const FORMULA_TEXT = {
     rule: 'Summan av de prioriterade grupperna.',
   },
   priorityCovered: {
-    label: 'Prioriterade patienter som kan få fast läkarkontakt',
+    label: 'Prioriterade som ryms i kapaciteten',
     rule: 'Prioriterade patienter först: det minsta av antalet prioriterade och kapaciteten.',
   },
   paperListPatients: {
@@ -285,6 +285,8 @@ export const FORMULA_WORDS = {
   fictiveList: (name: string) => `Patienterna står på den fiktiva listan ”${name}”, som aldrig visas som fast läkarkontakt.`,
   loadOver: (patients: string) => `${patients} patienter fler än kapaciteten.`,
   fteProfileNote: (value: string) => `Riktvärdet per heltidsspecialist är profilens (${value}).`,
+  priorityCoveredNote: (free: string) =>
+    `Det här räknar hela enhetens kapacitet, som om de prioriterade fick plats först. Förslaget under Uppföljning → Fördelning räknar i stället bara de ${free} lediga platserna på dagens listor, eftersom de flesta platserna redan är tagna av listade patienter.`,
   paperListNote:
     'Vårdanalys (2023): ungefär tre av tio invånare säger att de har en fast läkarkontakt medan enheterna rapporterar över 55 %. Listor som läkarna inte har kapacitet för finns bara på papperet.',
   stimulusBelow: (coverage: string, threshold: string) => `täckningen ${coverage} är under tröskeln ${threshold}`,
@@ -314,6 +316,8 @@ export const UNIT_WORDS = {
   careWeight: 'index',
   factor: 'andel',
   count: 'läkare',
+  perDay: 'besök per arbetsdag',
+  perPerson: 'besök per person och år',
 } as const;
 
 /** Headings of an explanation's chain and duty costs where an explanation is shown (dialog, report). */

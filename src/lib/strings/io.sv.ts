@@ -44,7 +44,7 @@ export const IO_STRINGS = {
       gapPatients: 'Glapp (patienter utan plats)',
       fteNeeded: 'Behov av fler heltidsspecialister',
       priorityTotal: 'Prioriterade totalt',
-      priorityCovered: 'Prioriterade som ryms',
+      priorityCovered: 'Prioriterade som ryms i kapaciteten',
       listedOnDoctors: 'Listade på läkarna (summa)',
     },
     assumptionLabels: {
@@ -88,6 +88,8 @@ export const IO_STRINGS = {
     tooManyEntries: 'Filen innehåller {count} delar; en arbetsbok har sällan fler än {max}.',
     corrupt: 'Filen är skadad och kan inte läsas ({detail}).',
     tooManyRows: 'För många rader: {rows}; högst {max} kan läsas. Dela upp filen, till exempel per period.',
+    /** A sheet of the plan workbook (Läkare, Uppdrag …): splitting by period means nothing there. */
+    sheetTooManyRows: 'Bladet har {rows} rader; högst {max} kan läsas.',
     tooManyColumns: 'För många kolumner: {cols}; högst {max} kan läsas.',
     moreThan: 'fler än {n}',
     over4gb: 'mer än 4 GB',

@@ -17,6 +17,7 @@ export const RULE_NAMES: Record<string, string> = {
   'duties-exceed-time': 'Uppdrag över arbetstiden',
   'goal-coverage': 'Under nationella målet',
   'goal-nursing-home': 'SÄBO under nationella målet',
+  'day-above-safe': 'Över en säker arbetsdag',
 };
 
 /** Column headers of the units table (screen and workbook). */
@@ -29,6 +30,7 @@ export const COLUMNS = {
   coverageToday: 'Andel med fast läkarkontakt i dag',
   coveragePossible: 'Möjlig andel',
   gapPatients: 'Glapp (patienter)',
+  freePlaces: 'Lediga platser',
   fteNeeded: 'Extra heltider',
   doctorsOverCapacity: 'Läkare över kapacitet',
   findings: 'Anmärkningar',
@@ -148,6 +150,7 @@ export const TOTALS_EXPLAIN = {
   units: 'enheter',
   findings: 'anmärkningar',
   words: {
+    freePlaces: 'lediga platser (kapacitet − listade på namngivna listor, negativt när listorna är större än kapaciteten)',
     listed: 'listade',
     capacityGuideline: 'kapacitet enligt riktvärdet',
     capacityTime: 'kapacitet enligt tidsmodellen',

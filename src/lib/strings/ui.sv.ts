@@ -79,7 +79,10 @@ export const UNIT = {
   targetLabel: 'Mål',
   gapPatients: 'Glapp (patienter utan plats)',
   fteNeeded: 'Extra heltidsspecialister som behövs',
-  priorityCovered: 'Prioriterade patienter som ryms',
+  priorityCovered: 'Prioriterade som ryms i kapaciteten',
+  /** Issue 10.2: why this differs from the allocation's placements, in one sentence. */
+  priorityCoveredWhy: (capacity: string, free: string) =>
+    `Räknar hela enhetens kapacitet (${capacity} patienter), som om de prioriterade fick plats först; förslaget under Uppföljning → Fördelning räknar bara de ${free} lediga platserna på dagens listor.`,
   of: 'av',
   patients: 'patienter',
   findingsHeading: 'Anmärkningar',

@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CURRENT_PLAN_VERSION, MIGRATIONS, migratePlanObject, parsePlan, type Migration, type Plan } from '../../../src/lib/engine/index';
+import { CURRENT_PLAN_VERSION, MIGRATIONS, migratePlanObject, parsePlan, planFromStored, type Migration, type Plan } from '../../../src/lib/engine/index';
 import {
   LATEST_VERSION,
   NOTICES_KEY,
@@ -162,9 +162,18 @@ describe('stored plans and the chain', () => {
     const v0 = fixtures[0];
     const row = { id: 'p', unitId: 'u', name: 'x', kind: 'current', createdAt: 1, updatedAt: 1, body: planBody(v0.plan as unknown as Plan) } as PlanRecord;
     const rows = doctorRows('p', v0.plan as unknown as Plan);
-    expect(assemblePlan(row, rows)).toEqual(v0.expected);
+    // In the exact in-memory shape: a file's unknown fields in the objects' `extra` bags.
+    const memory = (file: unknown) => {
+      const r = planFromStored(file);
+      if (!r.ok) throw new Error('fixture not readable');
+      return r.plan;
+    };
+    expect(assemblePlan(row, rows)).toEqual(memory(v0.expected));
+    expect(JSON.stringify(assemblePlan(row, rows))).toContain('"extra":{"draftNote"');
+    // A row written before the bags (unknown fields flat, current version) reads in the same shape.
     const current = fixtures[fixtures.length - 1].expected as unknown as Plan;
-    expect(storedPlan(current)).toBe(current); // at the current version: as it is, no copy
+    expect(storedPlan(current)).toEqual(memory(current));
+    expect(storedPlan(storedPlan(current))).toEqual(storedPlan(current));
   });
 });
 

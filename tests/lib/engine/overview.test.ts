@@ -126,3 +126,20 @@ describe('sorting and filtering', () => {
     expect(filterOverview(rows, '').length).toBe(3);
   });
 });
+
+describe('free places in the overview (issue 16.4)', () => {
+  it('each unit’s free places are its result’s (capacity − listed on named lists, negative when over), and the total is their sum, explained', () => {
+    const p = createDemoPlan();
+    const r = computePlan(p, { today: TODAY });
+    const rows = [row(p, 'unit:1'), row(small, 'unit:2'), row(empty, 'unit:3')];
+    expect(rows[0].freePlaces).toBe(r.unit.freePlaces);
+    expect(rows[0].freePlaces).toBeLessThan(0);
+    expect(rows[2].freePlaces).toBe(0);
+    const t = overviewTotals(rows);
+    expect(t.freePlaces).toBe(rows[0].freePlaces + rows[1].freePlaces + rows[2].freePlaces);
+    const e = explainTotal(rows, 'freePlaces');
+    expect(e.value).toBe(t.freePlaces);
+    expect(e.formula.endsWith(`= ${fmt.patients(t.freePlaces)}`)).toBe(true);
+    expect(e.formula).toContain(`${p.unit.name} ${fmt.patients(rows[0].freePlaces)}`);
+  });
+});

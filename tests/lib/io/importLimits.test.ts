@@ -20,7 +20,7 @@ describe('the doctors sheet’s row bound', () => {
     const r = importWorkbook(workbookWithRows(LIMITS.doctorRows + 1));
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.errors).toEqual([{ sheet: 'Läkare', row: null, column: null, message: `Bladet har fler än 2000 rader; högst 2000 kan läsas.` }]);
+    expect(r.errors).toEqual([{ sheet: 'Läkare', row: null, column: null, message: `Bladet har fler än 2\u00a0000 rader; högst 2\u00a0000 kan läsas.` }]);
   });
   it('reads a sheet at the bound', () => {
     const r = importWorkbook(workbookWithRows(LIMITS.doctorRows));

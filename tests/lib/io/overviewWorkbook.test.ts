@@ -55,6 +55,12 @@ describe('overview workbook', () => {
     expect(total('Andel med fast läkarkontakt i dag').v).toBeCloseTo(t.coverageToday!, 12);
     expect(total('Möjlig andel').f).toContain('SUMPRODUCT(K2:K3,F2:F3)');
     expect(total('Möjlig andel').v).toBeCloseTo(t.coveragePossible!, 12);
+    // Free places (issue 16.4): appended after the columns that were there, each unit's own, the total their sum.
+    expect(header.at(-1)).toBe('Lediga platser');
+    expect(u[1][header.length - 1]).toBe(rows[0].freePlaces);
+    const col = XLSX.utils.encode_col(header.length - 1);
+    expect(total('Lediga platser').f).toBe(`SUM(${col}2:${col}3)`);
+    expect(total('Lediga platser').v).toBe(t.freePlaces);
   });
 
   it('text a user typed stays text, never a formula', () => {

@@ -92,6 +92,40 @@ describe('FollowUpState', () => {
     expect(fu.goal!.coc!.target).toBeCloseTo(0.4, 12);
   });
 
+  it('national goal lines: a log with a nurse measures doctor contacts and all contacts apart (issue 16.5)', async () => {
+    const { fu } = await setup();
+    // Patient X: Anna Lindqvist (d1 by name) twice, a nurse once, Erik Johansson (by id) once.
+    const csv =
+      'Patient;Datum;Vårdgivare;Kontakttyp\nX;2026-01-01;Dr Anna Lindqvist;besök\nX;2026-02-01;Dr Anna Lindqvist;besök\nX;2026-02-10;Ssk Nilsson;besök\nX;2026-03-01;d2;besök\n';
+    expect(await fu.loadContacts(new File([csv], 'k.csv'))).toBe(true);
+    expect(fu.caregivers).toMatchObject({ split: 'mixed', others: 1 });
+    // All contacts: nⱼ 2,1,1 → (4+1+1−4)/(4·3) = 1/6; doctors only: 2,1 → (4+1−3)/(3·2) = 1/3.
+    expect(fu.continuity!.meanCoc).toBeCloseTo(1 / 6, 12);
+    expect(fu.doctorsOnlyContinuity!.meanCoc).toBeCloseTo(1 / 3, 12);
+    expect(await fu.saveBaseline()).toBe(true);
+    expect(fu.baseline).toMatchObject({ split: 'mixed', meanCoc: 1 / 6, doctorMeanCoc: 1 / 3 });
+    const [doc, all, nh, nhc] = fu.goalLines;
+    expect(doc.progress).toMatchObject({ baseline: 1 / 3, current: 1 / 3, reached: false });
+    expect(all.progress).toMatchObject({ baseline: 1 / 6, current: 1 / 6 });
+    expect(nh.id).toBe('nursingHomeCoverage');
+    expect(nhc.gap).toBe('noNursingHomeData');
+  });
+
+  it('SÄBO residents’ doctor continuity from a SÄBO column, the doctors’ contacts only, kept in the baseline', async () => {
+    const { fu } = await setup();
+    // Y lives at a SÄBO: Anna twice, a nurse once, Erik once → doctors only 2,1 → 1/3. Z does not.
+    const csv =
+      'Patient;Datum;Vårdgivare;Kontakttyp;SÄBO\nY;2026-01-01;Anna Lindqvist;besök;ja\nY;2026-02-01;Anna Lindqvist;besök;ja\nY;2026-02-10;Ssk Nilsson;besök;ja\nY;2026-03-01;Erik Johansson;besök;ja\n' +
+      'Z;2026-01-01;Anna Lindqvist;besök;nej\nZ;2026-02-01;Anna Lindqvist;besök;nej\nZ;2026-03-01;Anna Lindqvist;besök;nej\n';
+    expect(await fu.loadContacts(new File([csv], 'k.csv'))).toBe(true);
+    expect(fu.nursingHomeContinuity!.patientsIncluded).toBe(1);
+    expect(fu.nursingHomeContinuity!.meanCoc).toBeCloseTo(1 / 3, 12);
+    expect(fu.goalLines[3].gap).toBe('noBaseline');
+    expect(await fu.saveBaseline()).toBe(true);
+    expect(fu.baseline!.nursingHomeMeanCoc).toBeCloseTo(1 / 3, 12);
+    expect(fu.goalLines[3].rise).toMatchObject({ change: 0 });
+  });
+
   it('estimates groups from the plan and proposes an allocation within capacity', async () => {
     const { app, fu } = await setup();
     fu.groupsFromPlan();

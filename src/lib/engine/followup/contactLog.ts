@@ -196,6 +196,48 @@ export class ContactLogBuilder {
     }
   }
 
+  /** Birth year per patient index (0 unknown), from an age or birth-year column; null until the first. */
+  private birth: Int16Array | null = null;
+
+  /**
+   * States a patient's age from a row (domain.md §9: the unit's own visits per age band): `value` is a birth
+   * year (1880–2100) or an age in whole years at the contact's day (0–130). Only the birth year is kept, in
+   * memory with the log, never stored. Returns false for a value that is neither.
+   */
+  setAge(patient: number, value: number, day: number): boolean {
+    if (!Number.isFinite(value)) return false;
+    let year: number;
+    if (value >= 1880 && value <= 2100) year = Math.floor(value);
+    else if (value >= 0 && value <= 130) year = new Date(day * 86_400_000).getUTCFullYear() - Math.floor(value);
+    else return false;
+    if (!this.birth) this.birth = new Int16Array(Math.max(1024, this.patientKeys.length * 2));
+    if (patient >= this.birth.length) {
+      let n = this.birth.length;
+      while (n <= patient) n *= 2;
+      const a = new Int16Array(n);
+      a.set(this.birth);
+      this.birth = a;
+    }
+    this.birth[patient] = year;
+    return true;
+  }
+
+  /** SÄBO residents by patient index (1 = lives at a SÄBO); null until the first. */
+  private nursing: Uint8Array | null = null;
+
+  /** Marks a patient as a SÄBO resident (issue 16.5: the goal line for their doctor continuity). */
+  setNursingHome(patient: number): void {
+    if (!this.nursing) this.nursing = new Uint8Array(Math.max(1024, this.patientKeys.length * 2));
+    if (patient >= this.nursing.length) {
+      let n = this.nursing.length;
+      while (n <= patient) n *= 2;
+      const a = new Uint8Array(n);
+      a.set(this.nursing);
+      this.nursing = a;
+    }
+    this.nursing[patient] = 1;
+  }
+
   /** Marks that the log carries named-doctor information even if no row had a value. */
   enableNamed(): void {
     if (!this.named) {
@@ -225,6 +267,16 @@ export class ContactLogBuilder {
     };
     if (this.unit || this.listed) log.unitKeys = this.unitKeys.slice();
     if (this.unit) log.unit = this.unit.slice(0, n);
+    if (this.nursing) {
+      const nh = new Uint8Array(P);
+      nh.set(this.nursing.subarray(0, Math.min(P, this.nursing.length)));
+      log.nursingHome = nh;
+    }
+    if (this.birth) {
+      const birth = new Int16Array(P);
+      birth.set(this.birth.subarray(0, Math.min(P, this.birth.length)));
+      log.birthYear = birth;
+    }
     if (this.listed) {
       const listed = new Int32Array(P).fill(-1);
       listed.set(this.listed.subarray(0, Math.min(P, this.listed.length)));

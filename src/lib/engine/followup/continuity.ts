@@ -630,6 +630,16 @@ export interface ContinuityBaseline {
   savedAt: string;
   /** The definition the figures follow, in words ("SKR Primärvårdskvalitet (18 månader)"); absent in older baselines. */
   definition?: string;
+  /**
+   * Whether the log held other professions' contacts beside the plan's doctors ('mixed'; then meanCoc is
+   * over all contacts and doctorMeanCoc over the doctors' only), only doctors, or could not tell
+   * (followup/goals.ts). Absent in older baselines: their meanCoc counts as doctor contacts.
+   */
+  split?: 'mixed' | 'doctors' | 'unknown';
+  /** COC over the doctors' contacts only, when the log was mixed. */
+  doctorMeanCoc?: number | null;
+  /** Doctor COC of the SÄBO residents, when the log had a SÄBO column (issue 16.5). */
+  nursingHomeMeanCoc?: number | null;
 }
 
 export interface GoalProgress {

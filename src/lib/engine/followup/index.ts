@@ -4,3 +4,5 @@ export * from './snapshots';
 export * from './continuity';
 export * from './allocation';
 export * from './contactLog';
+export * from './goals';
+export * from './ageVisits';

@@ -99,6 +99,13 @@ export interface ContactLog {
   unitKeys?: string[];
   /** The unit each patient is listed at (index into `unitKeys`, -1 unknown); absent when unknown for all. */
   listedUnit?: Int32Array;
+  /**
+   * Birth year per patient index (0 unknown), from an age or birth-year column; absent when the log has
+   * none. For the unit's own visits per age band (domain.md §9); in memory only, never stored.
+   */
+  birthYear?: Int16Array;
+  /** 1 for a patient who lives at a SÄBO, from a SÄBO column; absent when the log has none (issue 16.5). */
+  nursingHome?: Uint8Array;
 }
 
 /**
@@ -229,7 +236,35 @@ export interface AllocationDoctor {
   ageGroup: 'all' | '65+' | '0-17';
   /** Guideline base; 0 for locums, AT/BT (they hold no named list). */
   base: Patients;
+  /**
+   * Places the allocation may fill (the result's freePlacesOpen: capacity, at most the agreed list size, −
+   * listed; 0 for a fictive list). Absent: capacity − listed.
+   */
+  freeOpen?: number;
+  /** The agreed list size (domain.md §8) when it sets the ceiling below capacity; for the reasons. */
+  agreedListSize?: Patients | null;
 }
+
+/** How the suggestion weighs competence (issue 16.6). */
+export interface AllocationOptions {
+  /**
+   * A trainee (ST) fills at most this share of their free places with patients of the priority groups (0–1).
+   * The app's default is the unit's own share of priority patients among the listed (no more than the unit has);
+   * absent here: no cap.
+   */
+  traineePriorityShare?: number;
+}
+
+/** Why one group's patients went to a doctor (each placement says why, issue 16.6). */
+export type PlacementWhy =
+  /** A geriatrician takes 65+ (a paediatrician 0–17) before doctors without an age group. */
+  | 'ageSpecialist'
+  /** Of the eligible doctors with room, this one has the lowest load after taking the patient. */
+  | 'lowestLoad'
+  /** The only eligible doctor with room left. */
+  | 'onlyRoom'
+  /** Another doctor with room was a trainee at their cap for priority patients. */
+  | 'traineeCapElsewhere';
 
 export interface AllocationShare {
   priority: AllocationPriority;
@@ -239,6 +274,8 @@ export interface AllocationShare {
   /** Slots used: count × careWeight ÷ doctor's careWeight. */
   slots: number;
   keys?: string[];
+  /** Why these patients went to this doctor (every reason that decided at least one of them). */
+  why?: PlacementWhy[];
 }
 
 export type AllocationReason =
@@ -249,7 +286,13 @@ export type AllocationReason =
   | { kind: 'full' }
   | { kind: 'received'; byPriority: { priority: AllocationPriority; count: number }[]; total: number; slots: number }
   | { kind: 'load'; before: number | null; after: number | null }
-  | { kind: 'balanced' };
+  | { kind: 'balanced' }
+  /** A trainee fills at most `share` of the free places with priority patients: `cap` places, `used` of them filled. */
+  | { kind: 'traineeCap'; share: number; cap: number; used: number; reached: boolean }
+  /** The agreed list size sets the ceiling below capacity (domain.md §8). */
+  | { kind: 'agreement'; agreed: number; capacity: number }
+  /** A geriatrician or paediatrician is offered their age group before the others. */
+  | { kind: 'ageFirst'; ageGroup: '65+' | '0-17' };
 
 export interface DoctorAllocation {
   doctorId: string;
@@ -263,6 +306,10 @@ export interface DoctorAllocation {
   loadAfter: number | null;
   shares: AllocationShare[];
   reasons: AllocationReason[];
+  /** Trainees: the most places that may go to priority patients (null for others or without a cap). */
+  traineeCap?: number | null;
+  /** Places given to priority-group patients. */
+  prioritySlots?: number;
 }
 
 export interface UnassignedGroup {
@@ -282,6 +329,10 @@ export interface AllocationResult {
   totalAssigned: Patients;
   priorityPatients: Patients;
   priorityAssigned: Patients;
+  /** Σ free places before the suggestion over the doctors who can take patients (= the unit's freePlacesOpen). */
+  freeSlots?: number;
+  /** The trainees' cap as used (a share of their free places), null without one. */
+  traineePriorityShare?: number | null;
 }
 
 export type { Share };

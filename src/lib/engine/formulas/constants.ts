@@ -16,3 +16,9 @@ export const ST_MONTHS_TOTAL_SOSFS = 60;
 export const ST_PROGRESS_UNKNOWN = 0.5;
 /** Minutes in an hour (visitsYear, domain.md §3). */
 export const MINUTES_PER_HOUR = 60;
+/** Working days in a week (visits per working day, domain.md §9). */
+export const WORKING_DAYS_PER_WEEK = 5;
+/** Contacts a GP can safely have in a working day when the profile sets none: the BMA's figure (domain.md §9). */
+export const DEFAULT_SAFE_DAY_CONTACTS = 25;
+/** The most of today's doctor visits the team may take over together (δ; domain.md §9): a doctor still sees patients. */
+export const MAX_TEAM_SHARE = 0.9;

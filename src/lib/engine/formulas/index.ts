@@ -45,6 +45,18 @@ export { unitSum, unitSumOf } from './unitSum';
 export { MINUTES_PER_HOUR, visitsYear, visitsYearOf } from './visitsYear';
 export { visitMinutes, visitMinutesOf } from './visitMinutes';
 export { wholePatients, wholePatientsExcel } from './wholePatients';
+// Beyond the workbook (domain.md §9): the age index and its care weight, a safe day, the team, free places.
+export { ageIndex, ageIndexOf, toThreeDecimals } from './ageIndex';
+export { careWeightSuggested, careWeightSuggestedOf } from './careWeightSuggested';
+export { DEFAULT_SAFE_DAY_CONTACTS, MAX_TEAM_SHARE, WORKING_DAYS_PER_WEEK } from './constants';
+export { delegation, delegationOf, delegationSourceOf, hasTeam, teamShareOf, teamSharesOf } from './delegation';
+export { freePlaces, freePlacesOf } from './freePlaces';
+export { agreedListSizeOfDoctor, freePlacesAgreed, freePlacesAgreedOf } from './freePlacesAgreed';
+export { freePlacesOpen, freePlacesOpenOf } from './freePlacesOpen';
+export { freePlacesUnit, freePlacesUnitOf } from './freePlacesUnit';
+export { teamPatients, teamPatientsOf } from './teamPatients';
+export { visitsPerDay, visitsPerDayOf, workingDaysOf } from './visitsPerDay';
+export { visitsPerPatientTeam, visitsPerPatientTeamOf } from './visitsPerPatientTeam';
 
 import { absenceHoursYear } from './absenceHours';
 import { availableHours } from './availableHours';
@@ -80,6 +92,16 @@ import { timePerFte } from './timePerFte';
 import { unitSum } from './unitSum';
 import { visitMinutes } from './visitMinutes';
 import { visitsYear } from './visitsYear';
+import { ageIndex } from './ageIndex';
+import { careWeightSuggested } from './careWeightSuggested';
+import { delegation } from './delegation';
+import { freePlaces } from './freePlaces';
+import { freePlacesAgreed } from './freePlacesAgreed';
+import { freePlacesOpen } from './freePlacesOpen';
+import { freePlacesUnit } from './freePlacesUnit';
+import { teamPatients } from './teamPatients';
+import { visitsPerDay } from './visitsPerDay';
+import { visitsPerPatientTeam } from './visitsPerPatientTeam';
 
 /** Every declaration, in the order of domain.md. */
 export const FORMULAS = {
@@ -87,4 +109,6 @@ export const FORMULAS = {
   patientHoursYear, directHoursYear, indirectHoursYear, dutyHoursYear, absenceHoursYear, visitMinutes, visitsYear, capacityTime, timePerFte,
   capacity, loadRatio, listLimit, unitSum, coverageToday, coveragePossible, targetPatients, gapPatients, fteNeeded, priorityTotal,
   priorityCovered, paperListPatients, stimulusSek, dutyPatients,
+  visitsPerDay, delegation, visitsPerPatientTeam, teamPatients, freePlaces, freePlacesAgreed, freePlacesOpen, freePlacesUnit, ageIndex,
+  careWeightSuggested,
 } as const;

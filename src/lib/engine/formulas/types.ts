@@ -21,9 +21,13 @@ export type SpecSection = '§2' | '§3' | '§4' | '§5' | '§6' | '§9';
 /**
  * Where a formula's rule comes from, said in plain Swedish under every explanation:
  * the guideline (Socialstyrelsen's, or the region's when its profile sets another value), the profile's
- * rules, the ST rules (HSLF-FS 2021:8), our own assumption, or plain arithmetic of the unit's own figures.
+ * rules, the ST rules (HSLF-FS 2021:8), our own assumption, or plain arithmetic of the unit's own figures; beyond
+ * the workbook, Norway's visits by age (the age index), the BMA's safe day, the team model and this tool's own model.
  */
-export type FormulaSource = 'guideline' | 'profile' | 'stRules' | 'assumption' | 'arithmetic' | 'vardanalys';
+export type FormulaSource =
+  | 'guideline' | 'profile' | 'stRules' | 'assumption' | 'arithmetic' | 'vardanalys'
+  // Beyond the workbook (domain.md §9): Norway's age table, the BMA's safe day, the team model, this tool's own model.
+  | 'norway' | 'bma' | 'team' | 'model';
 
 export interface InputDef {
   /** Swedish label of the input. */

@@ -14,7 +14,7 @@ import { CsvStream, decodeChunked, detectDelimiter, type CsvRecord } from '../ta
 import type { ContactColumn } from './columns';
 import { BAD_DAY, dayFromChars } from './dates';
 import { RangeInterner } from './interner';
-import { acceptRow, finish, makeSink, typeCodeOf, type ContactsFailure, type ParseContactsResult, type Sink } from './sink';
+import { acceptAge, acceptNursingHome, acceptRow, finish, makeSink, typeCodeOf, type ContactsFailure, type ParseContactsResult, type Sink } from './sink';
 
 export interface CsvLogOptions {
   columns?: Partial<Record<ContactColumn, number>>;
@@ -27,7 +27,7 @@ const MAX_ROWS = FILE_LIMITS.contacts.rows;
 /** `slow` parses the date itself. */
 const NO_DAY = -2e9;
 /** Slots of the wanted fields in the slow path's arrays. */
-const [F_PATIENT, F_DOCTOR, F_DATE, F_TYPE, F_NAMED, F_UNIT, NF] = [0, 1, 2, 3, 4, 5, 6] as const;
+const [F_PATIENT, F_DOCTOR, F_DATE, F_TYPE, F_NAMED, F_UNIT, F_AGE, F_NH, NF] = [0, 1, 2, 3, 4, 5, 6, 7, 8] as const;
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9;
@@ -88,6 +88,8 @@ export function parseCsvChunks(chunks: Iterable<string>, totalBytes: number, opt
   let cY = -1;
   let cN = -1;
   let cU = -1;
+  let cA = -1;
+  let cH = -1;
 
   const fieldText = (f: number) => fq[f] ?? src.slice(fa[f], fb[f]);
   let cP = -1;
@@ -115,7 +117,9 @@ export function parseCsvChunks(chunks: Iterable<string>, totalBytes: number, opt
     cY = c.type ?? -1;
     cN = c.named ?? -1;
     cU = c.unit ?? -1;
-    maxCol = Math.max(c.patient!, c.doctor!, c.date!, cY, cN, cU);
+    cA = c.age ?? -1;
+    cH = c.nursingHome ?? -1;
+    maxCol = Math.max(c.patient!, c.doctor!, c.date!, cY, cN, cU, cA, cH);
     slotOf = new Int8Array(maxCol + 1).fill(-1);
     slotOf[c.patient!] = F_PATIENT;
     slotOf[c.doctor!] = F_DOCTOR;
@@ -123,6 +127,8 @@ export function parseCsvChunks(chunks: Iterable<string>, totalBytes: number, opt
     if (cY >= 0) slotOf[cY] = F_TYPE;
     if (cN >= 0) slotOf[cN] = F_NAMED;
     if (cU >= 0) slotOf[cU] = F_UNIT;
+    if (cA >= 0) slotOf[cA] = F_AGE;
+    if (cH >= 0) slotOf[cH] = F_NH;
     return true;
   };
 
@@ -156,6 +162,8 @@ export function parseCsvChunks(chunks: Iterable<string>, totalBytes: number, opt
       type: cY >= 0 ? fieldText(F_TYPE) : '',
       named: cN >= 0 ? fieldText(F_NAMED) : '',
       unit: cU >= 0 ? fieldText(F_UNIT) : '',
+      age: cA >= 0 ? fieldText(F_AGE) : '',
+      nursingHome: cH >= 0 ? fieldText(F_NH) : '',
     };
     // A blank line (or only separators) is skipped, as a spreadsheet shows an empty row.
     if (!text.patient.trim() && !text.doctor.trim() && !text.date.trim() && !text.type.trim()) return;
@@ -210,6 +218,8 @@ export function parseCsvChunks(chunks: Iterable<string>, totalBytes: number, opt
       const ni = internAt(doctors, src, qt[cN], st[cN], en[cN], addDoctor);
       if (ni >= 0) b.setNamed(pi, ni, day);
     }
+    if (cA >= 0) acceptAge(s, pi, qt[cA] ?? src.slice(st[cA], en[cA]), day);
+    if (cH >= 0) acceptNursingHome(s, pi, qt[cH] ?? src.slice(st[cH], en[cH]));
     return true;
   };
 

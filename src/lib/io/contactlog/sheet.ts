@@ -49,7 +49,7 @@ export function parseSheetLog(bytes: Uint8Array, options: SheetLogOptions): Pars
     const dateCell = row[c.date!];
     const dateText = typeof dateCell === 'number' ? String(dateCell) : cellText(dateCell);
     const day = typeof dateCell === 'number' ? dayFromSerial(dateCell) : dateText ? dayFromChars(dateText, 0, dateText.length) : BAD_DAY;
-    acceptRow(sink, r + 1, { patient: at(row, c.patient), doctor: at(row, c.doctor), date: dateText, type: at(row, c.type), named: at(row, c.named), unit: at(row, c.unit) }, day);
+    acceptRow(sink, r + 1, { patient: at(row, c.patient), doctor: at(row, c.doctor), date: dateText, type: at(row, c.type), named: at(row, c.named), unit: at(row, c.unit), age: at(row, c.age), nursingHome: at(row, c.nursingHome) }, day);
   }
   options.onProgress?.({ phase: 'parse', done: total, total });
   return finish(sink, 'xlsx');

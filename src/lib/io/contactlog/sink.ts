@@ -47,6 +47,12 @@ export interface Sink {
   hasType: boolean;
   hasNamed: boolean;
   hasUnit: boolean;
+  /** An age or birth-year column (issue 16.1), and the cells that were neither. */
+  hasAge: boolean;
+  badAges: number;
+  /** A SÄBO column (issue 16.5), and the cells that were neither yes nor no. */
+  hasNursingHome: boolean;
+  badNursingHome: number;
   sheet: string;
   headers: string[];
   columns: Partial<Record<ContactColumn, number>>;
@@ -91,6 +97,10 @@ export interface RowText {
   type: string;
   named: string;
   unit: string;
+  /** The patient's age at the contact or birth year (optional column). */
+  age: string;
+  /** Whether the patient lives at a SÄBO (optional column: ja/nej, 1/0, x). */
+  nursingHome: string;
 }
 
 /** One data row; `day` already parsed (BAD_DAY when malformed). */
@@ -113,6 +123,27 @@ export function acceptRow(sink: Sink, row: number, f: RowText, day: number): voi
     const nd = f.named.trim();
     if (nd) b.setNamed(pi, b.doctorIndexOf(nd), day);
   }
+  if (sink.hasAge) acceptAge(sink, pi, f.age, day);
+  if (sink.hasNursingHome) acceptNursingHome(sink, pi, f.nursingHome);
+}
+
+const YES = new Set(['ja', 'j', 'yes', 'y', '1', 'x', 'sant', 'true', 'säbo', 'sabo']);
+const NO = new Set(['nej', 'n', 'no', '0', 'falskt', 'false', '-']);
+
+/** A SÄBO cell: yes marks the patient as a resident; empty or no leaves them; anything else is counted. */
+export function acceptNursingHome(sink: Sink, patient: number, text: string): void {
+  const t = text.trim().toLowerCase();
+  if (!t || NO.has(t)) return;
+  if (YES.has(t)) sink.builder.setNursingHome(patient);
+  else sink.badNursingHome++;
+}
+
+/** An age or birth year cell: whole digits only; anything else is counted and the row kept without it. */
+export function acceptAge(sink: Sink, patient: number, text: string, day: number): void {
+  const t = text.trim();
+  if (!t) return;
+  const n = /^\d{1,4}$/.test(t) ? Number(t) : NaN;
+  if (!sink.builder.setAge(patient, n, day)) sink.badAges++;
 }
 
 export function finish(sink: Sink, format: 'csv' | 'xlsx'): ParseContactsResult {
@@ -135,6 +166,8 @@ export function finish(sink: Sink, format: 'csv' | 'xlsx'): ParseContactsResult 
     });
   if (b.namedConflicts) warnings.push({ sheet: sink.sheet, row: null, column: columnName(sink, 'named'), message: t.conflictingNamed(formatNumber(b.namedConflicts)) });
   if (!sink.hasType) warnings.push({ sheet: sink.sheet, row: null, column: null, message: t.noTypeColumn });
+  if (sink.badNursingHome) warnings.push({ sheet: sink.sheet, row: null, column: columnName(sink, 'nursingHome'), message: t.badNursingHome(formatNumber(sink.badNursingHome)) });
+  if (sink.badAges) warnings.push({ sheet: sink.sheet, row: null, column: columnName(sink, 'age'), message: t.badAges(formatNumber(sink.badAges)) });
   if (sink.hasNamed) b.enableNamed();
   return {
     ok: true,
@@ -174,6 +207,10 @@ export function makeSink(sheet: string, headerRow: number, headers: string[], ch
     hasType: columns.type !== undefined,
     hasNamed: columns.named !== undefined,
     hasUnit: columns.unit !== undefined,
+    hasAge: columns.age !== undefined,
+    badAges: 0,
+    hasNursingHome: columns.nursingHome !== undefined,
+    badNursingHome: 0,
     sheet,
     headers,
     columns,

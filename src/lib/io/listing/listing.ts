@@ -248,7 +248,12 @@ interface Acc {
   cwReported: number | null;
   ages: { '0-17': number; '18-64': number; '65+': number; unknown: number };
   sex: { female: number; male: number; unknown: number };
+  /** Patients per whole year of age (per-patient listings; the age index, domain.md §9). */
+  years?: number[];
 }
+
+/** The last whole year of age counted on its own (older ages count there). */
+const OLDEST_YEAR = 110;
 
 export function importListing(input: ArrayBuffer | Uint8Array, mapping?: ListingMapping, plan?: Plan, options: ImportListingOptions = {}): ImportListingResult {
   try {
@@ -395,6 +400,10 @@ function importListingUnsafe(bytes: Uint8Array, mappingIn: ListingMapping | unde
     else if (age < 18) entry.ages['0-17']++;
     else if (age < 65) entry.ages['18-64']++;
     else entry.ages['65+']++;
+    if (age !== null) {
+      entry.years ??= new Array<number>(OLDEST_YEAR + 1).fill(0);
+      entry.years[Math.min(OLDEST_YEAR, Math.floor(age))]++;
+    }
     if (cols.sex !== undefined) {
       const s = text(cell('sex'));
       let sx = sexOf.get(s);
@@ -431,6 +440,7 @@ function importListingUnsafe(bytes: Uint8Array, mappingIn: ListingMapping | unde
       careWeight,
       ageBands: kind === 'perPatient' ? e.ages : null,
       sex: kind === 'perPatient' ? e.sex : null,
+      ageYears: kind === 'perPatient' ? (e.years ?? new Array<number>(OLDEST_YEAR + 1).fill(0)) : null,
     };
     const locum = fictiveLocumName(e.name, unitName);
     const direct = byKey.get(nameKey(e.name));

@@ -88,6 +88,8 @@ export interface ListingDoctor {
   /** Per-patient listings only. */
   ageBands: { '0-17': number; '18-64': number; '65+': number; unknown: number } | null;
   sex: { female: number; male: number; unknown: number } | null;
+  /** Per-patient listings only: patients per whole year of age (index = age; the last entry holds every older age). */
+  ageYears?: number[] | null;
   /** How the row relates to the plan's doctors. */
   match:
     | { kind: 'doctor'; doctorId: string }

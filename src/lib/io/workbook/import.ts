@@ -6,7 +6,7 @@
  */
 import type * as XLSX from 'xlsx';
 import {
-  DEFAULT_TIME, PROFILES, TIME_KEYS, parsePlan, resolveProfile, resolveTime,
+  DEFAULT_TIME, PROFILES, TIME_KEYS, fmt, parsePlan, resolveProfile, resolveTime,
 } from '../../engine/index';
 import type { Doctor, DoctorCategory, Duty, DutyKind, Plan, RuleProfile, TimeAssumptions } from '../../engine/types';
 import { parseSwedishNumber } from '../../engine/format';
@@ -209,7 +209,7 @@ function readDoctors(wb: XLSX.WorkBook, sheetName: string, p: Problems): DoctorR
   const ws = wb.Sheets[sheetName];
   const rowCount = sheetRowCount(ws);
   if (rowCount > LIMITS.doctorRows) {
-    p.error(sheetName, null, null, fill(M.tooManyRows, { rows: `fler än ${LIMITS.doctorRows}`, max: LIMITS.doctorRows }));
+    p.error(sheetName, null, null, fill(M.sheetTooManyRows, { rows: fill(M.moreThan, { n: fmt.count(LIMITS.doctorRows) }), max: fmt.count(LIMITS.doctorRows) }));
     return [];
   }
   const cols = Math.min(sheetColCount(ws), LIMITS.columns);
@@ -301,7 +301,7 @@ function readDutySheet(wb: XLSX.WorkBook, p: Problems, ids: Set<string>): Map<st
   const ws = wb.Sheets[name];
   const rows = sheetRowCount(ws);
   if (rows > LIMITS.workbookSheetRows) {
-    p.error(name, null, null, fill(M.tooManyRows, { rows: `fler än ${LIMITS.workbookSheetRows}`, max: LIMITS.workbookSheetRows }));
+    p.error(name, null, null, fill(M.sheetTooManyRows, { rows: fill(M.moreThan, { n: fmt.count(LIMITS.workbookSheetRows) }), max: fmt.count(LIMITS.workbookSheetRows) }));
     return out;
   }
   const H = W.dutyHeaders;

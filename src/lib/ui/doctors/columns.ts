@@ -18,6 +18,7 @@ import type { Doctor, DoctorCategory, DoctorResult, Duty, DutyKind } from '../..
 import { CATEGORY_LABELS, DUTY_LABELS } from '../../strings/engine.sv';
 import { DOCTORS, NUMBER_ERRORS } from '../../strings/ui.sv';
 import type { GridColumn } from '../grid/types';
+import { PEER_COLUMNS, PEER_COMPUTED_KEYS, displayPeerComputed, type PeerComputedKey } from '../peers/peerColumns';
 
 export type DoctorInputKey =
   | 'name'
@@ -33,10 +34,10 @@ export type DoctorInputKey =
   | 'careWeightPoints'
   | 'fictiveListName'
   | 'plannedEnd';
-export type DoctorComputedKey = 'capacityGuideline' | 'capacityTime' | 'loadRatio';
+export type DoctorComputedKey = 'capacityGuideline' | 'capacityTime' | 'loadRatio' | PeerComputedKey;
 export type DoctorColumnKey = DoctorInputKey | DoctorComputedKey;
 
-export const COMPUTED_KEYS: readonly DoctorComputedKey[] = ['capacityGuideline', 'capacityTime', 'loadRatio'];
+export const COMPUTED_KEYS: readonly DoctorComputedKey[] = ['capacityGuideline', 'capacityTime', 'loadRatio', ...PEER_COMPUTED_KEYS];
 
 const CATEGORY_OPTIONS = DOCTOR_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }));
 
@@ -58,6 +59,8 @@ export const DOCTOR_COLUMNS: readonly GridColumn[] = [
   { key: 'capacityGuideline', header: DOCTORS.col.capacityGuideline, kind: 'computed', description: DOCTORS.computedHint, widthRem: 8 },
   { key: 'capacityTime', header: DOCTORS.col.capacityTime, kind: 'computed', description: DOCTORS.computedHint, widthRem: 8 },
   { key: 'loadRatio', header: DOCTORS.col.loadRatio, kind: 'computed', description: DOCTORS.computedHint, widthRem: 8 },
+  // Free places and visits per working day (issue 16), defined with the peers' figures.
+  ...PEER_COLUMNS,
 ];
 
 /** Hours a week of one duty kind (several duties of a kind add up, as in the workbook). */
@@ -137,7 +140,7 @@ export function displayComputed(r: DoctorResult | undefined, key: string): strin
     // A list with no capacity behind it (e.g. a locum on a fictive list): "∞", not "∞ %".
     return Number.isFinite(r.loadRatio) ? formatPercent(r.loadRatio) : '∞';
   }
-  return '';
+  return displayPeerComputed(r, key);
 }
 
 export type ParseOutcome = { ok: true; patch: Partial<Doctor> } | { ok: false; message: string };

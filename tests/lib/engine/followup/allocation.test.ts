@@ -7,6 +7,7 @@ import {
   ageBandOf,
   groupPatients,
   isEligible,
+  placementWhyText,
   slotsPerPatient,
   type AgeBand,
   type AllocationDoctor,
@@ -101,17 +102,35 @@ describe('allocate (domain.md §6) — properties', () => {
     );
   });
 
-  it('an unassigned patient had no eligible doctor with room', () => {
+  it('an unassigned patient had no eligible doctor with room (a trainee at their cap has none for priority patients)', () => {
     fc.assert(
-      fc.property(fc.array(doctorArb, { maxLength: 6 }), fc.array(groupArb, { maxLength: 8 }), (ds0, groups) => {
+      fc.property(fc.array(doctorArb, { maxLength: 6 }), fc.array(groupArb, { maxLength: 8 }), fc.option(fc.constantFrom(0, 0.18, 0.5, 1), { nil: undefined }), (ds0, groups, share) => {
         const ds = withIds(ds0);
-        const r = allocate(groups, ds);
+        const r = allocate(groups, ds, share === undefined ? {} : { traineePriorityShare: share });
         for (const u of r.unassigned) {
           for (const a of r.doctors) {
             const d = ds.find((x) => x.id === a.doctorId)!;
             if (!isEligible(d, u.ageBand)) continue;
-            expect(a.freeAfter + 1e-6).toBeLessThan(slotsPerPatient(u.careWeight, d) + 1e-6);
+            const need = slotsPerPatient(u.careWeight, d);
+            const capped = u.priority !== 'other' && a.traineeCap !== null && a.traineeCap !== undefined && (a.prioritySlots ?? 0) + need > a.traineeCap + 1e-6;
+            if (!capped) expect(a.freeAfter + 1e-6).toBeLessThan(need + 1e-6);
           }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a trainee never fills more than the cap of their free places with priority patients', () => {
+    fc.assert(
+      fc.property(fc.array(doctorArb, { minLength: 1, maxLength: 6 }), fc.array(groupArb, { maxLength: 8 }), fc.constantFrom(0, 0.1, 0.18, 0.5), (ds0, groups, share) => {
+        const ds = withIds(ds0);
+        const r = allocate(groups, ds, { traineePriorityShare: share });
+        for (const a of r.doctors) {
+          const d = ds.find((x) => x.id === a.doctorId)!;
+          const prio = a.shares.filter((x) => x.priority !== 'other').reduce((t, x) => t + x.slots, 0);
+          if (d.category === 'st') expect(prio).toBeLessThanOrEqual(Math.floor(share * a.freeBefore + 1e-9) + 1e-6);
+          for (const sh of a.shares) expect(sh.why?.length).toBeGreaterThan(0);
         }
       }),
       { numRuns: 200 },
@@ -196,6 +215,62 @@ describe('allocate — examples', () => {
     const r = allocate(groups, [doc('a', { listed: 0 }), doc('b', { listed: 0 })]);
     const keys = r.doctors.flatMap((d) => d.shares.flatMap((s) => s.keys ?? []));
     expect(keys.sort()).toEqual(['k1', 'k2', 'k3']);
+  });
+
+  it('competence (issue 16.6): the trainee gets at most the unit’s share of priority patients, the geriatrician takes 65+ first, each placement says why', () => {
+    // The issue as a new user met it: the ST doctor had most of the free places and got every multimorbid patient.
+    const ds = [
+      doc('st', { name: 'ST Sara', category: 'st', capacity: 497, listed: 455 }), // 42 free
+      doc('spec', { name: 'Anna', capacity: 1100, listed: 1090 }), // 10 free, load 99 %
+      doc('ger', { name: 'Lars', category: 'geriatrician', ageGroup: '65+', capacity: 343, listed: 313 }), // 30 free, load 91 %
+    ];
+    const groups: AllocationGroup[] = [
+      { priority: 'multimorbid', ageBand: 'unknown', careWeight: null, count: 60 },
+      { priority: 'nursingHome', ageBand: '65+', careWeight: null, count: 20 },
+      { priority: 'other', ageBand: '18-64', careWeight: null, count: 50 },
+    ];
+    // Before: no cap, and 65+ patients to the lowest load — the ST takes 42 multimorbid.
+    const before = allocate(groups.slice(0, 1), ds);
+    expect(before.doctors[0].shares[0]).toMatchObject({ priority: 'multimorbid', count: 42 });
+
+    // The unit's share of priority patients: 1 772 of 9 800 listed = 18,1 % → 7 of the trainee's 42 places.
+    const r = allocate(groups, ds, { traineePriorityShare: 1772 / 9800 });
+    const [st, spec, ger] = r.doctors;
+    expect(st.traineeCap).toBe(7);
+    expect(st.shares.map((x) => [x.priority, x.count])).toEqual([
+      ['multimorbid', 7],
+      ['other', 35],
+    ]);
+    expect(st.assigned).toBe(42);
+    // The SÄBO residents go to the geriatrician first, though the specialist has room too (and a lower load after one more).
+    expect(ger.shares).toEqual([expect.objectContaining({ priority: 'nursingHome', count: 20, why: ['ageSpecialist'] })]);
+    expect(spec.shares.map((x) => [x.priority, x.count])).toEqual([['multimorbid', 10]]);
+    // Each placement says why, in words.
+    expect(placementWhyText(ger.shares[0])).toBe('geriatriker tar 65 år och äldre först');
+    expect(placementWhyText(spec.shares[0])).toContain('en ST-läkare med plats hade nått sitt tak för prioriterade');
+    const stText = st.reasons.map(allocationReasonText).join(' ');
+    expect(stText).toContain('ST-läkare: högst 18,1\u00a0% av de lediga platserna går till prioriterade grupper, alltså 7 platser; 7 används, taket är nått.');
+    expect(ger.reasons.map(allocationReasonText)).toContain('Geriatriker får patienter som är 65 år och äldre före läkare utan åldersgrupp.');
+    // Alone with a generalist at a much lower load, the geriatrician still takes the 65+ first.
+    const alone = allocate(groups.slice(1, 2), [doc('spec', { name: 'Anna', capacity: 1100, listed: 500 }), ds[2]]);
+    expect(alone.doctors.map((x) => x.assigned)).toEqual([0, 20]);
+    expect(alone.doctors[1].shares[0].why).toEqual(['ageSpecialist']);
+    // Those who found no place are said so; the free places add up to the unit's 82.
+    expect(r.unassigned).toEqual([
+      { priority: 'multimorbid', ageBand: 'unknown', careWeight: null, count: 43, cause: 'noCapacity' },
+      { priority: 'other', ageBand: '18-64', careWeight: null, count: 15, cause: 'noCapacity' },
+    ]);
+    expect(r.freeSlots).toBe(82);
+    expect(r.priorityAssigned).toBe(37);
+  });
+
+  it('an agreement below capacity sets the ceiling, and the reason says so', () => {
+    const r = allocate(
+      [{ priority: 'other', ageBand: '18-64', careWeight: null, count: 100 }],
+      [doc('a', { capacity: 1100, listed: 1000, freeOpen: 50, agreedListSize: 1050 })],
+    );
+    expect(r.doctors[0].assigned).toBe(50);
+    expect(r.doctors[0].reasons.map(allocationReasonText)).toContain('Den överenskomna listlängden 1\u00a0050 sätter taket (kapaciteten är 1\u00a0100).');
   });
 
   it('age bands', () => {
