@@ -1,15 +1,16 @@
 /**
  * UI bench (run by `npm run bench`): builds the app into a temp dir, serves it with `vite preview` on a
- * free port, drives Debian's Chromium and prints
- *  1. edit → numbers and chart updated with 60 doctors: p50/p95/max of the app's own performance
- *     measure 'edit' ('edit-start' when an edit is committed → 'render-done' after the DOM and chart
- *     update and the next animation frame); goal p95 ≤ 50 ms;
- *  2. first-view JS: the gzip size of every built JS file the page requested for #/enhet; goal ≤ 150 KB.
+ * free port, drives Debian's Chromium and prints, each with the machine's load average:
+ *  1. edit → numbers and chart in the DOM with 60 doctors (issue 13: "as fast as a spreadsheet"):
+ *     p50/p95/max of the app's own measure 'edit-applied' ('edit-start' when an edit is committed →
+ *     Svelte has updated the grid, the totals and the chart); goal p95 ≤ 16,7 ms, one frame at 60 Hz;
+ *     and of 'edit' (→ the next animation frame, i.e. painted), for information;
+ *  2. first-view JS: the gzip size of every built JS file the page requested for #/enhet; goal ≤ 100 KB.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchChromium } from './support/chromium';
@@ -17,9 +18,16 @@ import { createDemoPlan, createDoctor, serializePlan } from '../src/lib/engine/i
 
 const ROOT = resolve(import.meta.dirname ?? '.', '..');
 const DOCTORS = 60;
-const EDITS = 40;
-const P95_GOAL_MS = 50;
-const FIRST_VIEW_GOAL_KB = 150;
+const EDITS = 60;
+/** One frame at 60 Hz. */
+const P95_GOAL_MS = 16.7;
+const FIRST_VIEW_GOAL_KB = 100;
+
+/** "belastning 1,23 / 1,10 / 0,98 (2 kärnor)": the load beside every figure (DEVELOPERS.md). */
+function load(): string {
+  const [a, b, c] = loadavg().map((x) => x.toFixed(2).replace('.', ','));
+  return `belastning ${a} / ${b} / ${c}`;
+}
 
 function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
@@ -113,6 +121,7 @@ export default async function uiBench(): Promise<void> {
       files.push(`${p.replace(/^\/assets\//, '')} ${(gz / 1024).toFixed(1)} KB`);
     }
     const firstViewKb = firstViewBytes / 1024;
+    const firstViewLoad = load();
 
     // --- 2. edit latency with 60 doctors ------------------------------------------------------
     const planFile = bigPlanFile(dir);
@@ -150,20 +159,21 @@ export default async function uiBench(): Promise<void> {
       durations.push((await d.jsonValue()) as number);
       applied.push(await page.evaluate(() => performance.getEntriesByName('edit-applied', 'measure').at(-1)?.duration ?? NaN));
     }
-    const sorted = [...durations].sort((a, b) => a - b);
-    const p50 = percentile(sorted, 50);
-    const p95 = percentile(sorted, 95);
+    const ms = (x: number) => x.toFixed(1).replace('.', ',');
+    const appliedSorted = [...applied].sort((a, b) => a - b);
+    const paintedSorted = [...durations].sort((a, b) => a - b);
+    const p95 = percentile(appliedSorted, 95);
 
-    console.log(`  första vyn (#/enhet): ${firstViewFiles} JS-filer, ${firstViewKb.toFixed(1)} KB gzip (mål ≤ ${FIRST_VIEW_GOAL_KB} KB) ${firstViewKb <= FIRST_VIEW_GOAL_KB ? 'OK' : 'ÖVER MÅLET'}`);
+    console.log(`  första vyn (#/enhet): ${firstViewFiles} JS-filer, ${ms(firstViewKb)} KB gzip (mål ≤ ${FIRST_VIEW_GOAL_KB} KB) ${firstViewKb <= FIRST_VIEW_GOAL_KB ? 'OK' : 'ÖVER MÅLET'} · ${firstViewLoad}`);
     for (const f of files) console.log(`    ${f}`);
     console.log(
-      `  redigering → tal och diagram uppdaterade, ${rowCount} läkare, ${EDITS} redigeringar: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms (mål p95 ≤ ${P95_GOAL_MS} ms) ${p95 <= P95_GOAL_MS ? 'OK' : 'ÖVER MÅLET'}`,
+      `  redigering → tal och diagram i DOM, ${rowCount} läkare, ${EDITS} redigeringar: p50 ${ms(percentile(appliedSorted, 50))} ms, p95 ${ms(p95)} ms, max ${ms(appliedSorted[appliedSorted.length - 1])} ms (mål p95 ≤ ${ms(P95_GOAL_MS)} ms) ${p95 <= P95_GOAL_MS ? 'OK' : 'ÖVER MÅLET'} · ${load()}`,
     );
-    const appliedSorted = [...applied].sort((a, b) => a - b);
     console.log(
-      `    varav till DOM och diagram uppdaterade (före nästa bildruta): p50 ${percentile(appliedSorted, 50).toFixed(1)} ms, p95 ${percentile(appliedSorted, 95).toFixed(1)} ms`,
+      `    till nästa bildruta (ritad): p50 ${ms(percentile(paintedSorted, 50))} ms, p95 ${ms(percentile(paintedSorted, 95))} ms · ${load()}`,
     );
     if (rowCount !== DOCTORS) throw new Error(`väntade ${DOCTORS} läkare, fick ${rowCount}`);
+    if (applied.some((x) => Number.isNaN(x))) throw new Error('en redigering gav ingen mätning edit-applied');
     if (p95 > P95_GOAL_MS || firstViewKb > FIRST_VIEW_GOAL_KB) process.exitCode = 1;
   } finally {
     await browser.close();

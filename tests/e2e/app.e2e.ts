@@ -89,23 +89,26 @@ test('paste a 3×4 block from Excel is one edit; Ctrl+Z undoes it all', async ({
   const rows = page.locator('[role="grid"] tbody tr');
   await expect(rows.first()).toBeVisible();
   const ids = await rows.evaluateAll((trs) => trs.slice(0, 3).map((tr) => tr.getAttribute('data-row-key')!));
-  const before = await Promise.all(ids.map((id) => cell(page, id, 'listed').innerText()));
+  const before = await Promise.all(ids.map((id) => cell(page, id, 'group.careWeight').innerText()));
 
-  await cell(page, ids[0], 'absenceWeeks').click();
-  // Frånvaro, Listade, Listningspoäng, Vårdtyngd — as Excel sv-SE copies them (CRLF, decimal commas).
-  await pasteInto(page, '[role="grid"] td[tabindex="0"]', `2\t1${NBSP}000\t350,5\t1,2\r\n0\t900\t310\t0,95\r\n4,5\t1 234\t\t1\r\n`);
-  await expect(cell(page, ids[0], 'listed')).toHaveText(`1${NBSP}000`);
-  await expect(cell(page, ids[0], 'careWeight')).toHaveText('1,2');
+  // On the collapsed "Lista och poäng" group: Listningspoäng, Fiktiv lista, Vårdtyngd, Vårdtyngdspoäng —
+  // as Excel sv-SE copies them (CRLF, decimal commas); the groups it reaches open.
+  await cell(page, ids[0], 'group.list').click();
+  await pasteInto(page, '[role="grid"] td[tabindex="0"]', `350,5\t\t1,2\t12,5\r\n310\t\t0,95\t\r\n\t\t1\t1${NBSP}000\r\n`);
   await expect(cell(page, ids[0], 'listPoints')).toHaveText('350,5');
+  await expect(cell(page, ids[0], 'careWeight')).toHaveText('1,20');
+  await expect(cell(page, ids[0], 'careWeightPoints')).toHaveText('12,5');
   await expect(cell(page, ids[1], 'careWeight')).toHaveText('0,95');
-  await expect(cell(page, ids[2], 'absenceWeeks')).toHaveText('4,5');
-  await expect(cell(page, ids[2], 'listed')).toHaveText(`1${NBSP}234`);
+  await expect(cell(page, ids[2], 'careWeight')).toHaveText('1,00');
+  await expect(cell(page, ids[2], 'careWeightPoints')).toHaveText(`1${NBSP}000`);
   await expect(page.getByText(/12 celler inklistrade/)).toBeVisible();
 
   await page.keyboard.press('Control+z');
-  for (let i = 0; i < 3; i++) await expect(cell(page, ids[i], 'listed')).toHaveText(before[i]);
+  await page.getByRole('button', { name: 'Vårdtyngd', exact: true }).click();
+  for (let i = 0; i < 3; i++) await expect(cell(page, ids[i], 'group.careWeight')).toHaveText(before[i]);
   await page.keyboard.press('Control+y');
-  await expect(cell(page, ids[2], 'listed')).toHaveText(`1${NBSP}234`);
+  await page.getByRole('button', { name: 'Vårdtyngd', exact: true }).click();
+  await expect(cell(page, ids[2], 'careWeightPoints')).toHaveText(`1${NBSP}000`);
 });
 
 test('backup and restore through a plan file', async ({ page }, testInfo) => {
@@ -140,7 +143,7 @@ test('backup and restore through a plan file', async ({ page }, testInfo) => {
   await expect(page.getByText('Planfilen kunde inte läsas:')).toBeVisible();
 });
 
-const VIEWS = ['enhet', 'lakare', 'diagram', 'scenarier', 'apt', 'uppfoljning', 'rapport', 'installningar'];
+const VIEWS = ['enhet', 'lakare', 'lakarsamtal', 'diagram', 'scenarier', 'apt', 'uppfoljning', 'rapport', 'installningar'];
 
 test('axe finds nothing serious or critical on any main view', async ({ page }) => {
   for (const view of VIEWS) {

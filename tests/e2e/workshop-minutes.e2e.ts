@@ -102,7 +102,7 @@ test('minutes of a meeting: carried actions, printed page and workbook', async (
 
   // Meeting 1 shows the action done, and it can be reopened there.
   await openMeeting(page, '2026-09-01');
-  const done1 = page.getByRole('checkbox', { name: 'Klar, Åtgärd 1' });
+  const done1 = page.getByRole('checkbox', { name: 'Klar, Åtgärd 1', exact: true });
   await expect(done1).toBeChecked();
   await done1.uncheck();
   await openMeeting(page, '2026-12-01');

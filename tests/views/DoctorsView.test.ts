@@ -74,26 +74,47 @@ describe('DoctorsView in the app', () => {
     await app.undo();
   });
 
-  it('pastes a 3×4 block (decimal commas, percent) as one undo step', async () => {
+  it('pastes a 3×2 block (decimal commas, percent) as one undo step and names the doctors it changed', async () => {
     const user = userEvent.setup();
     const grid = await openDoctors();
     const docs = app.plan!.doctors.slice(0, 3).map((x) => structuredClone(plain(x)));
     const start = grid.querySelector<HTMLElement>(`[data-row-key="${docs[0].id}"][data-col="employment"]`)!;
     await user.click(start);
-    // Columns from Tjänstgöringsgrad: employment, ST done, ST total, Handledning (tim/v).
-    paste(start, '80 %\t\t\t2,5\r\n0,6\t\t\t1\r\n100%\t\t\t0,5\r\n');
+    // Columns from Tjänstgöringsgrad: employment, listed.
+    paste(start, '80 %\t1 200\r\n0,6\t900\r\n100%\t\r\n');
     await tick();
     const now = app.plan!.doctors;
-    expect(now[0].employment).toBe(0.8);
-    expect(now[1].employment).toBe(0.6);
+    expect(now[0]).toMatchObject({ employment: 0.8, listed: 1200 });
+    expect(now[1]).toMatchObject({ employment: 0.6, listed: 900 });
     expect(now[2].employment).toBe(1);
-    expect(now[0].duties.find((x) => x.kind === 'supervision')?.hoursPerWeek).toBe(2.5);
-    expect(now[1].duties.filter((x) => x.kind === 'supervision').reduce((s, x) => s + x.hoursPerWeek, 0)).toBe(1);
-    expect(screen.getByText(/celler inklistrade/)).toBeInTheDocument();
+    expect(now[2]).not.toHaveProperty('listed');
+    const status = screen.getByText(/celler inklistrade/);
+    expect(status).toHaveTextContent(`Ändrade läkare: ${docs[0].name}, ${docs[1].name}, ${docs[2].name}`);
     // One Ctrl+Z restores all three doctors.
     start.focus();
     await user.keyboard('{Control>}z{/Control}');
     await waitFor(() => expect(app.plan!.doctors.slice(0, 3)).toEqual(docs));
+  });
+
+  it('a paste on a collapsed group fills its hidden columns and shows them', async () => {
+    const user = userEvent.setup();
+    const grid = await openDoctors();
+    const d = structuredClone(plain(app.plan!.doctors[2]));
+    expect(grid.querySelector('[data-col="duty.supervision"]')).toBeNull();
+    const start = grid.querySelector<HTMLElement>(`[data-row-key="${d.id}"][data-col="group.duties"]`)!;
+    await user.click(start);
+    // Handledning, Ledning
+    paste(start, '2,5\t1\r\n');
+    await tick();
+    const now = app.plan!.doctors[2];
+    expect(now.duties.find((x) => x.kind === 'supervision')?.hoursPerWeek).toBe(2.5);
+    expect(now.duties.find((x) => x.kind === 'management')?.hoursPerWeek).toBe(1);
+    expect(screen.getByText(/dolda kolumner, som nu visas: Uppdrag/)).toBeInTheDocument();
+    await waitFor(() => expect(grid.querySelector(`[data-row-key="${d.id}"][data-col="duty.supervision"]`)).toHaveTextContent('2,5'));
+    await app.undo();
+    await waitFor(() => expect(plain(app.plan!.doctors[2])).toEqual(d));
+    await user.click(screen.getByRole('button', { name: 'Uppdrag', pressed: true }));
+    await waitFor(() => expect(grid.querySelector('[data-col="duty.supervision"]')).toBeNull());
   });
 
   it('a paste that runs past the last doctor adds the new doctors, and one Ctrl+Z takes back the whole paste', async () => {
@@ -187,7 +208,12 @@ describe('DoctorsView rows and marks', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Spara uppdragen' }));
     await waitFor(() => expect(app.plan!.doctors[0].duties).toHaveLength(n + 1));
     expect(app.plan!.doctors[0].duties[n]).toEqual({ kind: 'research', hoursPerWeek: 3.5, label: 'Forskning KI' });
-    expect(grid.querySelector(`[data-row-key="${d.id}"][data-col="duty.research"]`)).toHaveTextContent('3,5');
+    // The collapsed Uppdrag group shows the new total; expanded, the research column shows 3,5.
+    const total = app.plan!.doctors[0].duties.reduce((s, x) => s + x.hoursPerWeek, 0);
+    expect(grid.querySelector(`[data-row-key="${d.id}"][data-col="group.duties"]`)).toHaveTextContent(String(total).replace('.', ','));
+    await user.click(screen.getByRole('button', { name: 'Uppdrag', pressed: false }));
+    await waitFor(() => expect(grid.querySelector(`[data-row-key="${d.id}"][data-col="duty.research"]`)).toHaveTextContent('3,5'));
+    await user.click(screen.getByRole('button', { name: 'Uppdrag', pressed: true }));
     await app.undo();
   });
 
@@ -204,6 +230,88 @@ describe('DoctorsView rows and marks', () => {
     await app.undo();
     await app.undo();
     await waitFor(() => expect(app.plan!.doctors[0].id).toBe(a.id));
+  });
+});
+
+describe('DoctorsView: adding rows, sorting, the layout', () => {
+  it('"Lägg till läkare" always appends, whichever row is selected, and focuses the new name cell', async () => {
+    const user = userEvent.setup();
+    const grid = await openDoctors();
+    const n = app.plan!.doctors.length;
+    await user.click(grid.querySelector<HTMLElement>(`[data-row-key="${app.plan!.doctors[0].id}"][data-col="listed"]`)!);
+    await user.click(screen.getByRole('button', { name: 'Lägg till läkare' }));
+    await waitFor(() => expect(app.plan!.doctors).toHaveLength(n + 1));
+    const added = app.plan!.doctors[n];
+    await waitFor(() => expect(grid.querySelector(`[data-row-key="${added.id}"][data-col="name"]`)).toHaveFocus(), { timeout: 4000 });
+    expect(grid.querySelectorAll('tbody tr')[n]).toHaveAttribute('data-row-key', added.id);
+    await app.undo();
+    await waitFor(() => expect(app.plan!.doctors).toHaveLength(n));
+  });
+
+  it('Enter that commits an edit on the last row adds a doctor and moves to it', async () => {
+    const user = userEvent.setup();
+    const grid = await openDoctors();
+    const n = app.plan!.doctors.length;
+    const last = app.plan!.doctors[n - 1];
+    await user.click(grid.querySelector<HTMLElement>(`[data-row-key="${last.id}"][data-col="listed"]`)!);
+    await user.keyboard('{Enter}');
+    const editor = within(grid).getByRole('textbox');
+    await user.clear(editor);
+    await user.type(editor, '321{Enter}');
+    await waitFor(() => expect(app.plan!.doctors).toHaveLength(n + 1));
+    expect(app.plan!.doctors[n - 1].listed).toBe(321);
+    const added = app.plan!.doctors[n];
+    await waitFor(() => expect(grid.querySelector(`[data-row-key="${added.id}"][data-col="name"]`)).toHaveFocus(), { timeout: 4000 });
+    await app.undo();
+    await app.undo();
+    await waitFor(() => expect(app.plan!.doctors).toHaveLength(n));
+  });
+
+  it('a header sorts the rows (aria-sort), an edit does not move a row, and the plan order comes back', async () => {
+    const user = userEvent.setup();
+    const grid = await openDoctors();
+    const planOrder = app.plan!.doctors.map((d) => d.id);
+    const header = within(grid).getByRole('columnheader', { name: /Listade/ });
+    await user.click(header);
+    expect(header).toHaveAttribute('aria-sort', 'ascending');
+    const shown = () => [...grid.querySelectorAll('tbody tr')].map((tr) => tr.getAttribute('data-row-key'));
+    const listed = (id: string | null) => app.plan!.doctors.find((d) => d.id === id)?.listed ?? Infinity;
+    const asc = shown();
+    for (let i = 1; i < asc.length; i++) expect(listed(asc[i - 1])).toBeLessThanOrEqual(listed(asc[i]));
+    expect(app.plan!.doctors.map((d) => d.id)).toEqual(planOrder); // a view, not an edit
+    // Editing the sorted column keeps the row where it is (until the next sort).
+    const first = asc[0]!;
+    await user.click(grid.querySelector<HTMLElement>(`[data-row-key="${first}"][data-col="listed"]`)!);
+    await user.keyboard('{Enter}');
+    const editor = within(grid).getByRole('textbox');
+    await user.clear(editor);
+    await user.type(editor, '9999{Escape}');
+    await user.keyboard('{Enter}');
+    await user.clear(within(grid).getByRole('textbox'));
+    await user.type(within(grid).getByRole('textbox'), '9999');
+    await user.keyboard('{Shift>}{Enter}{/Shift}');
+    await waitFor(() => expect(app.plan!.doctors.find((d) => d.id === first)?.listed).toBe(9999));
+    expect(shown()[0]).toBe(first);
+    await user.click(header);
+    expect(header).toHaveAttribute('aria-sort', 'descending');
+    expect(shown()[0]).toBe(first);
+    await user.click(header);
+    expect(header).toHaveAttribute('aria-sort', 'none');
+    expect(shown()).toEqual(planOrder);
+    await app.undo();
+  });
+
+  it('remembers expanded groups and the sort in this browser', async () => {
+    const user = userEvent.setup();
+    await openDoctors();
+    await user.click(screen.getByRole('button', { name: 'Frånvaro och slut', pressed: false }));
+    await user.click(within(screen.getByRole('grid', { name: 'Läkare' })).getByRole('columnheader', { name: /Kategori/ }));
+    await waitFor(async () => expect(await app.getSetting('doctorsGrid.layout', null)).toEqual({ expanded: ['absence'], sort: { key: 'category', dir: 'ascending' } }));
+    document.body.innerHTML = '';
+    const grid = await openDoctors();
+    await waitFor(() => expect(grid.querySelector('[data-col="absenceWeeks"]')).not.toBeNull());
+    expect(within(grid).getByRole('columnheader', { name: /Kategori/ })).toHaveAttribute('aria-sort', 'ascending');
+    await app.setSetting('doctorsGrid.layout', { expanded: [], sort: null });
   });
 });
 

@@ -72,7 +72,8 @@ describe('UnitView', () => {
     button.focus();
     await user.keyboard('{Enter}');
     await tick();
-    const dialog = screen.getByRole('dialog');
+    // The dialog's code is loaded on the first click (not part of the first view).
+    const dialog = await screen.findByRole('dialog');
     const expected = explain(app.plan!, app.result!, 'unit.gapPatients')!;
     expect(within(dialog).getByTestId('explain-formula')).toHaveTextContent(expected.formula.replace(/\s+/g, ' ').trim());
     expect(within(dialog).getByRole('heading', { level: 2 })).toHaveTextContent(expected.label);

@@ -6,6 +6,7 @@ import { AGE_GROUP_LABELS, FINDING_TEXT } from '../strings/engine.sv';
 import { PEER_FINDING_TEXT } from '../strings/peers.sv';
 import { DEFAULT_SAFE_DAY_CONTACTS } from './formulas/constants';
 import { addMonths, isIsoDate } from './dates';
+import { agreementFindings } from './agreement';
 import { DEFAULT_MIN_EMPLOYMENT_MONTHS } from './profiles';
 import { fmt } from './quantity';
 import { clamp, num, round9 } from './round';
@@ -178,7 +179,11 @@ export function computeFindings(ctx: FindingsContext): Finding[] {
   const employmentMonths = ctx.profile.minEmploymentMonths ?? DEFAULT_MIN_EMPLOYMENT_MONTHS;
   const dctx: DoctorRuleContext = { ...ctx, employmentMonths, employmentLimit: addMonths(ctx.today, employmentMonths) };
   const doctors = ctx.plan.doctors;
-  for (let i = 0; i < doctors.length; i++) doctorFindings(doctors[i], ctx.doctors[i], dctx, out);
+  const model = ctx.plan.model === 'time' ? 'time' : 'guideline';
+  for (let i = 0; i < doctors.length; i++) {
+    doctorFindings(doctors[i], ctx.doctors[i], dctx, out);
+    for (const f of agreementFindings(doctors[i], ctx.doctors[i], ctx.today, model)) out[f.severity].push(f);
+  }
   return out.error.concat(out.warning, out.info);
 }
 

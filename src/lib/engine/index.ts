@@ -28,3 +28,5 @@ export {
 export type { Formula, AnyFormula, FormulaSource, SpecSection, InputDef } from './formulas/index';
 export { isFictiveList } from './unit';
 export { CATEGORY_LABELS, CATEGORY_NAMES, DUTY_LABELS } from '../strings/engine.sv';
+export { AGREEMENT_FIELDS, AGREEMENT_NOTE_MAX, agreedListSizeOf, agreementExpired, agreementFindings } from './agreement';
+export type { AgreementField } from './agreement';

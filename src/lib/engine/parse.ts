@@ -3,7 +3,9 @@
  * errors with JSON paths ("doctors[2].employment"). Unknown fields are kept. serializePlan writes
  * the `.kapacitet.json` file.
  */
+import { AGREEMENT_PARSE_TEXT } from '../strings/agreement.sv';
 import { CATEGORY_LABELS, DUTY_LABELS, PARSE_TEXT, PROFILE_TEXT } from '../strings/engine.sv';
+import { AGREEMENT_NOTE_MAX, textHoldsPersonnummer } from './agreement';
 import { categoryFromText, dutyKindFromText, modelFromText } from './vocabulary';
 import { isIsoDate } from './dates';
 import { formatDecimal, formatNumber } from './format';
@@ -327,6 +329,26 @@ function checkDoctor(c: Checker, d: Obj, i: number, ids: Set<string>, weeksPerYe
   if (end !== undefined && !isIsoDate(end)) c.error(at('plannedEnd'), PARSE_TEXT.invalidDate(end));
   if (d.fictiveListName === '') delete d.fictiveListName;
   c.str(d, 'fictiveListName', at('fictiveListName'), false);
+  checkAgreement(c, d, at);
+}
+
+/** The agreement fields (domain.md §8), all optional; an empty text is no value. */
+function checkAgreement(c: Checker, d: Obj, at: (k: string) => string): void {
+  c.num(d, 'agreedListSize', at('agreedListSize'), { ...PATIENTS, integer: true });
+  const dates: Record<string, string | undefined> = {};
+  for (const k of ['agreedOn', 'agreedUntil'] as const) {
+    if (d[k] === '') delete d[k];
+    const v = c.str(d, k, at(k), false);
+    if (v !== undefined && !isIsoDate(v)) c.error(at(k), PARSE_TEXT.invalidDate(v));
+    else dates[k] = v;
+  }
+  if (dates.agreedOn !== undefined && dates.agreedUntil !== undefined && dates.agreedUntil < dates.agreedOn) {
+    c.warn(at('agreedUntil'), AGREEMENT_PARSE_TEXT.untilBeforeOn(dates.agreedOn, dates.agreedUntil));
+  }
+  if (d.agreementNote === '') delete d.agreementNote;
+  const note = c.str(d, 'agreementNote', at('agreementNote'), false);
+  if (note !== undefined && textHoldsPersonnummer(note) && !looksLikePersonnummer(note)) c.error(at('agreementNote'), PARSE_TEXT.personnummer);
+  if (note !== undefined && note.length > AGREEMENT_NOTE_MAX) c.error(at('agreementNote'), AGREEMENT_PARSE_TEXT.noteTooLong(formatNumber(AGREEMENT_NOTE_MAX)));
 }
 
 /** Validate a current-version plain object in place (defaults filled, names normalised). */

@@ -41,6 +41,8 @@ export const KNOWN_FIELDS = {
   doctor: allKeys<Doctor>()([
     'id', 'name', 'category', 'employment', 'stMonthsDone', 'stMonthsTotal', 'duties', 'absenceWeeks', 'listed',
     'listPoints', 'careWeight', 'plannedEnd', 'fictiveListName', 'careWeightPoints', 'careWeightBasis', 'listAges', 'delegation',
+    // The agreement (domain.md §8, engine/agreement.ts).
+    'agreedListSize', 'agreedOn', 'agreedUntil', 'agreementNote',
   ]),
   duty: allKeys<Duty>()(['kind', 'hoursPerWeek', 'label']),
 } as const;

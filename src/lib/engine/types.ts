@@ -128,6 +128,15 @@ export interface Doctor {
   fictiveListName?: string;
   /** Care-weight points reported by the region (VGR stimulus, seed 001); optional. */
   careWeightPoints?: number;
+  // The agreement (överenskommelse, domain.md §8; engine/agreement.ts), all optional:
+  /** Överenskommen listlängd: the list size agreed with the doctor (patients). */
+  agreedListSize?: Patients;
+  /** The day the agreement was made. */
+  agreedOn?: IsoDate;
+  /** The last day the agreement is valid. */
+  agreedUntil?: IsoDate;
+  /** A free-text note on the agreement. */
+  agreementNote?: string;
   // Beyond the workbook (domain.md §9; all optional):
   /** Where the list's care weight comes from (a region's ACG or CNI takes precedence over the age index). */
   careWeightBasis?: CareWeightBasis;
@@ -438,6 +447,10 @@ export const FINDING_RULES = [
   'duties-exceed-time',
   'goal-coverage',
   'goal-nursing-home',
+  // The agreement (domain.md §8, engine/agreement.ts)
+  'list-above-agreed',
+  'agreement-expired',
+  'agreed-above-capacity',
   // Beyond the workbook (domain.md §9)
   'day-above-safe',
 ] as const;

@@ -17,6 +17,9 @@ import { OP_FILE_KIND, type IoOpName, type IoOps } from './protocol';
 import { sheetsWorkbook } from './sheets';
 import { exportWorkbook } from './workbook/export';
 import { importWorkbook } from './workbook/import';
+import { exportLakardel } from './workbook/lakardel';
+import { importLakardel } from './workbook/lakardelImport';
+import { exportTemplate } from './workbook/template';
 
 /** What a handler gets besides its arguments. */
 export interface OpContext {
@@ -33,8 +36,11 @@ const u8 = (b: ArrayBuffer) => new Uint8Array(b);
 
 /** The dispatch table. To add an op: declare it in protocol.ts (IoOps, OP_FILE_KIND) and add its handler here. */
 export const HANDLERS: { readonly [K in IoOpName]: Handler<K> } = {
-  importWorkbook: ([bytes], { onProgress }) => importWorkbook(u8(bytes), { onProgress }),
+  importWorkbook: ([bytes, options], { onProgress }) => importWorkbook(u8(bytes), { ...(options ?? {}), onProgress }),
   exportWorkbook: ([plan, options], { onProgress }) => exportWorkbook(plan, { ...(options ?? {}), onProgress }),
+  exportLakardel: ([plan, doctorId, options]) => exportLakardel(plan, doctorId, options ?? {}),
+  importLakardel: ([bytes]) => importLakardel(u8(bytes)),
+  exportTemplate: ([options]) => exportTemplate(options ?? {}),
   previewListing: ([bytes, options], { onProgress, entries }) => previewListing(u8(bytes), { ...(options ?? {}), onProgress, entries }),
   importListing: ([bytes, mapping, plan, options], { onProgress, entries, deadline }) =>
     importListing(u8(bytes), mapping, plan, { ...(options ?? {}), onProgress, entries, deadline }),

@@ -15,3 +15,8 @@ export type {
   ListingPreviewResult, PreviewListingOptions,
 } from './listing/types';
 export { LISTING_FIELDS } from './listing/types';
+export { exportLakardel, LAKARDEL_FORMAT } from './workbook/lakardel';
+export type { ExportLakardelOptions } from './workbook/lakardel';
+export { importLakardel, diffLakardel, dutiesWithTotals, planWithDiffs } from './workbook/lakardelImport';
+export type { ImportLakardelResult, LakardelChange, LakardelDiff, LakardelValues } from './workbook/lakardelImport';
+export { exportTemplate } from './workbook/template';

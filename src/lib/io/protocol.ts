@@ -23,7 +23,8 @@ export type { ProgressCallback, ProgressInfo } from './progress';
  */
 export interface IoOps {
   importWorkbook: {
-    args: [bytes: ArrayBuffer];
+    /** `options.base`: the plan read into (what the workbook lacks stays as it is there). */
+    args: [bytes: ArrayBuffer, options?: Omit<import('./workbook/types').ImportWorkbookOptions, 'onProgress'>];
     result: import('./workbook/types').ImportWorkbookResult;
   };
   exportWorkbook: {
@@ -42,6 +43,21 @@ export interface IoOps {
       options?: Omit<import('./listing/types').ImportListingOptions, 'onProgress' | 'entries' | 'deadline'>,
     ];
     result: import('./listing/types').ImportListingResult;
+  };
+  /** The läkardel file of one doctor (io/workbook/lakardel.ts). */
+  exportLakardel: {
+    args: [plan: import('../engine/types').Plan, doctorId: string, options?: import('./workbook/lakardel').ExportLakardelOptions];
+    result: Uint8Array;
+  };
+  /** A läkardel file read back (io/workbook/lakardelImport.ts); the diff against the plan is the page's. */
+  importLakardel: {
+    args: [bytes: ArrayBuffer];
+    result: import('./workbook/lakardelImport').ImportLakardelResult;
+  };
+  /** The empty template ("Hämta tom mall", io/workbook/template.ts). */
+  exportTemplate: {
+    args: [options?: { today?: string }];
+    result: Uint8Array;
   };
   /** FOLLOWUP's contact log (src/lib/io/contacts.ts, parseContactLog); the log's typed arrays are transferred. */
   parseContacts: {
@@ -77,6 +93,9 @@ export interface IoOps {
 export const OP_FILE_KIND: { readonly [K in IoOpName]: FileKind | null } = {
   importWorkbook: 'workbook',
   exportWorkbook: null,
+  exportLakardel: null,
+  importLakardel: 'workbook',
+  exportTemplate: null,
   previewListing: 'listing',
   importListing: 'listing',
   parseContacts: 'contacts',

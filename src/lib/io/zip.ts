@@ -22,6 +22,7 @@ export type ZipScan = { ok: true; entries: ZipEntryInfo[] } | { ok: false; reaso
 
 const EOCD_SIG = 0x06054b50;
 const CEN_SIG = 0x02014b50;
+const LOC_SIG = 0x04034b50;
 
 export { isZip };
 
@@ -52,6 +53,12 @@ export function scanZip(bytes: Uint8Array): ZipScan {
     const commentLen = dv.getUint16(p + 32, true);
     const localOffset = dv.getUint32(p + 42, true);
     if (p + 46 + nameLen > bytes.length) return { ok: false, reason: 'corrupt' };
+    // The local header must agree with the central directory (signature, name length, data inside the
+    // file): SheetJS follows the local header, and a lying name length sends it into a very long loop.
+    if (localOffset + 30 > bytes.length || dv.getUint32(localOffset, true) !== LOC_SIG) return { ok: false, reason: 'corrupt' };
+    const localNameLen = dv.getUint16(localOffset + 26, true);
+    const localExtraLen = dv.getUint16(localOffset + 28, true);
+    if (localNameLen !== nameLen || localOffset + 30 + localNameLen + localExtraLen > bytes.length) return { ok: false, reason: 'corrupt' };
     const name = new TextDecoder().decode(bytes.subarray(p + 46, p + 46 + nameLen));
     entries.push({
       name,
@@ -62,27 +69,48 @@ export function scanZip(bytes: Uint8Array): ZipScan {
     });
     p += 46 + nameLen + extraLen + commentLen;
   }
+  // Every entry's data lies between its local header and the next one (or the central directory): a
+  // lying local extra-field length made SheetJS read past it and loop.
+  const cdStart = dv.getUint32(eocd + 16, true);
+  const byOffset = [...entries].sort((a, b) => a.localOffset - b.localOffset);
+  for (let i = 0; i < byOffset.length; i++) {
+    const e = byOffset[i];
+    if (!Number.isFinite(e.compressedSize)) continue;
+    const start = e.localOffset + 30 + dv.getUint16(e.localOffset + 26, true) + dv.getUint16(e.localOffset + 28, true);
+    const limit = i + 1 < byOffset.length ? byOffset[i + 1].localOffset : cdStart;
+    if (start + e.compressedSize > limit) return { ok: false, reason: 'corrupt' };
+  }
   return { ok: true, entries };
 }
 
-/** Replace the text of zip parts by path (e.g. "xl/workbook.xml"); returns a new zip. */
-export function patchZip(bytes: Uint8Array, edit: (path: string, xml: string) => string | null): Uint8Array {
+/**
+ * Replace the text of zip parts by path (e.g. "xl/workbook.xml"); returns a new zip. `late` sees each
+ * part again after every part has been through `edit` (e.g. styles.xml once the sheets chose their styles).
+ */
+export function patchZip(
+  bytes: Uint8Array,
+  edit: (path: string, xml: string) => string | null,
+  late?: (path: string, xml: string) => string | null,
+): Uint8Array {
   const cfb = XLSX.CFB.read(bytes, { type: 'array' });
   const enc = new TextEncoder();
   const dec = new TextDecoder();
-  cfb.FullPaths.forEach((full: string, i: number) => {
-    const entry = cfb.FileIndex[i];
-    if (!entry || entry.type !== 2 || !entry.content) return;
-    const path = full.replace(/^Root Entry\//, '');
-    if (!path.endsWith('.xml')) return;
-    const xml = dec.decode(entry.content as Uint8Array);
-    const next = edit(path, xml);
-    if (next !== null && next !== xml) {
-      const content = enc.encode(next);
-      entry.content = content as unknown as typeof entry.content;
-      entry.size = content.length;
-    }
-  });
+  const pass = (fn: (path: string, xml: string) => string | null) =>
+    cfb.FullPaths.forEach((full: string, i: number) => {
+      const entry = cfb.FileIndex[i];
+      if (!entry || entry.type !== 2 || !entry.content) return;
+      const path = full.replace(/^Root Entry\//, '');
+      if (!path.endsWith('.xml')) return;
+      const xml = dec.decode(entry.content as Uint8Array);
+      const next = fn(path, xml);
+      if (next !== null && next !== xml) {
+        const content = enc.encode(next);
+        entry.content = content as unknown as typeof entry.content;
+        entry.size = content.length;
+      }
+    });
+  pass(edit);
+  if (late) pass(late);
   const out = XLSX.CFB.write(cfb, { fileType: 'zip', type: 'array', compression: true }) as ArrayBuffer | number[];
   return out instanceof ArrayBuffer ? new Uint8Array(out) : Uint8Array.from(out);
 }

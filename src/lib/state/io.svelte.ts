@@ -158,7 +158,7 @@ export interface ListingSession {
   addNewDoctors: boolean;
 }
 
-function safeFileName(name: string): string {
+export function safeFileName(name: string): string {
   return (name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim() || 'Kapacitet').slice(0, 80);
 }
 
@@ -239,7 +239,9 @@ export class IoState {
     const outcome = await this.#task(fill(S.importing, { file: file.name }), async () => {
       const bytes = await this.#readFile('importWorkbook', file);
       if (!bytes) return false;
-      const r = await this.client.run('importWorkbook', [bytes], this.#onProgress);
+      // The current plan as the base: a workbook with only a Läkare sheet keeps the unit as it is.
+      const base = app.plan ? ($state.snapshot(app.plan) as Plan) : undefined;
+      const r = await this.client.run('importWorkbook', [bytes, base ? { base } : undefined], this.#onProgress);
       if (!r.ok) {
         const notPlan = r.errors.length > 0 && r.errors.every((e) => e.message.startsWith('Bladet "') && e.row === null);
         if (notPlan && opts.quietIfNotPlan) return true;

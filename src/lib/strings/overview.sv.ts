@@ -18,6 +18,10 @@ export const RULE_NAMES: Record<string, string> = {
   'goal-coverage': 'Under nationella målet',
   'goal-nursing-home': 'SÄBO under nationella målet',
   'day-above-safe': 'Över en säker arbetsdag',
+  // The agreement (engine/agreement.ts, issue 13).
+  'list-above-agreed': 'Lista över överenskommen listlängd',
+  'agreement-expired': 'Överenskommelsen har gått ut',
+  'agreed-above-capacity': 'Överenskommen listlängd över kapaciteten',
 };
 
 /** Column headers of the units table (screen and workbook). */

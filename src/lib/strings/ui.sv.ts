@@ -38,6 +38,7 @@ export const DATA_NOTICES = {
 export const VIEWS = {
   enhet: 'Enhet',
   lakare: 'Läkare',
+  lakarsamtal: 'Läkarsamtal',
   diagram: 'Diagram',
   scenarier: 'Scenarier',
   apt: 'APT',
@@ -107,76 +108,6 @@ export const SEVERITY = {
   info: 'Information',
 } as const;
 
-export const DOCTORS = {
-  heading: 'Läkardel',
-  intro:
-    'En rad per läkare. Piltangenterna flyttar, Enter eller F2 redigerar, Escape avbryter. Klistra in ett block från Excel eller LibreOffice med Ctrl+V. Enter på en beräknad cell visar hur talet räknats fram.',
-  gridLabel: 'Läkare',
-  addDoctor: 'Lägg till läkare',
-  removeDoctor: (name: string) => `Ta bort ${name}`,
-  moveUp: (name: string) => `Flytta upp ${name}`,
-  moveDown: (name: string) => `Flytta ner ${name}`,
-  editDuties: (name: string) => `Redigera uppdrag för ${name}`,
-  rowActionsLabel: 'Åtgärder för vald läkare',
-  selected: 'Vald läkare',
-  noneSelected: 'Ingen läkare vald – flytta markören till en rad i tabellen.',
-  removed: (name: string) => `${name} togs bort ur planen (Ctrl+Z ångrar).`,
-  empty: 'Inga läkare ännu. Lägg till en läkare eller klistra in från Excel.',
-  unnamed: 'Ny läkare',
-  col: {
-    name: 'Namn',
-    category: 'Kategori',
-    employment: 'Tjänstgöringsgrad',
-    stMonthsDone: 'ST mån. gjorda',
-    stMonthsTotal: 'ST mån. totalt',
-    absenceWeeks: 'Frånvaro (veckor)',
-    listed: 'Listade',
-    listPoints: 'Listningspoäng',
-    careWeight: 'Vårdtyngd',
-    careWeightPoints: 'Vårdtyngdspoäng',
-    plannedEnd: 'Planerat slut',
-    fictiveListName: 'Fiktiv lista (hyrläkare)',
-    capacityGuideline: 'Kapacitet (riktvärde)',
-    capacityTime: 'Kapacitet (tid)',
-    loadRatio: 'Belastning',
-  },
-  dutyCol: (kindLabel: string) => `${kindLabel} (tim/v)`,
-  computedHint: 'Beräknat – Enter visar uträkningen',
-  overCapacity: 'Över kapacitet',
-  listWithoutCapacity: 'Belastning ∞: läkaren har listade patienter men ingen kapacitet (till exempel en hyrläkare). Enter visar uträkningen.',
-  invalidDate: 'Skriv datum som ÅÅÅÅ-MM-DD.',
-  pasteTooWide: 'Det inklistrade blocket var bredare än tabellen; överskjutande kolumner ignorerades.',
-  pasteRowsAdded: (n: number) => `${n} nya läkare lades till från inklistringen.`,
-  pasteErrors: (n: number) => `${n} celler kunde inte läsas och lämnades oförändrade:`,
-  pasteDone: (cells: number) => `${cells} celler inklistrade (en ångra-åtgärd).`,
-  chartHeading: 'Kapacitet och lista per läkare',
-  /** A finding's link to a doctor's duties as a whole ("Gå till fältet: Olof Berg, andra uppdrag"). */
-  dutiesField: 'andra uppdrag',
-} as const;
-
-export const DUTIES = {
-  dialogTitle: (name: string) => `Uppdrag för ${name}`,
-  intro: 'Tid för uppdrag utöver det som riktvärdet redan räknar med, i timmar per vecka.',
-  kind: 'Typ',
-  hours: 'Timmar per vecka',
-  label: 'Beskrivning',
-  add: 'Lägg till uppdrag',
-  remove: (n: number) => `Ta bort uppdrag ${n}`,
-  none: 'Inga uppdrag.',
-  save: 'Spara uppdragen',
-  cancel: 'Avbryt',
-  total: 'Summa timmar per vecka',
-  invalid: (n: number) => `Uppdrag ${n}: timmar måste vara ett tal ≥ 0.`,
-} as const;
-
-export const GRID = {
-  editing: 'redigerar',
-  readOnly: 'skrivskyddad',
-  cellError: (col: string, row: number, message: string) => `${col}, rad ${row}: ${message}`,
-  instructions:
-    'Tabell. Piltangenter flyttar, Tabb går till nästa cell, Enter eller F2 redigerar, Escape avbryter redigering, Ctrl+V klistrar in ett block.',
-} as const;
-
 export const EXPLAIN = {
   open: (label: string) => `visa uträkning: ${label}`,
   buttonText: 'Visa uträkning',
@@ -189,103 +120,6 @@ export const EXPLAIN = {
   missing: 'Det finns ingen förklaring för det här talet.',
 } as const;
 
-export const CHARTS = {
-  heading: 'Diagram',
-  intro: 'Diagrammen följer planen och uppdateras när du ändrar något.',
-  capacityVsList: 'Kapacitet och nuvarande lista per läkare',
-  timeBudget: 'Tidsbudget per läkare (timmar per år)',
-  coverage: 'Enhetens täckning',
-  noDoctors: 'Inga läkare i planen ännu, så det finns inget att rita per läkare.',
-  addDoctorsLink: 'Lägg till läkare under Läkare',
-  noListed: 'Inga listade invånare i planen ännu. Fyll i Listade invånare under Enhet, så visas andelarna i dag, möjlig och mål.',
-  showTable: 'Visa som tabell',
-  imageHint: 'Samma tal finns i tabellen under diagrammet (knappen Visa som tabell).',
-  hideTable: 'Dölj tabellen',
-  tableCaption: (title: string) => `${title} – tabell`,
-  loading: 'Ritar diagrammet …',
-  failed: 'Diagrammet kunde inte ritas; tabellen visar samma tal.',
-  doctor: 'Läkare',
-  capacity: 'Kapacitet',
-  listed: 'Nuvarande lista',
-  direct: 'Patienttid direkt',
-  indirect: 'Patienttid indirekt',
-  duties: 'Uppdrag',
-  absence: 'Frånvaro',
-  today: 'I dag',
-  possible: 'Möjlig',
-  target: 'Mål',
-  share: 'Andel av listade',
-  hoursYear: 'timmar/år',
-} as const;
-
-export const SETTINGS = {
-  heading: 'Inställningar',
-  profileHeading: 'Regelprofil',
-  profileLabel: 'Region/profil',
-  profileSource: 'Källa',
-  customProfile: 'Egen profil',
-  makeCustom: 'Gör en egen profil utifrån den valda',
-  customHeading: 'Egen profil',
-  customIntro: 'Alla värden i en egen profil sparas med planen.',
-  specialist: 'Riktvärde per heltidsspecialist',
-  stMid: 'Riktvärde per ST-läkare mitt i utbildningen',
-  stRamp: 'ST-kapaciteten växer under utbildningen',
-  stStart: 'Faktor vid ST-start',
-  stEnd: 'Faktor vid ST-slut',
-  listLimits: 'Listgränser per heltid',
-  minPerFte: 'Minsta lista per heltid',
-  maxPerFte: 'Största lista per heltid',
-  maxPointsPerFte: 'Högst listningspoäng per heltid (tomt = ingen gräns)',
-  stFactor: 'Faktor för ST-läkares gränser',
-  scaleWithEmployment: 'Gränserna skalas med tjänstgöringsgrad',
-  coverageThreshold: 'Krav på andel listade med fast läkarkontakt (tomt = inget krav)',
-  minEmploymentMonths: 'Minsta planerade anställningstid, månader (tomt = inget krav)',
-  locumCannotHold: 'Hyrläkare kan inte vara fast läkarkontakt',
-  fictiveMustStart: 'Fiktiva listor ska börja med enhetens namn',
-  modelHeading: 'Kapacitetsmodell',
-  modelIntro: 'Båda kapaciteterna visas alltid; den valda styr planen (gap, belastning, behov).',
-  modelGuideline: 'Riktvärdet (uppifrån och ner)',
-  modelTime: 'Tidsmodellen (nerifrån och upp)',
-  timeHeading: 'Tidsmodellens antaganden',
-  localAssumption: 'lokalt antagande',
-  timeIntro:
-    'Standardvärdena är våra egna antaganden, inte Socialstyrelsens. Ändra dem efter hur er enhet arbetar.',
-  time: {
-    fullTimeHours: 'Arbetstid per heltidsvecka (timmar)',
-    weeksPerYear: 'Arbetsveckor per år',
-    indirectShare: 'Andel indirekt patienttid (journal, recept, provsvar …)',
-    plannedMinutes: 'Minuter per planerat besök',
-    acuteMinutes: 'Minuter per akut besök',
-    plannedShare: 'Andel planerade besök',
-    ownPatientShare: 'Andel av besökstiden för egna listade',
-    visitsPerPatientYear: 'Läkarbesök per patient och år (vårdtyngd 1,0)',
-  },
-  resetTime: 'Återställ standardvärden',
-  stRampAssumption: 'ST-rampen är ett lokalt antagande: riktvärdet anger bara mitten av utbildningen.',
-  storageHeading: 'Lagring och säkerhetskopior',
-  storageIntro: 'Allt sparas bara i den här webbläsaren. Inget skickas någonstans.',
-  persisted: 'Lagringen är beständig (webbläsaren rensar den inte själv).',
-  notPersisted: 'Lagringen är inte beständig: webbläsaren kan rensa den om disken blir full. Spara en planfil då och då.',
-  requestPersist: 'Be om beständig lagring',
-  usage: (used: string, quota: string) => `Använt ${used} av ${quota}.`,
-  backupsHeading: 'Automatiska säkerhetskopior',
-  noBackups: 'Inga säkerhetskopior ännu.',
-  restore: 'Återställ',
-  restoreConfirm: (when: string) => `Återställa planen från ${when}? Nuvarande plan sparas först som säkerhetskopia.`,
-  orphansHeading: 'Borttagna planer och enheter',
-  orphansIntro: 'Den senaste säkerhetskopian av varje plan som har tagits bort. Återställ för att få tillbaka den.',
-  planFileHeading: 'Planfil (.kapacitet.json)',
-  planFileIntro: 'Spara hela planen som en fil att förvara, skicka eller läsa in på en annan dator.',
-  savePlanFile: 'Spara planfil',
-  openPlanFile: 'Läs in planfil',
-  planFileLoaded: 'Planfilen lästes in.',
-  planFileScenarios: (names: string[]) => `Filens scenarier lades till: ${names.join(', ')}.`,
-  planFileErrors: 'Planfilen kunde inte läsas:',
-  backupWhen: 'Tidpunkt',
-  backupWhat: 'Innehåll',
-  backupReason: 'Anledning',
-  actions: 'Åtgärd',
-} as const;
 
 export const NUMBER_ERRORS = {
   notNumber: 'Skriv ett tal, t.ex. 1 100 eller 0,8.',
@@ -297,8 +131,8 @@ export const NUMBER_ERRORS = {
 } as const;
 
 /**
- * Lists on paper (domain.md §6, Vårdanalys 2023): the one sentence the unit summary, the report and the
- * APT figures say when more patients have a named doctor than the doctors have capacity for.
+ * Lists on paper (domain.md §6, Vårdanalys 2023): the one sentence the unit summary, the report and the APT
+ * figures say when more patients have a named doctor than the doctors have capacity for.
  */
 export const PAPER_LIST = {
   label: 'Fast läkarkontakt bara på papperet',

@@ -2,7 +2,7 @@
  * The view lives in the URL hash (#/enhet, #/lakare?fokus=doctors.d3.listed …) so a reload keeps
  * the place and links work with the keyboard. `route` is reactive; `fieldHref` builds a finding link.
  */
-export const VIEW_IDS = ['enhet', 'lakare', 'diagram', 'scenarier', 'apt', 'uppfoljning', 'rapport', 'oversikt', 'installningar', 'ordlista'] as const;
+export const VIEW_IDS = ['enhet', 'lakare', 'lakarsamtal', 'diagram', 'scenarier', 'apt', 'uppfoljning', 'rapport', 'oversikt', 'installningar', 'ordlista'] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
 
 export interface Route {
@@ -11,14 +11,30 @@ export interface Route {
   focus: string | undefined;
   /** Bumped on every navigation, so the same link twice focuses again. */
   seq: number;
+  /** The doctor of the doctor's page (#/lakarsamtal?lakare=<id>), or undefined. */
+  doctor?: string;
 }
 
-export function parseHash(hash: string): { view: ViewId; focus: string | undefined } {
+function param(query: string, name: string): string | undefined {
+  const q = new RegExp(`(?:^|&)${name}=([^&]*)`).exec(query);
+  if (!q) return undefined;
+  try {
+    return decodeURIComponent(q[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+export function parseHash(hash: string): { view: ViewId; focus: string | undefined; doctor: string | undefined } {
   const m = /^#\/([a-z]+)(?:\?(.*))?$/.exec(hash);
   const view = (VIEW_IDS as readonly string[]).includes(m?.[1] ?? '') ? (m![1] as ViewId) : 'enhet';
-  const q = /(?:^|&)fokus=([^&]*)/.exec(m?.[2] ?? '');
-  const focus = q ? decodeURIComponent(q[1]) : undefined;
-  return { view, focus };
+  const query = m?.[2] ?? '';
+  return { view, focus: param(query, 'fokus'), doctor: param(query, 'lakare') };
+}
+
+/** The doctor's page (Läkarsamtal) of one doctor. */
+export function doctorPageHref(doctorId: string): string {
+  return `#/lakarsamtal?lakare=${encodeURIComponent(doctorId)}`;
 }
 
 export function viewHref(view: ViewId): string {
@@ -36,11 +52,12 @@ export function fieldId(path: string): string {
   return 'field-' + path.replace(/\./g, '-');
 }
 
-export const route = $state<Route>({ view: 'enhet', focus: undefined, seq: 0 });
+export const route = $state<Route>({ view: 'enhet', focus: undefined, seq: 0, doctor: undefined });
 
 export function syncFromLocation(): void {
-  const { view, focus } = parseHash(typeof location === 'undefined' ? '' : location.hash);
+  const { view, focus, doctor } = parseHash(typeof location === 'undefined' ? '' : location.hash);
   route.view = view;
   route.focus = focus;
+  route.doctor = doctor;
   route.seq++;
 }

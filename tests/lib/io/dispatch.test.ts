@@ -21,7 +21,7 @@ describe('dispatch table', () => {
   it('has a handler and a file kind for every op of the protocol', () => {
     const ops = Object.keys(OP_FILE_KIND) as IoOpName[];
     expect(Object.keys(HANDLERS).sort()).toEqual([...ops].sort());
-    expect(ops.filter((op) => OP_FILE_KIND[op] !== null).sort()).toEqual(['importListing', 'importWorkbook', 'parseContacts', 'parseNamedMapping', 'parsePatientList', 'previewListing']);
+    expect(ops.filter((op) => OP_FILE_KIND[op] !== null).sort()).toEqual(['importLakardel', 'importListing', 'importWorkbook', 'parseContacts', 'parseNamedMapping', 'parsePatientList', 'previewListing']);
   });
 
   it('checks a contact log against the contact-log limits, not the listing ones (70 MB is a normal log)', async () => {

@@ -55,7 +55,8 @@ describe('exportWorkbook', () => {
     const wb = XLSX.read(bytes, { type: 'array' });
     expect((wb.Workbook as { CalcPr?: { fullCalcOnLoad?: string } } | undefined)?.CalcPr?.fullCalcOnLoad).toBe('1');
     const sheet2 = unzipText(bytes, 'xl/worksheets/sheet2.xml');
-    expect(sheet2).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
+    // Header row and (with the hidden Id column) the name column frozen (issue 13).
+    expect(sheet2).toContain('<pane xSplit="2" ySplit="1" topLeftCell="C2" activePane="bottomRight" state="frozen"/>');
     expect(sheet2).toMatch(/<col [^>]*width=/);
   });
 

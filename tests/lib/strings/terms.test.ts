@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { internalWordsIn, OTHER_TERMS } from './internalWords';
 import { UNIT, SEVERITY, PAPER_LIST } from '../../../src/lib/strings/ui.sv';
-import { REPORT_SV } from '../../../src/lib/strings/offline.sv';
+import { REPORT_SV } from '../../../src/lib/strings/report.sv';
 import { PRIORITY_LABELS, SEVERITY_LABELS } from '../../../src/lib/strings/engine.sv';
 import { PRIORITY_LABELS as FOLLOWUP_PRIORITY } from '../../../src/lib/strings/followup.sv';
 import { WORKSHOP as W } from '../../../src/lib/strings/workshop.sv';

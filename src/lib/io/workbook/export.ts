@@ -9,9 +9,9 @@ import type { Doctor, DutyKind, Plan, PlanResult } from '../../engine/types';
 import { CATEGORY_LABELS, DUTY_LABELS, SEVERITY_LABELS } from '../../strings/engine.sv';
 import { IO_STRINGS } from '../../strings/io.sv';
 import { RULE_NAMES } from '../../strings/overview.sv';
-import { patchZip } from '../zip';
+import { finishWorkbook, prepareSheet, type SheetStyle } from './styling';
 import {
-  ASSUMPTION_ROWS, DOCTOR_INPUTS, DOCTOR_RESULTS, MODEL_WORDS, SHEET, UNIT_ROWS, colLetter,
+  ASSUMPTION_ROWS, DOCTOR_AGREEMENT, DOCTOR_INPUTS, DOCTOR_RESULTS, MODEL_WORDS, SHEET, UNIT_ROWS, colLetter,
 } from './layout';
 import type { ExportWorkbookOptions, ExtraSheet } from './types';
 
@@ -56,9 +56,10 @@ function sheetFrom(rows: Row[], widths: number[], hidden: readonly number[] = []
 
 const A = (key: keyof typeof ASSUMPTION_ROWS) => `Antaganden!$B$${ASSUMPTION_ROWS[key]}`;
 const U = (key: keyof typeof UNIT_ROWS) => `Enhet!$B$${UNIT_ROWS[key]}`;
+const UNIT_CELL = (key: 'careWeight' | 'model') => U(key);
 
 /** Column letter of a Läkare column by key. */
-const DOCTOR_COLUMNS = [...DOCTOR_INPUTS, ...DOCTOR_RESULTS];
+const DOCTOR_COLUMNS = [...DOCTOR_INPUTS, ...DOCTOR_RESULTS, ...DOCTOR_AGREEMENT];
 export function doctorCol(key: (typeof DOCTOR_COLUMNS)[number]['key']): string {
   const i = DOCTOR_COLUMNS.findIndex((c) => c.key === key);
   if (i < 0) throw new Error(`unknown column ${key}`);
@@ -77,13 +78,25 @@ const P = (x: string) => `(${x})`;
 const share = (ref: string) => P(shareFormula(ref));
 
 /**
+ * Where doctorFormulas finds its cells: by default the Läkare sheet's row `r` and Enhet's unit cells;
+ * the läkardel file per doctor (lakardel.ts) lays one doctor out in a column of rows instead. The duty
+ * cells must be consecutive, supervision … other, in either layout (their total is one range).
+ */
+export interface FormulaCells {
+  cell: (key: (typeof DOCTOR_COLUMNS)[number]['key']) => string;
+  unit: (key: 'careWeight' | 'model') => string;
+}
+
+/**
  * The Läkare formulas for spreadsheet row r: each the spreadsheet form (`excel`) of an engine formula
  * declaration (engine/formulas/, domain.md §2 guideline model, §3 time model, §4 load), over this row's input
  * cells, the earlier steps' columns and the Antaganden/Enhet cells. Intermediates stay unrounded, as in the
- * engine: only the capacities are rounded to 9 decimals and floored (domain.md, introduction).
+ * engine: only the capacities are rounded to 9 decimals and floored (domain.md, introduction). `at` places
+ * the cells elsewhere (the läkardel file), the formulas stay the same.
  */
-export function doctorFormulas(r: number): Record<(typeof DOCTOR_RESULTS)[number]['key'], string> {
-  const c = (k: Parameters<typeof doctorCol>[0]) => `${doctorCol(k)}${r}`;
+export function doctorFormulas(r: number, at?: FormulaCells): Record<(typeof DOCTOR_RESULTS)[number]['key'], string> {
+  const c = at?.cell ?? ((k: Parameters<typeof doctorCol>[0]) => `${doctorCol(k)}${r}`);
+  const unitCell = at?.unit ?? UNIT_CELL;
   const employment = P(F.employment.excel({ employment: c('employment') }));
   const fullTimeHours = A('fullTimeHours');
   const weeksPerYear = A('weeksPerYear');
@@ -99,7 +112,7 @@ export function doctorFormulas(r: number): Record<(typeof DOCTOR_RESULTS)[number
     dutyShare: F.dutyShare.excel({ dutyHours: c('dutyHours'), availableHours }),
     presence: F.presence.excel({ absenceWeeks: `MAX(0,N(${c('absenceWeeks')}))`, weeksPerYear }),
     clinicalFte: F.clinicalFte.excel({ employment, dutyShare: c('dutyShare'), presence: c('presence') }),
-    careWeightUsed: F.careWeight.excel({ doctorCareWeight: c('careWeight'), unitCareWeight: U('careWeight') }),
+    careWeightUsed: F.careWeight.excel({ doctorCareWeight: c('careWeight'), unitCareWeight: unitCell('careWeight') }),
     patientHoursYear: F.patientHoursYear.excel({ availableHours, dutyHours: c('dutyHours'), weeksPerYear, presence: c('presence') }),
     directHoursYear: F.directHoursYear.excel({ patientHours: c('patientHoursYear'), indirectShare: share(A('indirectShare')) }),
     visitsYear: F.visitsYear.excel({ directHours: c('directHoursYear'), visitMinutes: A('visitMinutes') }),
@@ -108,7 +121,7 @@ export function doctorFormulas(r: number): Record<(typeof DOCTOR_RESULTS)[number
       base: c('base'), visitsYear: c('visitsYear'), ownPatientShare: share(A('ownPatientShare')), visitsPerPatientYear: A('visitsPerPatientYear'),
       careWeight: c('careWeightUsed'),
     }),
-    capacity: F.capacity.excel({ model: U('model'), capacityGuideline: c('capacityGuideline'), capacityTime: c('capacityTime') }),
+    capacity: F.capacity.excel({ model: unitCell('model'), capacityGuideline: c('capacityGuideline'), capacityTime: c('capacityTime') }),
     loadRatio: F.loadRatio.excel({ listed: c('listed'), capacity: c('capacity'), overCapacity: `"${S.overCapacityText}"` }),
   };
 }
@@ -118,7 +131,7 @@ function kindNum(v: unknown, kind: QuantityKind | undefined): Cell | null {
   return typeof v === 'number' && Number.isFinite(v) ? num(v, kind ? excelFormat(kind, v) : undefined) : null;
 }
 
-function doctorsSheet(plan: Plan, result: PlanResult): XLSX.WorkSheet {
+function doctorsSheet(plan: Plan, result: PlanResult, blankRows = 0): XLSX.WorkSheet {
   const header: Row = DOCTOR_COLUMNS.map((c) => text(c.header));
   const rows: Row[] = [header];
   const kindOf = new Map<string, QuantityKind | undefined>(DOCTOR_COLUMNS.map((c) => [c.key, 'kind' in c ? c.kind : undefined]));
@@ -131,6 +144,10 @@ function doctorsSheet(plan: Plan, result: PlanResult): XLSX.WorkSheet {
       name: text(String(d.name ?? '')),
       category: text(CATEGORY_LABELS[d.category] ?? String(d.category)),
       plannedEnd: typeof d.plannedEnd === 'string' && d.plannedEnd ? text(d.plannedEnd) : null,
+      agreedListSize: kindNum(d.agreedListSize, 'patients'),
+      agreedOn: typeof d.agreedOn === 'string' && d.agreedOn ? text(d.agreedOn) : null,
+      agreedUntil: typeof d.agreedUntil === 'string' && d.agreedUntil ? text(d.agreedUntil) : null,
+      agreementNote: typeof d.agreementNote === 'string' && d.agreementNote ? text(d.agreementNote) : null,
     };
     for (const key of ['employment', 'stMonthsDone', 'stMonthsTotal', 'absenceWeeks', 'listed', 'listPoints', 'careWeight'] as const) {
       input[key] = kindNum(d[key], kindOf.get(key));
@@ -162,6 +179,20 @@ function doctorsSheet(plan: Plan, result: PlanResult): XLSX.WorkSheet {
       }),
     );
   });
+  // The empty template: rows with the formulas only, ready for a doctor each (their inputs are blank,
+  // so the capacities read 0 until a row is filled in; the importer skips rows without inputs).
+  for (let i = 0; i < blankRows; i++) {
+    const f = doctorFormulas(plan.doctors.length + i + 2);
+    const unitCw = typeof plan.unit?.careWeight === 'number' && plan.unit.careWeight > 0 ? plan.unit.careWeight : 1;
+    const cached: Record<string, number | string> = { dutyShare: 1, presence: 1, careWeightUsed: unitCw, loadRatio: '' };
+    rows.push(
+      DOCTOR_COLUMNS.map((c) => {
+        if (!(c.key in f)) return null;
+        const v = cached[c.key] ?? 0;
+        return formula(f[c.key as keyof typeof f], v, typeof v === 'number' ? excelFormat((c as { kind: QuantityKind }).kind, v) : undefined);
+      }),
+    );
+  }
   return sheetFrom(rows, DOCTOR_COLUMNS.map((c) => c.width), [DOCTOR_COLUMNS.findIndex((c) => c.key === 'id')]);
 }
 
@@ -178,11 +209,11 @@ function keyedSheet(
   return sheetFrom(out, [44, 16, 70, 22], [3]);
 }
 
-function unitSheet(plan: Plan, result: PlanResult): XLSX.WorkSheet {
+function unitSheet(plan: Plan, result: PlanResult, blankRows = 0): XLSX.WorkSheet {
   const u = plan.unit;
   const ur = result.unit;
   const L = S.unitLabels;
-  const n = Math.max(plan.doctors.length + 1, 2);
+  const n = Math.max(plan.doctors.length + blankRows + 1, 2);
   const column = (key: Parameters<typeof doctorCol>[0]) => `'Läkare'!${doctorCol(key)}2:${doctorCol(key)}${n}`;
   const B = (k: keyof typeof UNIT_ROWS) => `B${UNIT_ROWS[k]}`;
   // The profile by its Swedish name (the import reads the name, the id or "Egen"), never its id.
@@ -218,7 +249,8 @@ function unitSheet(plan: Plan, result: PlanResult): XLSX.WorkSheet {
   return keyedSheet(rows, [S.headers.item, S.headers.value, S.headers.note, S.headers.key]);
 }
 
-function assumptionsSheet(result: PlanResult): XLSX.WorkSheet {
+/** The Antaganden sheet (time assumptions and profile values the formulas read), also in the läkardel file. */
+export function assumptionsSheet(result: PlanResult): XLSX.WorkSheet {
   const t = result.time;
   const p = result.profile;
   const L = S.assumptionLabels;
@@ -308,36 +340,65 @@ function extraSheet(x: ExtraSheet): XLSX.WorkSheet {
   return sheetFrom(rows, x.colWidths ?? Array.from({ length: cols }, () => 18));
 }
 
-/** Frozen first row (SheetJS CE writes no panes): a pane in each visible sheet's sheetView. */
-const FROZEN_VIEW =
-  '<sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView>';
+/** How each sheet looks and prints (styling.ts): header rows, frozen panes, hidden key columns, landscape. */
+function sheetStyles(names: string[], extras: ExtraSheet[] = []): SheetStyle[] {
+  const print = { landscape: true, repeatRows: 1 };
+  const specs: SheetStyle[] = [
+    // Enhet and Antaganden: the key column D ("Nyckel", needed by the importer) hidden.
+    { name: SHEET.unit, headerRows: [1], cells: { [`A${UNIT_ROWS.resultsHeading}`]: 'bold' }, wrapCols: [2], freeze: { rows: 1, cols: 1 }, hiddenCols: [3], print },
+    // Läkare: the Id column (the importer's key) hidden; the name column frozen with the header; the
+    // steps between the inputs and the capacities grouped and collapsed (one click opens them).
+    {
+      name: SHEET.doctors,
+      headerRows: [1],
+      freeze: { rows: 1, cols: 2 },
+      hiddenCols: [0],
+      groupCols: [{ from: DOCTOR_INPUTS.length, to: DOCTOR_INPUTS.length + DOCTOR_RESULTS.findIndex((c) => c.key === 'capacityGuideline') - 1, collapsed: true }],
+      print,
+    },
+    { name: SHEET.assumptions, headerRows: [1], wrapCols: [2], freeze: { rows: 1, cols: 1 }, hiddenCols: [3], print },
+    // Regler: the rule code column hidden (no code reaches a reader).
+    { name: SHEET.rules, headerRows: [1], wrapCols: [3], freeze: { rows: 1, cols: 0 }, hiddenCols: [1], print },
+    // Uppdrag (duty labels, several duties of a kind) is for the importer, like Data: a hidden sheet.
+    { name: SHEET.duties, headerRows: [1], freeze: { rows: 1, cols: 2 }, hiddenCols: [0], print },
+  ];
+  for (const n of names) {
+    if (specs.some((x) => x.name === n) || n === SHEET.data) continue;
+    const wrapCols = extras.find((x) => x.name === n)?.wrapCols;
+    specs.push({ name: n, headerRows: [1], freeze: { rows: 1, cols: 0 }, print, ...(wrapCols ? { wrapCols } : {}) });
+  }
+  return specs;
+}
 
 export function exportWorkbook(plan: Plan, options: ExportWorkbookOptions = {}): Uint8Array {
   options.onProgress?.({ phase: 'write', done: 0, total: 3 });
   const result = computePlan(plan, options.today ? { today: options.today } : undefined);
   const wb = XLSX.utils.book_new();
   const taken = new Set<string>();
-  const add = (ws: XLSX.WorkSheet, name: string) => XLSX.utils.book_append_sheet(wb, ws, safeSheetName(name, taken));
-  add(unitSheet(plan, result), SHEET.unit);
-  add(doctorsSheet(plan, result), SHEET.doctors);
+  const extraNames = [...(options.template ? [options.template.instructions.name] : []), ...(options.extraSheets ?? []).map((x) => x.name)];
+  const extras = [...(options.template ? [options.template.instructions] : []), ...(options.extraSheets ?? [])];
+  const styles = sheetStyles([SHEET.unit, SHEET.doctors, SHEET.assumptions, SHEET.rules, SHEET.duties, ...extraNames], extras);
+  const add = (ws: XLSX.WorkSheet, name: string) => {
+    const safe = safeSheetName(name, taken);
+    XLSX.utils.book_append_sheet(wb, prepareSheet(ws, styles.find((x) => x.name === name)), safe);
+    const spec = styles.find((x) => x.name === name);
+    if (spec && safe !== name) spec.name = safe;
+  };
+  const blank = options.template?.blankRows ?? 0;
+  if (options.template) add(extraSheet(options.template.instructions), options.template.instructions.name);
+  add(unitSheet(plan, result, blank), SHEET.unit);
+  add(doctorsSheet(plan, result, blank), SHEET.doctors);
   add(assumptionsSheet(result), SHEET.assumptions);
   add(rulesSheet(plan, result), SHEET.rules);
   add(dutiesSheet(plan), SHEET.duties);
   for (const x of options.extraSheets ?? []) add(extraSheet(x), x.name);
-  add(dataSheet(plan), SHEET.data);
-  wb.Workbook = { Sheets: wb.SheetNames.map((name) => ({ name, Hidden: name === SHEET.data ? 1 : 0 })) };
+  if (!options.template) XLSX.utils.book_append_sheet(wb, dataSheet(plan), safeSheetName(SHEET.data, taken));
+  wb.Workbook = { Sheets: wb.SheetNames.map((name) => ({ name, Hidden: name === SHEET.data || name === SHEET.duties ? 1 : 0 })) };
   wb.Props = { Title: `${S.title} – ${String(plan.unit?.name ?? '')}`, Author: 'Kapacitet' };
   options.onProgress?.({ phase: 'write', done: 1, total: 3 });
   const raw = XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer;
   options.onProgress?.({ phase: 'write', done: 2, total: 3 });
-  const dataSheetIndex = wb.SheetNames.indexOf(SHEET.data) + 1;
-  const out = patchZip(new Uint8Array(raw), (path, xml) => {
-    // Ask Excel and LibreOffice to recompute every formula on open (SheetJS CE writes no calcPr).
-    if (path === 'xl/workbook.xml') return xml.replace('</workbook>', '<calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>');
-    const m = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(path);
-    if (m && Number(m[1]) !== dataSheetIndex) return xml.replace(/<sheetView workbookViewId="0"\s*\/>/, FROZEN_VIEW);
-    return null;
-  });
+  const out = finishWorkbook(new Uint8Array(raw), wb.SheetNames, styles, { fullCalcOnLoad: true });
   options.onProgress?.({ phase: 'write', done: 3, total: 3 });
   return out;
 }

@@ -5,126 +5,28 @@
  * All-or-nothing: any error → `{ ok: false, errors }` and no plan. Never throws.
  */
 import type * as XLSX from 'xlsx';
-import {
-  DEFAULT_TIME, PROFILES, TIME_KEYS, fmt, parsePlan, resolveProfile, resolveTime,
-} from '../../engine/index';
-import type { Doctor, DoctorCategory, Duty, DutyKind, Plan, RuleProfile, TimeAssumptions } from '../../engine/types';
-import { parseSwedishNumber } from '../../engine/format';
+import { DEFAULT_TIME, TIME_KEYS, fmt, parsePlan, resolveProfile, resolveTime } from '../../engine/index';
+import type { Doctor, DoctorCategory, Duty, DutyKind, RuleProfile, TimeAssumptions } from '../../engine/types';
 import { looksLikePersonnummer } from '../../engine/personnummer';
-import { foldText, normalizeSpace } from '../../engine/text';
+import { normalizeSpace } from '../../engine/text';
 import { DUTY_LABELS } from '../../strings/engine.sv';
 import { IO_STRINGS, fill } from '../../strings/io.sv';
+import { HANDMADE, UNIT_LABEL_ALIASES } from '../../strings/handmade.sv';
 import { LIMITS } from '../limits';
-import { maskedValue, type IoMessage } from '../messages';
+import { maskedValue } from '../messages';
 import { cellValue, findSheet, readWorkbookGuarded, sheetColCount, sheetRowCount, toBytes, type CellValue } from '../sheetread';
+import { Problems, isRecord, readDate, readName, readNumber, readText } from './cells';
+export { Problems, readDate, readNumber, readText } from './cells';
+import { readKeyed, readUnitSheet, type UnitRead } from './importUnit';
 import {
-  ASSUMPTION_ROWS, DOCTOR_INPUTS, DUTY_COLUMNS, SHEET, UNIT_ROWS, categoryFromText, colLetter, dutyKindFromText, modelFromText, normHeader,
+  ASSUMPTION_ROWS, DOCTOR_AGREEMENT, DOCTOR_INPUTS, DOCTOR_RESULTS, DUTY_COLUMNS, SHEET, categoryFromText, colLetter, dutyKindFromText, normHeader,
 } from './layout';
 import { locatePlanProblem, newAtTheirPlace, type PlanPlaces } from './locate';
 import type { ImportWorkbookOptions, ImportWorkbookResult } from './types';
 
-/** A shipped profile's Swedish name ("Nationellt riktvärde", any case and spacing) → its id; other text as it is. */
-function profileKeyOf(text: string): string {
-  const folded = foldText(text);
-  return Object.values(PROFILES).find((x) => foldText(x.name) === folded)?.id ?? text;
-}
 
 const M = IO_STRINGS.import;
 const W = IO_STRINGS.workbook;
-
-class Problems {
-  errors: IoMessage[] = [];
-  warnings: IoMessage[] = [];
-  error(sheet: string, row: number | null, column: string | null, message: string): void {
-    if (this.errors.length < LIMITS.maxErrors) this.errors.push({ sheet, row, column, message });
-  }
-  warn(sheet: string, row: number | null, column: string | null, message: string): void {
-    if (this.warnings.length < LIMITS.maxErrors) this.warnings.push({ sheet, row, column, message });
-  }
-}
-
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
-/** Reads one numeric cell; `undefined` for blank, `null` after reporting a problem. */
-function readNumber(
-  v: CellValue,
-  p: Problems,
-  where: [sheet: string, row: number, column: string],
-  rule: { min?: number; max?: number; whole?: boolean; share?: boolean } = {},
-): number | undefined | null {
-  if (v === undefined) return undefined;
-  if (typeof v === 'object') {
-    p.error(...where, fill(M.formulaError, { value: v.error }));
-    return null;
-  }
-  let n: number | null;
-  let percentText = false;
-  if (typeof v === 'number') n = v;
-  else if (typeof v === 'boolean') n = null;
-  else {
-    if (looksLikePersonnummer(v)) {
-      p.error(...where, M.personnummer);
-      return null;
-    }
-    percentText = v.includes('%');
-    n = parseSwedishNumber(v);
-  }
-  if (n === null || !Number.isFinite(n)) {
-    p.error(...where, fill(M.notNumber, { value: maskedValue(v, 40) }));
-    return null;
-  }
-  // A share typed as a percent number ("80" for 80 %): accepted with a note.
-  if (rule.share && !percentText && n > 1 && n <= 100) {
-    const share = n / 100;
-    p.warn(...where, fill(M.employmentPercent, { value: String(n).replace('.', ','), percent: `${String(n).replace('.', ',')} %` }));
-    n = share;
-  }
-  if (rule.min !== undefined && n < rule.min) {
-    p.error(...where, rule.min === 0 ? fill(M.negative, { value: String(n).replace('.', ',') }) : fill(M.outOfRange, { value: String(n).replace('.', ','), min: rule.min, max: rule.max ?? '∞' }));
-    return null;
-  }
-  if (rule.max !== undefined && n > rule.max) {
-    p.error(...where, fill(M.outOfRange, { value: String(n).replace('.', ','), min: rule.min ?? '', max: rule.max }));
-    return null;
-  }
-  if (rule.whole && Math.abs(n - Math.round(n)) > 1e-9) {
-    p.error(...where, fill(M.notWhole, { value: String(n).replace('.', ',') }));
-    return null;
-  }
-  return n;
-}
-
-/** A name or label: line breaks and runs of white space become one space (LibreOffice would show a CR as _x000d_). */
-function readName(v: CellValue): string | undefined {
-  const t = readText(v);
-  return t === undefined ? undefined : normalizeSpace(t);
-}
-
-function readText(v: CellValue): string | undefined {
-  if (v === undefined) return undefined;
-  if (typeof v === 'object') return undefined;
-  return String(v).trim();
-}
-
-/** ISO date from text or an Excel date serial. */
-function readDate(v: CellValue, p: Problems, where: [string, number, string]): string | undefined | null {
-  if (v === undefined) return undefined;
-  if (typeof v === 'number' && v > 0 && v < 2958466) {
-    // Excel serial (1900 system): day 25569 is 1970-01-01.
-    const ms = Math.round((v - 25569) * 86400000);
-    return new Date(ms).toISOString().slice(0, 10);
-  }
-  const s = typeof v === 'string' ? v.trim() : '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (m) {
-    const d = new Date(`${s}T00:00:00Z`);
-    if (!Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s) return s;
-  }
-  p.error(...where, fill(M.badDate, { value: maskedValue(typeof v === 'object' ? v.error : v, 40) }));
-  return null;
-}
 
 // ---------- Data sheet (the whole plan as JSON, for unknown fields) ----------
 
@@ -147,25 +49,6 @@ function readDataPlan(wb: XLSX.WorkBook, p: Problems): Record<string, unknown> |
   }
   p.warn(name, null, null, M.dataIgnored);
   return null;
-}
-
-// ---------- keyed sheets (Enhet, Antaganden) ----------
-
-/** key → [row (0-based), value] from a sheet laid out as label | value | note | key. */
-function readKeyed(ws: XLSX.WorkSheet, labels: Record<string, string>): Map<string, [number, CellValue]> {
-  const out = new Map<string, [number, CellValue]>();
-  const rows = Math.min(sheetRowCount(ws), 500);
-  const byLabel = new Map<string, string>();
-  for (const [k, label] of Object.entries(labels)) if (label) byLabel.set(normHeader(label), k);
-  // From the first row: a sheet made by hand may start with its first item, without our header row
-  // (the header texts "Uppgift"/"Nyckel" are no labels or keys, so they never match).
-  for (let r = 0; r < rows; r++) {
-    const key = readText(cellValue(ws, r, 3));
-    const label = readText(cellValue(ws, r, 0));
-    const k = key && key in labels ? key : label ? byLabel.get(normHeader(label)) : undefined;
-    if (k && !out.has(k)) out.set(k, [r, cellValue(ws, r, 1)]);
-  }
-  return out;
 }
 
 // ---------- Läkare ----------
@@ -196,7 +79,7 @@ const HEADER_ALIASES: Record<string, string> = {
 
 function headerKey(text: string): string | undefined {
   const h = normHeader(text);
-  for (const c of DOCTOR_INPUTS) if (normHeader(c.header) === h) return c.key;
+  for (const c of [...DOCTOR_INPUTS, ...DOCTOR_AGREEMENT]) if (normHeader(c.header) === h) return c.key;
   // Duty columns without the unit: "Handledning", "handledning tim/v"
   for (const d of DUTY_COLUMNS) {
     const base = normHeader(DUTY_LABELS[d.kind]);
@@ -236,6 +119,13 @@ function readDoctors(wb: XLSX.WorkBook, sheetName: string, p: Problems): DoctorR
   }
   if (!map.has('employment')) p.error(sheetName, headerRow + 1, 'Tjänstgöringsgrad', fill(M.missingColumn, { column: 'Tjänstgöringsgrad' }));
   const headers = new Map([...map].map(([key, c]) => [key, headerText.get(c) ?? colLetter(c)]));
+  // A column the importer does not know is read by no one: say so at its header cell, never drop it silently.
+  // The computed columns of our own export are known (they are recalculated, not read).
+  const computed = new Set(DOCTOR_RESULTS.map((c) => normHeader(c.header)));
+  for (let c = 0; c < cols; c++) {
+    const t = readText(cellValue(ws, headerRow, c));
+    if (t && !headerKey(t) && !computed.has(normHeader(t))) p.warn(sheetName, headerRow + 1, colLetter(c), HANDMADE.unknownColumn(maskedValue(t, 60)));
+  }
 
   const out: DoctorRow[] = [];
   const seenIds = new Map<string, number>();
@@ -283,6 +173,14 @@ function readDoctors(wb: XLSX.WorkBook, sheetName: string, p: Problems): DoctorR
     setNum('careWeight', { min: 0.01, max: 20 });
     const end = readDate(get('plannedEnd'), p, where('plannedEnd'));
     if (typeof end === 'string') doctor.plannedEnd = end;
+    // The agreement (domain.md §8): optional columns.
+    setNum('agreedListSize', { min: 0, whole: true });
+    for (const k of ['agreedOn', 'agreedUntil'] as const) {
+      const v = readDate(get(k), p, where(k));
+      if (typeof v === 'string') doctor[k] = v;
+    }
+    const note = readText(get('agreementNote'));
+    if (note) doctor.agreementNote = note;
     const dutyColumns: Partial<Record<DutyKind, number>> = {};
     for (const d of DUTY_COLUMNS) {
       const v = readNumber(get(`duty:${d.kind}`), p, where(`duty:${d.kind}`), { min: 0, max: 168 });
@@ -371,7 +269,10 @@ function keepUnknown<T extends Record<string, unknown>>(target: T, source: unkno
   return out as T;
 }
 
-const DOCTOR_KNOWN = ['id', 'name', 'category', 'employment', 'stMonthsDone', 'stMonthsTotal', 'duties', 'absenceWeeks', 'listed', 'listPoints', 'careWeight', 'plannedEnd'];
+const DOCTOR_KNOWN = [
+  'id', 'name', 'category', 'employment', 'stMonthsDone', 'stMonthsTotal', 'duties', 'absenceWeeks', 'listed', 'listPoints', 'careWeight', 'plannedEnd',
+  'agreedListSize', 'agreedOn', 'agreedUntil', 'agreementNote',
+];
 const UNIT_KNOWN = ['name', 'listed', 'careWeight', 'withNamedDoctor', 'withNamedDoctorNursingHome', 'targetCoverage', 'priority'];
 const PLAN_KNOWN = ['format', 'version', 'profile', 'model', 'unit', 'time', 'doctors'];
 
@@ -396,70 +297,57 @@ function importWorkbookUnsafe(bytes: Uint8Array, options: ImportWorkbookOptions)
   const p = new Problems();
   const unitName = findSheet(wb, SHEET.unit);
   const doctorsName = findSheet(wb, SHEET.doctors) ?? findSheet(wb, 'Lakare');
-  if (!unitName) p.error(SHEET.unit, null, null, fill(M.missingSheet, { sheet: SHEET.unit }));
-  if (!doctorsName) p.error(SHEET.doctors, null, null, fill(M.missingSheet, { sheet: SHEET.doctors }));
-  if (!unitName || !doctorsName) return { ok: false, errors: p.errors };
+  if (!doctorsName) {
+    if (!unitName) p.error(SHEET.unit, null, null, fill(M.missingSheet, { sheet: SHEET.unit }));
+    p.error(SHEET.doctors, null, null, fill(M.missingSheet, { sheet: SHEET.doctors }));
+    return { ok: false, errors: p.errors };
+  }
+  const basePlan = options.base;
 
   const data = readDataPlan(wb, p);
   const dataUnit = isRecord(data?.unit) ? data.unit : undefined;
   const dataDoctors = Array.isArray(data?.doctors) ? (data.doctors as unknown[]) : [];
 
-  // Enhet
-  const uws = wb.Sheets[unitName];
-  const unitCells = readKeyed(uws, W.unitLabels);
-  const ucell = (k: keyof typeof UNIT_ROWS): [CellValue, [string, number, string]] => {
-    const hit = unitCells.get(k);
-    return [hit?.[1], [unitName, (hit?.[0] ?? UNIT_ROWS[k] - 1) + 1, W.headers.value]];
-  };
-  const unitNum = (k: keyof typeof UNIT_ROWS, rule: Parameters<typeof readNumber>[3], required = false) => {
-    const [v, where] = ucell(k);
-    const n = readNumber(v, p, where, rule);
-    if (n === undefined && required) p.error(...where, M.missingValue);
-    return typeof n === 'number' ? n : undefined;
-  };
-  const name = readName(ucell('name')[0]);
-  if (!name) p.error(...ucell('name')[1], M.missingValue);
-  const listed = unitNum('listed', { min: 0, whole: true }, true);
-  const careWeight = unitNum('careWeight', { min: 0.01, max: 20 });
-  const withNamedDoctor = unitNum('withNamedDoctor', { min: 0, whole: true });
-  const withNamedDoctorNursingHome = unitNum('withNamedDoctorNursingHome', { min: 0, whole: true });
-  const targetCoverage = unitNum('targetCoverage', { min: 0, max: 1, share: true });
-  const priority: Record<string, number> = {};
-  for (const k of ['multimorbid', 'nursingHome', 'homeCare', 'palliative', 'chronic'] as const) {
-    const v = unitNum(`priority.${k}`, { min: 0, whole: true });
-    if (v !== undefined) priority[k] = v;
+  // Enhet. A workbook of doctors only (a Läkare sheet made by hand) keeps the plan's unit as it is.
+  let u: UnitRead;
+  if (unitName) u = readUnitSheet(wb.Sheets[unitName], unitName, p, data, UNIT_LABEL_ALIASES);
+  else {
+    p.warn(SHEET.unit, null, null, basePlan ? HANDMADE.noUnitSheet : HANDMADE.noUnitSheetNoPlan);
+    const bu = basePlan?.unit;
+    u = {
+      name: bu?.name ?? '',
+      listed: bu?.listed ?? 0,
+      careWeight: bu?.careWeight,
+      withNamedDoctor: bu?.withNamedDoctor,
+      withNamedDoctorNursingHome: bu?.withNamedDoctorNursingHome,
+      targetCoverage: bu?.targetCoverage,
+      priority: { ...(bu?.priority ?? {}) } as Record<string, number>,
+      model: basePlan?.model ?? 'guideline',
+      profileRef: basePlan?.profile ?? 'national',
+      rows: new Map(),
+    };
   }
-  const modelText = readText(ucell('model')[0]) ?? '';
-  let model: Plan['model'] = 'guideline';
-  if (modelText) {
-    const m = modelFromText(modelText);
-    if (m) model = m;
-    else p.error(...ucell('model')[1], fill(M.unknownModel, { value: maskedValue(modelText, 40) }));
-  }
-  // The profile as the export writes it (its Swedish name, or "Egen"), or its id as older files have it.
-  const profileText = profileKeyOf((readText(ucell('profile')[0]) ?? '').trim());
-  let profileRef: string | RuleProfile = 'national';
-  if (profileText === '' || profileText.toLowerCase() in PROFILES) profileRef = profileText ? profileText.toLowerCase() : (typeof data?.profile === 'string' ? data.profile : 'national');
-  else if (profileText.toLowerCase() === 'custom' || profileText.toLowerCase() === 'egen') {
-    if (isRecord(data?.profile)) profileRef = data.profile as RuleProfile;
-    else p.error(...ucell('profile')[1], M.customProfileMissing);
-  } else p.error(...ucell('profile')[1], fill(M.unknownProfile, { value: maskedValue(profileText, 40), names: Object.values(PROFILES).map((x) => x.name).join(', ') }));
+  const { name, listed, careWeight, withNamedDoctor, withNamedDoctorNursingHome, targetCoverage, priority, model } = u;
+  const profileRef = u.profileRef;
 
   // Antaganden: time assumptions and profile values
   progress?.({ phase: 'parse', done: 2, total: 4 });
   const aName = findSheet(wb, SHEET.assumptions);
   const dataTime = resolveTime({ time: isRecord(data?.time) ? (data.time as Partial<TimeAssumptions>) : undefined });
-  const time: Partial<TimeAssumptions> = isRecord(data?.time) ? { ...(data.time as Partial<TimeAssumptions>) } : {};
+  // Without Antaganden (a hand-made workbook): the file's own Data, else the plan's assumptions.
+  const baseTime = !aName && !isRecord(data?.time) && basePlan?.time ? basePlan.time : undefined;
+  if (!aName && basePlan && unitName) p.warn(SHEET.assumptions, null, null, HANDMADE.noAssumptionsSheet);
+  const time: Partial<TimeAssumptions> = isRecord(data?.time) ? { ...(data.time as Partial<TimeAssumptions>) } : { ...(baseTime ?? {}) };
   let profile: string | RuleProfile = profileRef;
   const assumptionRows = new Map<string, number>();
   if (aName) {
     const aws = wb.Sheets[aName];
-    const cells = readKeyed(aws, W.assumptionLabels);
-    for (const [k, [r]] of cells) assumptionRows.set(k, r + 1);
+    const cells = readKeyed(aws, aName, W.assumptionLabels, p);
+    for (const [k, hit] of cells) assumptionRows.set(k, hit.row + 1);
     const aNum = (k: keyof typeof ASSUMPTION_ROWS, rule: Parameters<typeof readNumber>[3]) => {
       const hit = cells.get(k);
       if (!hit) return undefined;
-      const n = readNumber(hit[1], p, [aName, hit[0] + 1, W.headers.value], rule);
+      const n = readNumber(hit.value, p, [aName, hit.row + 1, W.headers.value], rule);
       return typeof n === 'number' ? n : undefined;
     };
     const shareKeys = new Set(['indirectShare', 'plannedShare', 'ownPatientShare']);
@@ -516,8 +404,7 @@ function importWorkbookUnsafe(bytes: Uint8Array, options: ImportWorkbookOptions)
     if (isRecord(src) && typeof src.name === 'string' && normalizeSpace(src.name) === doctor.name) doctor.name = src.name;
     return keepUnknown(doctor, src, DOCTOR_KNOWN);
   });
-  const unit = keepUnknown(
-    {
+  const fromSheet = {
       name: typeof dataUnit?.name === 'string' && normalizeSpace(dataUnit.name) === name ? dataUnit.name : (name ?? ''),
       listed: listed ?? 0,
       careWeight: careWeight ?? 1,
@@ -529,10 +416,9 @@ function importWorkbookUnsafe(bytes: Uint8Array, options: ImportWorkbookOptions)
         dataUnit?.priority,
         ['multimorbid', 'nursingHome', 'homeCare', 'palliative', 'chronic'],
       ),
-    },
-    dataUnit,
-    UNIT_KNOWN,
-  );
+    };
+  // No Enhet sheet: the plan's unit, every field of it, unchanged.
+  const unit = !unitName && basePlan ? structuredClone(basePlan.unit) : keepUnknown(fromSheet, dataUnit, UNIT_KNOWN);
   const plan = keepUnknown(
     {
       format: 'kapacitet/plan',
@@ -552,11 +438,11 @@ function importWorkbookUnsafe(bytes: Uint8Array, options: ImportWorkbookOptions)
   progress?.({ phase: 'parse', done: 4, total: 4 });
   const places: PlanPlaces = {
     doctorsSheet: doctorsName,
-    unitSheet: unitName,
+    unitSheet: unitName ?? SHEET.unit,
     assumptionsSheet: aName,
     doctorRows: rows.map((r) => r.row),
     doctorHeader: (key) => rows[0]?.headers.get(key),
-    unitRows: new Map([...unitCells].map(([k, [r]]) => [k, r + 1])),
+    unitRows: u.rows,
     assumptionRows: assumptionRows,
   };
   if (!parsed.ok || p.errors.length > 0) {

@@ -58,6 +58,17 @@ export const DOCTOR_RESULTS = [
   { key: 'loadRatio', header: 'Belastning', width: 11, kind: F.loadRatio.kind },
 ] as const satisfies readonly { key: string; header: string; width: number; kind: QuantityKind }[];
 
+/**
+ * The agreement (domain.md §8): optional input columns of `Läkare`, after the results (they are no
+ * input of a capacity, and the capacity columns keep their letters).
+ */
+export const DOCTOR_AGREEMENT = [
+  { key: 'agreedListSize', header: 'Överenskommen listlängd', width: 13, kind: 'patients' },
+  { key: 'agreedOn', header: 'Överenskommen den', width: 13 },
+  { key: 'agreedUntil', header: 'Överenskommelsen gäller till', width: 13 },
+  { key: 'agreementNote', header: 'Anteckning om överenskommelsen', width: 30 },
+] as const satisfies readonly { key: string; header: string; width: number; kind?: QuantityKind }[];
+
 /** Rows of `Antaganden`: key (column D) → row. Values in column B. */
 export const ASSUMPTION_ROWS = {
   fullTimeHours: 2,

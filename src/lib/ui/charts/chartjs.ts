@@ -72,7 +72,9 @@ export function createBarChart(canvas: HTMLCanvasElement, spec: BarSpec): BarCha
       const key = JSON.stringify([d.labels, d.datasets.map((x) => [x.label, x.data, x.backgroundColor])]);
       if (key === lastKey) return;
       lastKey = key;
-      chart.data.labels = d.labels;
+      // New label objects make Chart.js parse the category axis again: only when they changed.
+      const labels = chart.data.labels ?? [];
+      if (labels.length !== d.labels.length || d.labels.some((l, i) => l !== labels[i])) chart.data.labels = d.labels;
       // Reuse dataset objects when the series keep their order, so Chart.js only updates values.
       if (chart.data.datasets.length === d.datasets.length) {
         d.datasets.forEach((ds, i) => Object.assign(chart.data.datasets[i], ds));

@@ -1,6 +1,6 @@
 /** The three plan charts as plain data (labels + series) built from the engine's result. */
 import type { PlanResult } from '../../engine/index';
-import { CHARTS } from '../../strings/ui.sv';
+import { CHARTS } from '../../strings/charts.sv';
 import { CHART_COLORS, type BarSeries } from './types';
 
 export interface ChartData {

@@ -1,6 +1,10 @@
 /** Column and edit types of the generic spreadsheet grid (DataGrid.svelte). */
 
-export type GridColumnKind = 'text' | 'number' | 'date' | 'select' | 'computed';
+/**
+ * `computed`: read-only, Enter/click hands the cell to `onActivate` (an explanation);
+ * `link`: read-only, shows a link (`linkHref`), Enter/click follows it.
+ */
+export type GridColumnKind = 'text' | 'number' | 'date' | 'select' | 'computed' | 'link';
 
 export interface GridColumn {
   /** Stable key, also used in cell ids and `data-col`. */
@@ -19,6 +23,16 @@ export interface GridColumn {
   widthRem?: number;
   /** Header for screen readers when the visible one is abbreviated. */
   description?: string;
+  /** Whether a click or Enter on the header sorts by this column (the owner sorts; see `onHeaderActivate`). */
+  sortable?: boolean;
+  /** A header that expands something (a collapsed column group) instead of sorting. */
+  expands?: boolean;
+}
+
+/** The grid's sort, as shown by `aria-sort` on the column header. */
+export interface GridSort {
+  key: string;
+  dir: 'ascending' | 'descending';
 }
 
 /** One cell change as the user typed or pasted it: raw text, parsed by the owner of the data. */
@@ -48,4 +62,9 @@ export interface RowView {
   key: string;
   texts: string[];
   statuses: (CellStatus | null)[];
+  /** Target and name of each `link` cell (undefined elsewhere). */
+  links?: ({ href: string; label: string } | undefined)[];
 }
+
+/** Everything one row shows, computed by the owner in one go (faster than a call per cell). */
+export type RowCells = Omit<RowView, 'key'>;

@@ -12,8 +12,8 @@ import {
   type RuleProfile,
   type TimeAssumptions,
 } from '../../engine/index';
-import { SETTINGS } from '../../strings/ui.sv';
-import { REPORT_SV as T } from '../../strings/offline.sv';
+import { SETTINGS } from '../../strings/settings.sv';
+import { REPORT_SV as T } from '../../strings/report.sv';
 
 /** "2026-11-23" → "23 november 2026" (Swedish long date; the ISO date stays in <time datetime>). */
 export function reportDate(iso: IsoDate): string {

@@ -1,0 +1,31 @@
+// Swedish texts of the charts and their table alternatives (only the views with charts load them).
+// A leaf: imports nothing.
+
+export const CHARTS = {
+  heading: 'Diagram',
+  intro: 'Diagrammen följer planen och uppdateras när du ändrar något.',
+  capacityVsList: 'Kapacitet och nuvarande lista per läkare',
+  timeBudget: 'Tidsbudget per läkare (timmar per år)',
+  coverage: 'Enhetens täckning',
+  noDoctors: 'Inga läkare i planen ännu, så det finns inget att rita per läkare.',
+  addDoctorsLink: 'Lägg till läkare under Läkare',
+  noListed: 'Inga listade invånare i planen ännu. Fyll i Listade invånare under Enhet, så visas andelarna i dag, möjlig och mål.',
+  showTable: 'Visa som tabell',
+  imageHint: 'Samma tal finns i tabellen under diagrammet (knappen Visa som tabell).',
+  hideTable: 'Dölj tabellen',
+  tableCaption: (title: string) => `${title} – tabell`,
+  loading: 'Ritar diagrammet …',
+  failed: 'Diagrammet kunde inte ritas; tabellen visar samma tal.',
+  doctor: 'Läkare',
+  capacity: 'Kapacitet',
+  listed: 'Nuvarande lista',
+  direct: 'Patienttid direkt',
+  indirect: 'Patienttid indirekt',
+  duties: 'Uppdrag',
+  absence: 'Frånvaro',
+  today: 'I dag',
+  possible: 'Möjlig',
+  target: 'Mål',
+  share: 'Andel av listade',
+  hoursYear: 'timmar/år',
+} as const;
