@@ -34,7 +34,8 @@ describe('visibleColumns', () => {
   it('compact: the key figures first, every group as one summary column', () => {
     const keys = visibleColumns(new Set()).map((c) => c.key);
     expect(keys.slice(0, 9)).toEqual(['name', 'category', 'employment', 'listed', 'capacityGuideline', 'capacityTime', 'loadRatio', 'findings', 'page']);
-    expect(keys.slice(9)).toEqual(['group.st', 'group.duties', 'group.absence', 'group.list', 'group.careWeight', 'group.agreement']);
+    // Then the peers' figures (free places against capacity and agreement, visits per working day), then the groups.
+    expect(keys.slice(9)).toEqual(['freePlaces', 'freePlacesAgreed', 'visitsPerDay', 'group.st', 'group.duties', 'group.absence', 'group.list', 'group.careWeight', 'group.agreement']);
     expect(visibleColumns(new Set()).filter((c) => c.expands)).toHaveLength(6);
   });
   it('an expanded group shows its columns in place', () => {
