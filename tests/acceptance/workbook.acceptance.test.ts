@@ -191,7 +191,11 @@ describe('sheets, headers, live formulas', () => {
 
   it('Regler lists the findings', () => {
     const text = JSON.stringify(XLSX.utils.sheet_to_json(wb.Sheets['Regler'], { header: 1 }));
-    for (const f of result.findings) expect(text).toContain(f.rule);
+    // Each finding's message; its rule in words, never the rule code (issue 10.4 overrides the codes of domain.md §5 here).
+    for (const f of result.findings) {
+      expect(text).toContain(f.message);
+      expect(text).not.toContain(`"${f.rule}"`);
+    }
   });
 
   it('a time-model plan with a custom profile also has matching cached values', () => {

@@ -8,7 +8,7 @@ const SECTION_HEADINGS = [
   'Sammanfattning för enheten',
   'Läkarna',
   'Diagram',
-  'Iakttagelser',
+  'Anmärkningar',
   'Antaganden och regelvärden',
   'Tidsmodellens antaganden',
 ];
@@ -109,7 +109,8 @@ test('the A4 PDF holds every section, the title, date, profile and every doctor'
   expect(Math.abs(Number(size?.[1]) - 595)).toBeLessThan(2);
   expect(Math.abs(Number(size?.[2]) - 842)).toBeLessThan(2);
   expect(pages).toBeGreaterThanOrEqual(2);
-  expect(pages).toBeLessThanOrEqual(6);
+  // Each doctor's chain is printed (issue 10.5): about one A4 page per three doctors on top of the rest.
+  expect(pages).toBeLessThanOrEqual(10);
 
   const pdf = squash(execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' }));
   expect(pdf).toContain(facts.title);

@@ -95,6 +95,31 @@ describe('UnitView', () => {
   });
 });
 
+describe('UnitView says the point in words (lists on paper)', () => {
+  it('says in one sentence how many have a named doctor the capacity cannot honour, and the number explains itself', async () => {
+    render(UnitView);
+    const r = computePlan(app.plan!, { today: app.today }).unit;
+    expect(r.paperListPatients).toBeGreaterThan(0); // the demo has more named than capacity
+    const sentence = screen.getByTestId('paper-list');
+    // The number is the button (its accessible name adds hidden words; innerText is checked in e2e).
+    const button = within(sentence).getByRole('button', { name: /bara på papperet/ });
+    expect(button.firstChild?.textContent).toBe(formatNumber(r.paperListPatients));
+    expect(sentence).toHaveTextContent(' patienter har en fast läkarkontakt som läkarnas kapacitet inte räcker till.');
+    expect(sentence).toHaveTextContent(sp(`${formatNumber(app.plan!.unit.withNamedDoctor)} listade har en fast läkarkontakt i dag`));
+    expect(sentence).toHaveTextContent(sp(`räcker till ${formatNumber(r.capacity)} patienter`));
+    expect(button).toHaveAttribute('data-explain-path', 'unit.paperListPatients');
+  });
+
+  it('says nothing when the capacity covers everyone who has a named doctor', async () => {
+    const before = app.plan!.unit.withNamedDoctor;
+    await app.updateUnit({ withNamedDoctor: 1000 });
+    render(UnitView);
+    expect(computePlan(app.plan!, { today: app.today }).unit.paperListPatients).toBe(0);
+    expect(screen.queryByTestId('paper-list')).toBeNull();
+    await app.updateUnit({ withNamedDoctor: before });
+  });
+});
+
 describe('UnitView for a new empty unit', () => {
   it('says what to do first and shows "–", never 0 % or NaN, for shares of 0 listed', async () => {
     const demoUnit = app.unitId!;

@@ -140,14 +140,15 @@ export function excelFormat(kind: QuantityKind, value?: number | null): string {
     case 'months':
     case 'minutes':
       return fixed(neededDecimals(v, 1));
+    // Grouped like fmt (a share above 1 000 % is "610 000,0 %" there, so here too).
     case 'share':
-      return '0.0 %';
+      return '#,##0.0 %';
     case 'percent':
-      return neededDecimals(v * 100, 1) === 0 ? '0 %' : '0.0 %';
+      return neededDecimals(v * 100, 1) === 0 ? '#,##0 %' : '#,##0.0 %';
     case 'load':
-      return '0 %';
+      return '#,##0 %';
     case 'fte':
-      return '0.00';
+      return '#,##0.00';
     case 'careWeight':
       return neededDecimals(v, 3) > 2 ? '0.000' : '0.00';
     case 'factor':

@@ -48,7 +48,8 @@ export function priorityOf(raw: string): AllocationPriority | null {
   if (/sabo|sarskilt boende|nursing/.test(w)) return 'nursingHome';
   if (/hemsjuk|home ?care|hemsjukvard/.test(w)) return 'homeCare';
   if (/pall/.test(w)) return 'palliative';
-  if (/kron|chron/.test(w)) return 'chronic';
+  // "Annat kontinuerligt vårdbehov" is the app's own name of the group (seed 001); "kronisk" the older one.
+  if (/kron|chron|kontinuerligt vardbehov/.test(w)) return 'chronic';
   if (/ovrig|other|ingen|nej/.test(w) || raw.trim() === '-') return 'other';
   return null;
 }

@@ -70,6 +70,8 @@ export const DOCTORS = {
   pasteErrors: (n: number) => `${n} celler kunde inte läsas och lämnades oförändrade:`,
   pasteDone: (cells: number) => `${cells} celler inklistrade (en ångra-åtgärd).`,
   chartHeading: 'Kapacitet och lista per läkare',
+  /** A finding's link to a doctor's duties as a whole ("Gå till fältet: Olof Berg, andra uppdrag"). */
+  dutiesField: 'andra uppdrag',
 } as const;
 
 export const DUTIES = {

@@ -178,7 +178,7 @@ export const PATIENT_LIST_IO = {
   emptyKey: 'Patientnyckel saknas.',
   personnummer:
     'Patientnyckeln ser ut att vara personnummer. Personnummer tas aldrig emot här: exportera listan med pseudonyma nycklar (till exempel löpnummer) och försök igen. Inget sparades.',
-  badPriority: (v: string) => `”${v}” är ingen känd prioriterad grupp (multisjuk, SÄBO, hemsjukvård, palliativ, kronisk eller övrig).`,
+  badPriority: (v: string) => `”${v}” är ingen känd prioriterad grupp (multisjuk, SÄBO, hemsjukvård, palliativ, annat kontinuerligt vårdbehov eller övrig).`,
   badAge: (v: string) => `”${v}” är ingen ålder eller åldersgrupp (till exempel 72, 0–17, 18–64 eller 65+).`,
   badBirthYear: (v: string) => `”${v}” är inget födelseår.`,
   badWeight: (v: string) => `”${v}” är ingen vårdtyngd (ett tal större än 0, till exempel 1,2).`,

@@ -10,7 +10,10 @@ export function fill(template: string, values: Record<string, string | number>):
 export const IO_STRINGS = {
   workbook: {
     title: 'Kapacitet – planering av fast läkarkontakt',
-    overCapacityText: 'över kapacitet',
+    /** A list with no capacity (listed / 0): "∞", as the grid and the report show it. */
+    overCapacityText: '∞',
+    /** The Enhet sheet's word for a plan's own rule profile. */
+    customProfileWord: 'Egen',
     resultsHeading: 'Resultat (formler – räknas om när du ändrar något)',
     noFindings: 'Inga anmärkningar.',
     rulesNote: 'Anmärkningarna beräknades av Kapacitet {today}. De räknas inte om i Excel – importera filen i Kapacitet för att få dem på nytt.',
@@ -64,7 +67,7 @@ export const IO_STRINGS = {
     notes: {
       unitCareWeight: 'Används för läkare utan egen vårdtyngd. 1,0 = blandad befolkning.',
       model: 'Skriv riktvärde eller tid.',
-      profile: 'national, vgr, vastmanland, varmland eller custom.',
+      profile: 'Regelprofilens namn som i Inställningar (till exempel Nationellt riktvärde), eller Egen för egna värden.',
       results: 'Cellerna nedan och kapaciteterna på bladet Läkare är formler.',
       capacity: 'Summan av läkarnas kapacitet enligt vald modell.',
       gap: 'Målet × listade, avrundat uppåt, minus kapaciteten (aldrig under 0).',
@@ -101,8 +104,8 @@ export const IO_STRINGS = {
     employmentPercent: '{value} tolkades som {percent} (tjänstgöringsgrad anges som andel eller procent).',
     unknownCategory: 'Okänd kategori "{value}". Skriv specialist, ST, geriatriker, barnläkare, dispens, hyrläkare eller AT/BT.',
     unknownModel: 'Okänd modell "{value}". Skriv riktvärde eller tid.',
-    unknownProfile: 'Okänd regelprofil "{value}". Skriv national, vgr, vastmanland, varmland eller custom.',
-    customProfileMissing: 'Regelprofilen är "custom" men profilens värden saknas (bladet Data). Välj en profil.',
+    unknownProfile: 'Okänd regelprofil "{value}". Skriv profilens namn som i Inställningar ({names}) eller Egen.',
+    customProfileMissing: 'Regelprofilen är Egen men profilens värden saknas (bladet Data). Välj en profil.',
     missingName: 'Namn saknas.',
     missingValue: 'Värde saknas.',
     duplicateId: 'Id "{id}" finns redan på rad {other}.',

@@ -25,8 +25,8 @@ export const REPORT_SV = {
   doctorsCaption: (model: string) =>
     `Kapacitet per läkare i patienter. Planen räknas enligt ${model}; belastning = listade i dag ÷ kapacitet i planen.`,
   chartsHeading: 'Diagram',
-  findingsHeading: 'Iakttagelser',
-  noFindings: 'Inga iakttagelser: planen följer regelprofilens regler.',
+  findingsHeading: 'Anmärkningar',
+  noFindings: 'Inga anmärkningar: planen följer regelprofilens regler.',
   assumptionsHeading: 'Antaganden och regelvärden',
   profileValuesHeading: 'Regelprofil',
   localAssumption: 'lokalt antagande',
@@ -98,4 +98,28 @@ export const REPORT_SV = {
   locumCannot: 'kan inte vara fast läkarkontakt; deras patienter står på fiktiva listor.',
   locumCan: 'räknas utan kapacitet (ingen egen lista).',
   fictiveStart: 'Fiktiva listor ska börja med enhetens namn.',
+} as const;
+
+/** The report's per-doctor chain (issue 10.3/10.5): every doctor's capacity worked out, to check on paper. */
+export const REPORT_CHAIN = {
+  heading: 'Så räknas varje läkares kapacitet',
+  intro:
+    'För varje läkare: uppgifterna som kapaciteten räknas från och uträkningen steg för steg i båda modellerna, med läkarens egna tal. Varje läkare kan räkna om sin egen siffra på papperet.',
+  inputs: 'Uppgifter',
+  employment: 'Tjänstgöringsgrad',
+  duties: 'Andra uppdrag',
+  hoursPerWeek: 'tim/v',
+  absence: 'Frånvaro',
+  weeks: 'veckor',
+  stMonths: 'ST-månader',
+  stMonthsOf: (done: string, total: string) => `${done} av ${total} gjorda`,
+  stMonthsUnknown: (total: string) => `gjorda månader inte angivna (räknas som mitten av ${total})`,
+  careWeight: 'Vårdtyngd',
+  listed: 'Listade i dag',
+  guideline: 'Enligt riktvärdet',
+  time: 'Enligt tidsmodellen',
+  chosen: 'planens modell',
+  steps: 'Steg',
+  dutyPatients: 'Uppdragen i patienter',
+  noCapacity: 'Kan inte ha en lista som fast läkarkontakt: kapaciteten är 0 i båda modellerna.',
 } as const;

@@ -52,6 +52,7 @@ export const VIEWS = {
   rapport: 'Rapport',
   oversikt: 'Översikt',
   installningar: 'Inställningar',
+  ordlista: 'Ordlista och hjälp',
 } as const;
 
 export const UNIT = {
@@ -70,7 +71,7 @@ export const UNIT = {
     nursingHome: 'Boende på SÄBO',
     homeCare: 'Hemsjukvård',
     palliative: 'Palliativ vård',
-    chronic: 'Annat kroniskt vårdbehov',
+    chronic: 'Annat kontinuerligt vårdbehov',
   },
   summaryHeading: 'Sammanfattning',
   capacity: 'Kapacitet',
@@ -91,7 +92,7 @@ export const UNIT = {
     `Räknar hela enhetens kapacitet (${capacity} patienter), som om de prioriterade fick plats först; förslaget under Uppföljning → Fördelning räknar bara de ${free} lediga platserna på dagens listor.`,
   of: 'av',
   patients: 'patienter',
-  findingsHeading: 'Regler och fynd',
+  findingsHeading: 'Anmärkningar',
   modelDiffHeading: 'Varför modellerna skiljer sig',
   modelDiffIntro: (diff: string, timeHigher: boolean) =>
     `Tidsmodellen ger ${diff} patienter ${timeHigher ? 'mer' : 'mindre'} än riktvärdet för hela enheten. Störst skillnad hos:`,
@@ -101,7 +102,7 @@ export const UNIT = {
     'ST-läkare: riktvärdet följer utbildningens gång, tidsmodellen räknar med full arbetstid för patienter (lokalt antagande om ST-rampen).',
   causeTimeAssumptions:
     'Tidsmodellens antaganden (besökstid, besök per patient och år, andel indirekt tid, andel för egna listade) – se Inställningar. Tjänstgöringsgrad, uppdrag, frånvaro och vårdtyngd påverkar båda modellerna lika.',
-  noFindings: 'Inga fynd: planen följer profilens regler.',
+  noFindings: 'Inga anmärkningar: planen följer regelprofilens regler.',
   goToField: 'Gå till fältet',
   invalidNumber: 'Skriv ett tal, t.ex. 1 100 eller 0,8.',
   negative: 'Talet får inte vara negativt.',
@@ -110,7 +111,7 @@ export const UNIT = {
 export const SEVERITY = {
   error: 'Fel',
   warning: 'Varning',
-  info: 'Info',
+  info: 'Information',
 } as const;
 
 export const EXPLAIN = {
@@ -133,4 +134,20 @@ export const NUMBER_ERRORS = {
   atMost: (max: number) => `Talet får vara högst ${String(max).replace('.', ',')}.`,
   share: 'Skriv en andel mellan 0 och 100 %.',
   integer: 'Skriv ett heltal.',
+} as const;
+
+/**
+ * Lists on paper (domain.md §6, Vårdanalys 2023): the one sentence the unit summary, the report and the APT
+ * figures say when more patients have a named doctor than the doctors have capacity for.
+ */
+export const PAPER_LIST = {
+  label: 'Fast läkarkontakt bara på papperet',
+  /** After the number: "1 184 patienter har en fast läkarkontakt som …". */
+  one: 'patient har en fast läkarkontakt som läkarnas kapacitet inte räcker till.',
+  many: 'patienter har en fast läkarkontakt som läkarnas kapacitet inte räcker till.',
+  none: 'Läkarnas kapacitet räcker till alla som har en fast läkarkontakt i dag.',
+  /** The second sentence: where the number comes from, in the plan's own figures. */
+  because: (withNamed: string, capacity: string) =>
+    `${withNamed} listade har en fast läkarkontakt i dag, och läkarnas kapacitet räcker till ${capacity} patienter.`,
+  reportLead: 'Det viktigaste',
 } as const;

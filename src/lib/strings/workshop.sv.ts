@@ -3,6 +3,7 @@
  * The reflection questions follow the three themes of Socialstyrelsen's reflection
  * material (seed 003, domain.md §7) but are written in our own words.
  */
+import { PAPER_LIST } from './ui.sv';
 
 export type WorkshopAreaId = 'routines' | 'staff' | 'communication';
 
@@ -138,10 +139,11 @@ export const WORKSHOP = {
   figuresHint: 'Tryck på en siffra för att se hur den är räknad.',
   doctorsOverCapacity: 'Läkare över sin kapacitet',
   unitDoctors: 'läkare',
-  paperListLabel: 'Fast läkarkontakt bara på papperet',
-  paperListOne: 'patient har en fast läkarkontakt som läkarnas kapacitet inte räcker till.',
-  paperListMany: 'patienter har en fast läkarkontakt som läkarnas kapacitet inte räcker till.',
-  paperListNone: 'Läkarnas kapacitet räcker till alla som har en fast läkarkontakt i dag.',
+  // One sentence for lists on paper in the unit summary, the report and the APT (ui.sv.ts PAPER_LIST).
+  paperListLabel: PAPER_LIST.label,
+  paperListOne: PAPER_LIST.one,
+  paperListMany: PAPER_LIST.many,
+  paperListNone: PAPER_LIST.none,
   projector: 'Visa i storbild',
   projectorLabel: (area: string) => `Storbild: ${area}`,
   leaveProjector: 'Lämna storbild (Esc)',

@@ -2,7 +2,7 @@
  * The view lives in the URL hash (#/enhet, #/lakare?fokus=doctors.d3.listed …) so a reload keeps
  * the place and links work with the keyboard. `route` is reactive; `fieldHref` builds a finding link.
  */
-export const VIEW_IDS = ['enhet', 'lakare', 'lakarsamtal', 'diagram', 'scenarier', 'apt', 'uppfoljning', 'rapport', 'oversikt', 'installningar'] as const;
+export const VIEW_IDS = ['enhet', 'lakare', 'lakarsamtal', 'diagram', 'scenarier', 'apt', 'uppfoljning', 'rapport', 'oversikt', 'installningar', 'ordlista'] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
 
 export interface Route {

@@ -60,11 +60,11 @@ describe('one formatter per kind of quantity', () => {
     expect(excelFormat('patients', 1100)).toBe('#,##0');
     expect(excelFormat('points', 310.5)).toBe('#,##0.0');
     expect(excelFormat('points', 410)).toBe('#,##0');
-    expect(excelFormat('share')).toBe('0.0 %');
-    expect(excelFormat('load')).toBe('0 %');
-    expect(excelFormat('percent', 0.8)).toBe('0 %');
-    expect(excelFormat('percent', 0.625)).toBe('0.0 %');
-    expect(excelFormat('fte')).toBe('0.00');
+    expect(excelFormat('share')).toBe('#,##0.0 %');
+    expect(excelFormat('load')).toBe('#,##0 %');
+    expect(excelFormat('percent', 0.8)).toBe('#,##0 %');
+    expect(excelFormat('percent', 0.625)).toBe('#,##0.0 %');
+    expect(excelFormat('fte')).toBe('#,##0.00');
     expect(excelFormat('careWeight', 1.125)).toBe('0.000');
     expect(excelFormat('careWeight', 1.1)).toBe('0.00');
   });

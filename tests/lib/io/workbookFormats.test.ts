@@ -26,8 +26,8 @@ describe('cell formats by kind', () => {
   it('typed values keep their decimals: 310,5 points, care weight 1,125, 62,5 %', () => {
     expect(cell('listPoints', 2).z).toBe('#,##0.0');
     expect(cell('careWeight', 3).z).toBe('0.000');
-    expect(cell('employment', 4).z).toBe('0.0 %');
-    expect(cell('employment', 2).z).toBe('0 %');
+    expect(cell('employment', 4).z).toBe('#,##0.0 %');
+    expect(cell('employment', 2).z).toBe('#,##0 %');
     expect(cell('base', 4)).toMatchObject({ v: 412.5, z: '#,##0.0' });
   });
   it('every result cell has the format of its declaration’s kind for its value', () => {
@@ -39,15 +39,15 @@ describe('cell formats by kind', () => {
       }
     });
     expect(cell('capacityGuideline', 2).z).toBe('#,##0');
-    expect(cell('loadRatio', 2).z).toBe('0 %');
-    expect(cell('clinicalFte', 2).z).toBe('0.00');
+    expect(cell('loadRatio', 2).z).toBe('#,##0 %');
+    expect(cell('clinicalFte', 2).z).toBe('#,##0.00');
   });
   it('the unit sheet: coverage with one decimal, FTE with two, patients whole', () => {
     const u = wb.Sheets.Enhet;
     const at = (k: keyof typeof UNIT_ROWS) => u[`B${UNIT_ROWS[k]}`] as XLSX.CellObject;
     expect(at('coverageToday').z).toBe(excelFormat(FORMULAS.coverageToday.kind, result.unit.coverageToday));
-    expect(at('coverageToday').z).toBe('0.0 %');
-    expect(at('fteNeeded').z).toBe('0.00');
+    expect(at('coverageToday').z).toBe('#,##0.0 %');
+    expect(at('fteNeeded').z).toBe('#,##0.00');
     expect(at('gapPatients').z).toBe('#,##0');
     expect(at('careWeight').z).toBe('0.00');
   });

@@ -4,10 +4,11 @@
  * and the file asks Excel/LibreOffice to recalculate fully when opened.
  */
 import * as XLSX from 'xlsx';
-import { FORMULAS as F, computePlan, excelFormat, shareFormula, type QuantityKind } from '../../engine/index';
+import { FORMULAS as F, PROFILES, computePlan, excelFormat, shareFormula, type QuantityKind } from '../../engine/index';
 import type { Doctor, DutyKind, Plan, PlanResult } from '../../engine/types';
 import { CATEGORY_LABELS, DUTY_LABELS, SEVERITY_LABELS } from '../../strings/engine.sv';
 import { IO_STRINGS } from '../../strings/io.sv';
+import { RULE_NAMES } from '../../strings/overview.sv';
 import { finishWorkbook, prepareSheet, type SheetStyle } from './styling';
 import {
   ASSUMPTION_ROWS, DOCTOR_AGREEMENT, DOCTOR_INPUTS, DOCTOR_RESULTS, MODEL_WORDS, SHEET, UNIT_ROWS, colLetter,
@@ -33,7 +34,11 @@ function formula(f: string, v: number | string, z?: string): Cell {
   return z ? { t: 'n', f, v: safe, z } : { t: 'n', f, v: safe };
 }
 
-function sheetFrom(rows: Row[], widths: number[]): XLSX.WorkSheet {
+/**
+ * `hidden`: columns that hold keys the importer needs (ids, the `Nyckel` column): kept in the file, never in
+ * sight (issue 10.4: no internal key in a visible cell).
+ */
+function sheetFrom(rows: Row[], widths: number[], hidden: readonly number[] = []): XLSX.WorkSheet {
   const ws: XLSX.WorkSheet = {};
   let maxC = 0;
   rows.forEach((row, r) => {
@@ -45,7 +50,7 @@ function sheetFrom(rows: Row[], widths: number[]): XLSX.WorkSheet {
     if (row.length - 1 > maxC) maxC = row.length - 1;
   });
   ws['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: Math.max(0, rows.length - 1), c: maxC } });
-  ws['!cols'] = widths.map((wch) => ({ wch }));
+  ws['!cols'] = widths.map((wch, c) => (hidden.includes(c) ? { wch, hidden: true } : { wch }));
   return ws;
 }
 
@@ -188,7 +193,7 @@ function doctorsSheet(plan: Plan, result: PlanResult, blankRows = 0): XLSX.WorkS
       }),
     );
   }
-  return sheetFrom(rows, DOCTOR_COLUMNS.map((c) => c.width));
+  return sheetFrom(rows, DOCTOR_COLUMNS.map((c) => c.width), [DOCTOR_COLUMNS.findIndex((c) => c.key === 'id')]);
 }
 
 function keyedSheet(
@@ -201,7 +206,7 @@ function keyedSheet(
     const row = rows.get(r);
     out.push(row ? [text(row[0]), row[1], row[2] ? text(row[2]) : null, row[3] ? text(row[3]) : null] : []);
   }
-  return sheetFrom(out, [44, 16, 70, 22]);
+  return sheetFrom(out, [44, 16, 70, 22], [3]);
 }
 
 function unitSheet(plan: Plan, result: PlanResult, blankRows = 0): XLSX.WorkSheet {
@@ -211,7 +216,8 @@ function unitSheet(plan: Plan, result: PlanResult, blankRows = 0): XLSX.WorkShee
   const n = Math.max(plan.doctors.length + blankRows + 1, 2);
   const column = (key: Parameters<typeof doctorCol>[0]) => `'Läkare'!${doctorCol(key)}2:${doctorCol(key)}${n}`;
   const B = (k: keyof typeof UNIT_ROWS) => `B${UNIT_ROWS[k]}`;
-  const profileId = typeof plan.profile === 'string' ? plan.profile : 'custom';
+  // The profile by its Swedish name (the import reads the name, the id or "Egen"), never its id.
+  const profileName = typeof plan.profile === 'string' ? (PROFILES[plan.profile]?.name ?? plan.profile) : S.customProfileWord;
   const rows = new Map<number, [string, Cell | null, string, string]>();
   const put = (k: keyof typeof UNIT_ROWS, value: Cell | null, note = '') => rows.set(UNIT_ROWS[k], [L[k], value, note, k]);
   /** A result cell: the declaration's spreadsheet form, the engine's value cached, the declaration's kind for its format. */
@@ -223,7 +229,7 @@ function unitSheet(plan: Plan, result: PlanResult, blankRows = 0): XLSX.WorkShee
   put('withNamedDoctorNursingHome', kindNum(u.withNamedDoctorNursingHome, 'patients'));
   put('targetCoverage', kindNum(u.targetCoverage, 'percent'));
   put('model', text(MODEL_WORDS[plan.model] ?? MODEL_WORDS.guideline), S.notes.model);
-  put('profile', text(profileId), S.notes.profile);
+  put('profile', text(profileName), S.notes.profile);
   for (const k of ['multimorbid', 'nursingHome', 'homeCare', 'palliative', 'chronic'] as const) {
     put(`priority.${k}`, kindNum(u.priority?.[k], 'patients'));
   }
@@ -270,7 +276,7 @@ export function assumptionsSheet(result: PlanResult): XLSX.WorkSheet {
   put('stRamp.enabled', num(p.stRamp.enabled ? 1 : 0), S.notes.stRamp);
   put('stRamp.startFactor', kindNum(p.stRamp.startFactor, 'factor'), S.notes.stRamp);
   put('stRamp.endFactor', kindNum(p.stRamp.endFactor, 'factor'), S.notes.stRamp);
-  put('profile', text(`${p.name} (${p.id})`), S.notes.profileName);
+  put('profile', text(p.name), S.notes.profileName);
   return keyedSheet(rows, [S.headers.assumption, S.headers.value, S.headers.note, S.headers.key]);
 }
 
@@ -279,7 +285,7 @@ function rulesSheet(plan: Plan, result: PlanResult): XLSX.WorkSheet {
   const rows: Row[] = [[text(H.severity), text(H.rule), text(H.doctor), text(H.message)]];
   for (const f of result.findings) {
     const d = f.doctorId ? plan.doctors.find((x) => x.id === f.doctorId) : undefined;
-    rows.push([text(SEVERITY_LABELS[f.severity] ?? f.severity), text(f.rule), d ? text(String(d.name)) : null, text(f.message)]);
+    rows.push([text(SEVERITY_LABELS[f.severity] ?? f.severity), text(RULE_NAMES[f.rule] ?? ''), d ? text(String(d.name)) : null, text(f.message)]);
   }
   if (result.findings.length === 0) rows.push([null, null, null, text(S.noFindings)]);
   rows.push([]);
@@ -301,7 +307,7 @@ function dutiesSheet(plan: Plan): XLSX.WorkSheet {
       ]);
     }
   }
-  return sheetFrom(rows, [8, 24, 14, 12, 40]);
+  return sheetFrom(rows, [8, 24, 14, 12, 40], [0]);
 }
 
 /** The whole plan as JSON in cells of ≤ 30 000 characters (Excel's cell limit is 32 767). */

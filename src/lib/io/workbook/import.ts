@@ -24,6 +24,7 @@ import {
 import { locatePlanProblem, newAtTheirPlace, type PlanPlaces } from './locate';
 import type { ImportWorkbookOptions, ImportWorkbookResult } from './types';
 
+
 const M = IO_STRINGS.import;
 const W = IO_STRINGS.workbook;
 

@@ -144,11 +144,18 @@ export function readUnitSheet(ws: XLSX.WorkSheet, sheet: string, p: Problems, da
     if (m) out.model = m;
     else p.error(...at('model'), fill(M.unknownModel, { value: maskedValue(modelText, 40) }));
   }
-  const profileText = (readText(value('profile')) ?? '').trim();
+  // The profile as the export writes it (its Swedish name, or "Egen"), or its id as older files have it.
+  const profileText = profileKeyOf((readText(value('profile')) ?? '').trim());
   if (profileText === '' || profileText.toLowerCase() in PROFILES) out.profileRef = profileText ? profileText.toLowerCase() : typeof data?.profile === 'string' ? data.profile : 'national';
   else if (profileText.toLowerCase() === 'custom' || profileText.toLowerCase() === 'egen') {
     if (typeof data?.profile === 'object' && data.profile !== null) out.profileRef = data.profile as RuleProfile;
     else p.error(...at('profile'), M.customProfileMissing);
-  } else p.error(...at('profile'), fill(M.unknownProfile, { value: maskedValue(profileText, 40) }));
+  } else p.error(...at('profile'), fill(M.unknownProfile, { value: maskedValue(profileText, 40), names: Object.values(PROFILES).map((x) => x.name).join(', ') }));
   return out;
+}
+
+/** A shipped profile's Swedish name ("Nationellt riktvärde", any case and spacing) → its id; other text as it is. */
+function profileKeyOf(text: string): string {
+  const folded = foldText(text);
+  return Object.values(PROFILES).find((x) => foldText(x.name) === folded)?.id ?? text;
 }

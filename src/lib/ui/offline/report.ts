@@ -3,9 +3,7 @@
  * Kept out of the component so they are unit-tested without a DOM.
  */
 import {
-  formatDecimal,
-  formatNumber,
-  formatPercent,
+  fmt,
   TIME_KEYS,
   DEFAULT_MIN_EMPLOYMENT_MONTHS,
   type TimeKey,
@@ -32,7 +30,7 @@ export function reportDate(iso: IsoDate): string {
 export function loadText(loadRatio: number | null): { value: string; flag: string | null } {
   if (loadRatio === null) return { value: T.unknown, flag: null };
   if (!Number.isFinite(loadRatio)) return { value: '∞', flag: T.noCapacity };
-  return { value: formatPercent(loadRatio), flag: loadRatio > 1 ? T.overCapacity : null };
+  return { value: fmt.load(loadRatio), flag: loadRatio > 1 ? T.overCapacity : null };
 }
 
 function timeValue(key: TimeKey, v: number): string {
@@ -40,11 +38,16 @@ function timeValue(key: TimeKey, v: number): string {
     case 'indirectShare':
     case 'plannedShare':
     case 'ownPatientShare':
-      return formatPercent(v);
+      return fmt.percent(v);
     case 'visitsPerPatientYear':
-      return formatDecimal(v, 2);
+      return fmt.factor(v);
+    case 'plannedMinutes':
+    case 'acuteMinutes':
+      return fmt.minutes(v);
+    case 'weeksPerYear':
+      return fmt.weeks(v);
     default:
-      return formatDecimal(v, 1);
+      return fmt.hours(v);
   }
 }
 
@@ -88,14 +91,14 @@ export interface ProfileRow {
  */
 export function profileRows(p: RuleProfile, custom = false): ProfileRow[] {
   const rows: ProfileRow[] = [
-    { label: SETTINGS.specialist, value: `${formatNumber(p.guideline.specialist)} ${T.perFte}`, local: false },
-    { label: SETTINGS.stMid, value: `${formatNumber(p.guideline.stMid)} ${T.perFte}`, local: false },
+    { label: SETTINGS.specialist, value: `${fmt.patients(p.guideline.specialist)} ${T.perFte}`, local: false },
+    { label: SETTINGS.stMid, value: `${fmt.patients(p.guideline.stMid)} ${T.perFte}`, local: false },
     p.stRamp.enabled
       ? {
           label: SETTINGS.stRamp,
           value: T.stRampNote(
-            formatNumber(Math.floor(p.guideline.stMid * p.stRamp.startFactor)),
-            formatNumber(Math.floor(p.guideline.stMid * p.stRamp.endFactor)),
+            fmt.patients(Math.floor(p.guideline.stMid * p.stRamp.startFactor)),
+            fmt.patients(Math.floor(p.guideline.stMid * p.stRamp.endFactor)),
           ),
           local: true,
         }
@@ -106,10 +109,10 @@ export function profileRows(p: RuleProfile, custom = false): ProfileRow[] {
     rows.push({
       label: SETTINGS.listLimits,
       value: T.limits(
-        formatNumber(l.minPerFte),
-        formatNumber(l.maxPerFte),
-        l.maxPointsPerFte === null ? null : formatNumber(l.maxPointsPerFte),
-        formatDecimal(l.stFactor, 2),
+        fmt.patients(l.minPerFte),
+        fmt.patients(l.maxPerFte),
+        l.maxPointsPerFte === null ? null : fmt.patients(l.maxPointsPerFte),
+        fmt.factor(l.stFactor),
         l.scaleWithEmployment,
       ),
       local: false,
@@ -119,20 +122,20 @@ export function profileRows(p: RuleProfile, custom = false): ProfileRow[] {
   }
   rows.push({
     label: T.coverageThreshold,
-    value: p.coverageThreshold === null ? T.none : formatPercent(p.coverageThreshold),
+    value: p.coverageThreshold === null ? T.none : fmt.percent(p.coverageThreshold),
     local: false,
   });
   if (p.goals) {
     rows.push({
       label: T.goals,
-      value: T.goalsText(formatPercent(p.goals.coverage), formatPercent(p.goals.nursingHome), formatPercent(p.goals.continuityIncrease)),
+      value: T.goalsText(fmt.percent(p.goals.coverage), fmt.percent(p.goals.nursingHome), fmt.percent(p.goals.continuityIncrease)),
       local: false,
     });
   }
   if (p.stimulus) {
     rows.push({
       label: T.stimulusRule,
-      value: T.stimulusText(formatNumber(p.stimulus.sekPerListPoint), formatNumber(p.stimulus.sekPerCareWeightPoint), p.stimulus.period),
+      value: T.stimulusText(fmt.count(p.stimulus.sekPerListPoint), fmt.count(p.stimulus.sekPerCareWeightPoint), p.stimulus.period),
       local: false,
     });
   }
@@ -140,8 +143,8 @@ export function profileRows(p: RuleProfile, custom = false): ProfileRow[] {
   // that default is the tool's own assumption and is shown as one.
   rows.push(
     p.minEmploymentMonths === null
-      ? { label: T.minEmployment, value: T.monthsDefault(formatNumber(DEFAULT_MIN_EMPLOYMENT_MONTHS)), local: true }
-      : { label: T.minEmployment, value: T.monthsCount(formatNumber(p.minEmploymentMonths)), local: false },
+      ? { label: T.minEmployment, value: T.monthsDefault(fmt.months(DEFAULT_MIN_EMPLOYMENT_MONTHS)), local: true }
+      : { label: T.minEmployment, value: T.monthsCount(fmt.months(p.minEmploymentMonths)), local: false },
   );
   rows.push({
     label: T.locumRule,
