@@ -132,3 +132,23 @@ describe.skipIf(!soffice && !CI)('printed by LibreOffice', () => {
     }
   }, 120_000);
 });
+
+describe('every XML part is well formed', () => {
+  // Two layers hid the same key column (SheetJS's hidden="true" and the styling's hidden="1"): an element
+  // with a repeated attribute is not XML, and LibreOffice then read the Läkare sheet as empty.
+  it('no element of any exported workbook repeats an attribute', () => {
+    const bytes = exportWorkbook(createDemoPlan(), { today: TODAY });
+    const cfb = XLSX.CFB.read(bytes, { type: 'array' });
+    const dec = new TextDecoder();
+    const repeated: string[] = [];
+    cfb.FullPaths.forEach((path: string, i: number) => {
+      if (!path.endsWith('.xml') && !path.endsWith('.rels')) return;
+      const xml = dec.decode(cfb.FileIndex[i].content as Uint8Array);
+      for (const tag of xml.matchAll(/<[A-Za-z][^>]*>/g)) {
+        const names = [...tag[0].matchAll(/\s([A-Za-z_:][\w:.-]*)=/g)].map((m) => m[1]);
+        if (new Set(names).size !== names.length) repeated.push(`${path}: ${tag[0].slice(0, 120)}`);
+      }
+    });
+    expect(repeated).toEqual([]);
+  });
+});

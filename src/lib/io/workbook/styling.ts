@@ -254,7 +254,7 @@ function styleSheet(xml: string, spec: SheetStyle, styles: Styles): string {
   for (const c of spec.hiddenCols ?? []) {
     const n = c + 1;
     const re = new RegExp(`<col min="${n}" max="${n}"([^>]*?)/>`);
-    if (re.test(out)) out = out.replace(re, (_w, a: string) => `<col min="${n}" max="${n}"${a.replace(/\shidden="\d"/, '')} hidden="1"/>`);
+    if (re.test(out)) out = out.replace(re, (_w, a: string) => `<col min="${n}" max="${n}"${a.replace(/\shidden="[^"]*"/g, '')} hidden="1"/>`);
     else if (out.includes('<cols>')) out = out.replace('</cols>', `<col min="${n}" max="${n}" width="0" hidden="1" customWidth="1"/></cols>`);
     else out = out.replace('<sheetData', `<cols><col min="${n}" max="${n}" width="0" hidden="1" customWidth="1"/></cols><sheetData`);
   }
@@ -264,7 +264,7 @@ function styleSheet(xml: string, spec: SheetStyle, styles: Styles): string {
       const n = c + 1;
       const extra = c <= g.to ? ` outlineLevel="1"${g.collapsed ? ' hidden="1"' : ''}` : ' collapsed="1"';
       const re = new RegExp(`<col min="${n}" max="${n}"([^>]*?)/>`);
-      if (re.test(out)) out = out.replace(re, (_w, a: string) => `<col min="${n}" max="${n}"${a.replace(/\s(hidden|outlineLevel|collapsed)="\d"/g, '')}${extra}/>`);
+      if (re.test(out)) out = out.replace(re, (_w, a: string) => `<col min="${n}" max="${n}"${a.replace(/\s(hidden|outlineLevel|collapsed)="[^"]*"/g, '')}${extra}/>`);
     }
   }
   if (spec.groupCols?.length) {
