@@ -6,7 +6,7 @@
  * every plan with the engine's computePlan, so every number equals the engine's.
  */
 import { comparePlans, type CompareEntry, type PlanComparison } from '../engine/compare';
-import { MAX_SCENARIOS_PER_UNIT, computePlan, looksLikePersonnummer, parsePlan, type CapacityModel, type DoctorCategory, type Plan } from '../engine/index';
+import { MAX_SCENARIOS_PER_UNIT, computePlan, fmt, looksLikePersonnummer, parsePlan, type CapacityModel, type DoctorCategory, type Plan } from '../engine/index';
 import { findPersonnummerIn } from '../engine/workshop';
 import type { TeamDelegation } from '../engine/index';
 import { MAX_TEAM_SHARE } from '../engine/formulas/constants';
@@ -288,7 +288,7 @@ export class ScenariosState {
     const existing = this.#host.plans.filter((p) => p.kind === 'scenario').length;
     if (existing + items.length > MAX_SCENARIOS_PER_UNIT) {
       this.error = S.restoreFailed;
-      return { ok: false, errors: [S.restoreTooMany(items.length, MAX_SCENARIOS_PER_UNIT - existing)] };
+      return { ok: false, errors: [S.restoreTooMany(fmt.count(items.length), fmt.count(Math.max(0, MAX_SCENARIOS_PER_UNIT - existing)))] };
     }
     const previous = this.#host.planId;
     const names: string[] = [];

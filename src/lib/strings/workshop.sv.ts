@@ -266,8 +266,9 @@ export const SCENARIOS = {
   fromFile: 'från fil',
   restoreNotList: 'ska vara en lista av { name, plan }',
   restoreFailed: 'Filen kunde inte läsas in. Inget har ändrats.',
-  restoreTooMany: (count: number, room: number) =>
-    `Filen har ${count} planer men enheten har plats för ${Math.max(0, room)} scenarier till. Ta bort scenarier som inte behövs och försök igen.`,
+  /** Both counts formatted by the caller (fmt.count). */
+  restoreTooMany: (count: string, room: string) =>
+    `Filen har ${count} planer men enheten har plats för ${room} scenarier till. Ta bort scenarier som inte behövs och försök igen.`,
   restored: (names: string[]) => `Inläst som scenarier: ${names.join(', ')}.`,
   compare: 'Jämför',
   compareChoose: 'Välj 2–3 planer att jämföra',
