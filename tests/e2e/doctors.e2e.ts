@@ -29,6 +29,8 @@ async function loadBigUnit(page: Page, path: string, n = 16): Promise<void> {
   await page.goto('./#/installningar');
   await waitForApp(page);
   await page.getByLabel('Läs in planfil').setInputFiles(path);
+  // Imports ask first (issue 11): as a new unit, the default.
+  await page.getByTestId('import-choice').getByRole('button', { name: 'Läs in' }).click();
   await expect(page.getByText('Planfilen lästes in.')).toBeVisible();
 }
 
@@ -269,6 +271,7 @@ test('"Hämta tom mall" downloads an empty workbook that imports once filled in'
   put(1, 'Tjänstgöringsgrad', '80 %');
   const filled = Buffer.from(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
   await page.getByTestId('io-import-input').setInputFiles({ name: 'mall-ifylld.xlsx', mimeType: XLSX_MIME, buffer: filled });
+  await page.getByTestId('import-choice').getByRole('button', { name: 'Läs in' }).click();
   await expect(page.getByTestId('io-status')).toContainText('VC Mallby');
   await expect(page.getByRole('grid', { name: 'Läkare' }).getByText('Mall Läkare')).toBeVisible();
 });

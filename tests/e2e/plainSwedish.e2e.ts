@@ -87,6 +87,8 @@ test('every view of a 40-doctor unit speaks plain Swedish', async ({ page }) => 
   await page.goto('./#/installningar');
   await waitForApp(page);
   await page.getByLabel('Läs in planfil').setInputFiles({ name: 'fyrtio.kapacitet.json', mimeType: 'application/json', buffer: Buffer.from(serializePlan(fortyDoctorPlan())) });
+  // Imports ask first (issue 11): as a new unit, the default.
+  await page.getByTestId('import-choice').getByRole('button', { name: 'Läs in' }).click();
   await expect(page.getByText('Planfilen lästes in.')).toBeVisible();
   const { problems } = await walk(page, '40 läkare');
   expect(problems).toEqual([]);

@@ -95,10 +95,12 @@ test('a full session sends nothing anywhere and stores no personnummer', async (
   await xlsx.saveAs(xlsxPath);
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Importera Excel' }).click()]);
   await chooser.setFiles(xlsxPath);
+  await page.getByTestId('import-choice').getByRole('button', { name: 'Läs in' }).click();
   await expect(page.getByTestId('io-status')).toContainText(/importerades med \d+ läkare/);
 
   // Import the plan file back (restore from file).
   await page.getByLabel('Läs in planfil').setInputFiles(planPath);
+  await page.getByTestId('import-choice').getByRole('button', { name: 'Läs in' }).click();
   await expect(page.getByText('Planfilen lästes in.')).toBeVisible();
 
   // The report, printed to PDF.

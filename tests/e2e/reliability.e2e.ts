@@ -137,6 +137,10 @@ test('importing a second unit\'s plan file never touches the first unit (byte-id
 
   // Replacing asks too, keeps the unit's name and scenarios, and is one undo step.
   await page.locator('#unit-select').selectOption({ label: 'Vårdcentralen Exempel' });
+  // Until its plan is in view there is nothing to replace (the file would come in as a new unit).
+  await page.goto('./#/enhet');
+  await expect(page.getByLabel('Listade invånare', { exact: true })).toHaveValue(/^9\s800$/);
+  await page.goto('./#/installningar');
   await page.getByLabel('Läs in planfil').setInputFiles(otherFile);
   await choice.getByRole('radio', { name: /Ersätt planen/ }).check();
   await choice.getByRole('button', { name: 'Läs in' }).click();

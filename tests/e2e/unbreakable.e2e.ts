@@ -11,10 +11,12 @@ function planWith(doctors: (d: Plan['doctors'][number], i: number) => Plan['doct
   return serializePlan({ ...demo, unit: { ...demo.unit, listed: Math.max(demo.unit.listed, 2_000_000) }, doctors: list });
 }
 
-async function openPlanFile(page: Page, text: string): Promise<void> {
+/** Läs in planfil; a readable file asks first (issue 11) and is read as a new unit, the default. */
+async function openPlanFile(page: Page, text: string, { readable = true } = {}): Promise<void> {
   await page.goto('./#/installningar');
   await waitForApp(page);
   await page.getByLabel('Läs in planfil').setInputFiles({ name: 'plan.kapacitet.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  if (readable) await page.getByTestId('import-choice').getByRole('button', { name: 'Läs in' }).click({ timeout: 30_000 });
 }
 
 function pageErrors(page: Page): string[] {
@@ -90,7 +92,7 @@ test('the diagram view at the doctor limit: 2 000 doctors page by page; 2 001 ar
   await page.getByRole('button', { name: 'Visa som tabell' }).nth(1).click();
   await expect(page.locator('table').filter({ hasText: 'Läkare 41' }).first()).toContainText('Läkare 80');
 
-  await openPlanFile(page, planWith((d, i) => ({ ...d, name: `Läkare ${i + 1}` }), 2001));
+  await openPlanFile(page, planWith((d, i) => ({ ...d, name: `Läkare ${i + 1}` }), 2001), { readable: false });
   await expect(page.getByRole('alert').getByText(/Planen har 2\s001 läkare; högst 2\s000 läkare per plan/).first()).toBeVisible();
   expect(errors).toEqual([]);
 });

@@ -38,6 +38,7 @@ import { PlanCommands, type DoctorPatches, type ReplaceReason } from './planComm
 import type { UnitPatch } from './planEdits';
 import { PlanSession } from './session.svelte';
 import { recoverAptJournal } from './journalRecovery';
+import { UnitNameWriter } from './unitNameWriter';
 import { SettingsState } from './settings.svelte';
 import { StorageState, type StorageStatus } from './storage.svelte';
 
@@ -98,6 +99,8 @@ export class AppState {
       if (!core.readOnly) await catalogEdits.seed();
       // A closed tab's last APT edits are stored before anything can be backed up (issue 11).
       if (!core.readOnly) await recoverAptJournal(core.db, core.dbName, core.now()).catch((e) => console.warn(e));
+      // The same for a unit name typed just before its tab closed.
+      if (!core.readOnly) await this.#unitNames().recover().catch((e) => console.warn(e));
       // `ready` promises the lists are there, not only the database.
       await Promise.all([catalog.watch(), backups.watch(), settings.watch()]);
       await catalog.selectInitial();
@@ -167,6 +170,12 @@ export class AppState {
   createUnit(name: string, fromDemo = false): Promise<string> { return this.parts.catalogEdits.createUnit(name, fromDemo); }
   createUnitFromPlan(plan: Plan, name?: string): Promise<string> { return this.parts.catalogEdits.createUnitFromPlan(plan, name); }
   renameUnit(id: string, name: string): Promise<boolean> { return this.parts.catalogEdits.renameUnit(id, name); }
+  #unitNameWriter: UnitNameWriter | null = null;
+  #unitNames(): UnitNameWriter {
+    return (this.#unitNameWriter ??= new UnitNameWriter((id, name) => this.renameUnit(id, name), this.parts.core.dbName));
+  }
+  /** The unit name as typed (every keystroke): journalled at once, written one rename at a time (unitNameWriter.ts). */
+  renameUnitAsTyped(id: string, name: string): void { this.#unitNames().write(id, name); }
   deleteUnit(id: string): Promise<boolean> { return this.parts.catalogEdits.deleteUnit(id); }
   clearAllData(): Promise<void> { return this.parts.catalogEdits.clearAllData(); }
   /** "Titta på exemplet": the demo unit with every view filled (two scenarios, APT, snapshots …), selected. */

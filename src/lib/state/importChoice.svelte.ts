@@ -53,13 +53,16 @@ class ImportChoice {
     if (mode === 'new') {
       try {
         await app.createUnitFromPlan(offer.plan);
+        await beginningChosen();
         return true;
       } catch {
         return false;
       }
     }
     const name = app.unit?.name ?? offer.plan.unit.name;
-    return app.replacePlan({ ...offer.plan, unit: { ...offer.plan.unit, name } }, 'import');
+    const replaced = await app.replacePlan({ ...offer.plan, unit: { ...offer.plan.unit, name } }, 'import');
+    if (replaced) await beginningChosen();
+    return replaced;
   }
 
   /**
@@ -72,8 +75,18 @@ class ImportChoice {
     if (!split.ok) return app.restoreFromFile(text); // says why, in Swedish, with the JSON paths
     const mode = await this.offer({ plan: split.main, source, scenarios: split.scenarios.length });
     if (mode === null) return null;
-    return app.restoreFromFile(text, { asNewUnit: mode === 'new' });
+    const out = await app.restoreFromFile(text, { asNewUnit: mode === 'new' });
+    if (out.ok) await beginningChosen();
+    return out;
   }
+}
+
+/**
+ * A file brought in from anywhere (Importera Excel, Läs in planfil, a dropped file) is the first run's
+ * third choice made: the welcome panel goes, so it never pushes the imported unit below the fold.
+ */
+async function beginningChosen(): Promise<void> {
+  if (app.firstRunPending) await app.finishFirstRun();
 }
 
 export const importChoice = new ImportChoice();
