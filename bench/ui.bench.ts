@@ -128,6 +128,8 @@ export default async function uiBench(): Promise<void> {
     await page.goto(base + '#/installningar');
     await page.locator('main[data-ready="true"]').waitFor();
     await page.getByLabel('Läs in planfil').setInputFiles(planFile);
+    // Imports ask first (issue 11): as a new unit, the default.
+    await page.getByTestId('import-choice').getByRole('button', { name: 'Läs in' }).click();
     await page.getByText('Planfilen lästes in.').waitFor();
     await page.goto(base + '#/lakare');
     await page.locator('main[data-ready="true"]').waitFor();
