@@ -53,7 +53,7 @@ test('first run: three choices; the demo fills every store; backup, clear all si
   // A browser that used every view, with an edit of its own.
   for (const v of VIEWS) {
     await page.goto(`./#/${v}`);
-    await expect(page.locator(`main[data-view="${v}"] h2`).first()).toBeVisible();
+    await expect(page.locator(`main[data-view="${v}"] h2`).first()).toBeVisible({ timeout: 15_000 });
   }
   await page.goto('./#/enhet');
   const listed = page.getByLabel('Listade invånare', { exact: true });
