@@ -7,15 +7,7 @@
 import { applyWorkshopEdits, WorkshopRejected } from '../db/workshopRepo';
 import type { KapacitetDb } from '../db/schema';
 import type { WorkshopEdit } from '../engine/workshop';
-import { UnsavedJournal, type JournalStorage } from './workshopJournal';
-
-function pageStorage(): JournalStorage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
-}
+import { UnsavedJournal, pageStorage, type JournalStorage } from './workshopJournal';
 
 /** Replays every journal of `scope` (the database name) into the database; returns how many edits. */
 export async function recoverAptJournal(db: KapacitetDb, scope: string, now: number, storage: JournalStorage | null = pageStorage()): Promise<number> {

@@ -7,24 +7,9 @@
  * (renameUnit refuses it anyway).
  */
 import { looksLikePersonnummer } from '../engine/index';
+import { pageStorage, type JournalStorage } from './workshopJournal';
 
 const PREFIX = 'kapacitet:unit-name-unsaved:';
-
-interface NameStorage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-  readonly length: number;
-  key(i: number): string | null;
-}
-
-function pageStorage(): NameStorage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
-}
 
 type Rename = (unitId: string, name: string) => Promise<boolean>;
 
@@ -35,7 +20,7 @@ export class UnitNameWriter {
   constructor(
     private readonly rename: Rename,
     private readonly scope: string,
-    private readonly storage: NameStorage | null = pageStorage(),
+    private readonly storage: JournalStorage | null = pageStorage(),
   ) {}
 
   #key(unitId: string): string {

@@ -31,7 +31,7 @@ import { WORKSHOP as W } from '../strings/workshop.sv';
 import { app, type AppState } from './app.svelte';
 import { LiveValue } from './live.svelte';
 import { downloadBytes } from './download';
-import type { JournalStorage } from './workshopJournal';
+import { pageStorage, type JournalStorage } from './workshopJournal';
 import { Presenter } from './workshopPresenter.svelte';
 import { AreaTimers } from './workshopTimers.svelte';
 import { WorkshopWriter, type SaveStatus } from './workshopWriter.svelte';
@@ -121,7 +121,7 @@ export class WorkshopState {
         },
         onFailed: (e) => this.#failed(e),
       },
-      storage === undefined ? defaultStorage() : storage,
+      storage === undefined ? pageStorage() : storage,
       host.dbName,
     );
     this.timers = new AreaTimers(
@@ -428,14 +428,6 @@ export class WorkshopState {
     this.#live?.dispose();
     this.#live = null;
     this.#liveUnit = null;
-  }
-}
-
-function defaultStorage(): JournalStorage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null; // storage blocked by the browser's settings
   }
 }
 

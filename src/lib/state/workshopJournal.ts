@@ -21,6 +21,15 @@ export interface JournalStorage {
   removeItem(key: string): void;
 }
 
+/** The page's localStorage, or null outside a page or where the browser blocks it. */
+export function pageStorage(): JournalStorage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null; // storage blocked by the browser's settings
+  }
+}
+
 const PREFIX = 'kapacitet:apt-unsaved:';
 
 export class UnsavedJournal {
