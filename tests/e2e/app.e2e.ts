@@ -1,7 +1,7 @@
 // The app a unit manager opens: demo on first start, spreadsheet edits recomputed live and stored
 // locally, paste from Excel as one undo step, plan-file backup/restore, and axe on every main view.
 import { readFile } from 'node:fs/promises';
-import { test, expect, waitForApp, scanAxe, type Page } from './support';
+import { test, expect, waitForApp, scanAxe, type Page, importAsNewUnit } from './support';
 
 const NBSP = '\u00a0';
 
@@ -133,7 +133,7 @@ test('backup and restore through a plan file', async ({ page }, testInfo) => {
   await page.getByLabel('Läs in planfil').setInputFiles(path);
   // Imports never overwrite without asking (issue 11.2): here the plan in view is replaced.
   await page.getByTestId('import-choice').getByRole('radio', { name: /Ersätt planen/ }).check();
-  await page.getByTestId('import-choice').getByRole('button', { name: 'Läs in' }).click();
+  await importAsNewUnit(page);
   await expect(page.getByText('Planfilen lästes in.')).toBeVisible();
   await openView(page, 'enhet');
   await expect(page.getByLabel('Listade invånare')).toHaveValue(

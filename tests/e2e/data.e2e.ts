@@ -1,5 +1,5 @@
 // DATA's browser checks in Debian's Chromium: real IndexedDB, two tabs, reload, persistent storage.
-import { test, expect, waitForApp, type Page } from './support';
+import { test, expect, waitForApp, type Page, importAsNewUnit } from './support';
 
 const LISTED = 'Listade invånare';
 const CARE_WEIGHT = 'Vårdtyngd (index, 1,0 = blandad befolkning)';
@@ -97,7 +97,7 @@ test('edit → recomputed numbers on screen with 60 doctors: p95 within the 50 m
   await waitForApp(page);
   await page.locator('input[type="file"][accept=".json,application/json"]').setInputFiles(file);
   // Imports never overwrite without asking (issue 11.2): as a new unit, the default.
-  await page.getByTestId('import-choice').getByRole('button', { name: 'Läs in' }).click();
+  await importAsNewUnit(page);
   await expect(page.getByText('Planfilen lästes in.')).toBeVisible();
   await page.goto('./#/enhet');
   await expect(page.getByLabel(LISTED, { exact: true })).toHaveValue(/^60\s000$/);

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import * as XLSX from 'xlsx';
 import { createDemoPlan, createDoctor, serializePlan } from '../../src/lib/engine/index';
-import { test, expect, waitForApp, scanAxe, type Page } from './support';
+import { test, expect, waitForApp, scanAxe, type Page, importAsNewUnit } from './support';
 import { sofficePath } from '../lib/io/libreoffice';
 import { editWithLibreOffice } from '../lib/io/libreofficeEdit';
 
@@ -30,7 +30,7 @@ async function loadBigUnit(page: Page, path: string, n = 16): Promise<void> {
   await waitForApp(page);
   await page.getByLabel('Läs in planfil').setInputFiles(path);
   // Imports ask first (issue 11): as a new unit, the default.
-  await page.getByTestId('import-choice').getByRole('button', { name: 'Läs in' }).click();
+  await importAsNewUnit(page);
   await expect(page.getByText('Planfilen lästes in.')).toBeVisible();
 }
 
@@ -271,7 +271,7 @@ test('"Hämta tom mall" downloads an empty workbook that imports once filled in'
   put(1, 'Tjänstgöringsgrad', '80 %');
   const filled = Buffer.from(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
   await page.getByTestId('io-import-input').setInputFiles({ name: 'mall-ifylld.xlsx', mimeType: XLSX_MIME, buffer: filled });
-  await page.getByTestId('import-choice').getByRole('button', { name: 'Läs in' }).click();
+  await importAsNewUnit(page);
   await expect(page.getByTestId('io-status')).toContainText('VC Mallby');
   await expect(page.getByRole('grid', { name: 'Läkare' }).getByText('Mall Läkare')).toBeVisible();
 });

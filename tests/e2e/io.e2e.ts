@@ -6,7 +6,7 @@ import * as XLSX from 'xlsx';
 import { readFile } from 'node:fs/promises';
 import { computePlan, createDemoPlan } from '../../src/lib/engine/index';
 import { exportWorkbook } from '../../src/lib/io/index';
-import { test, expect, waitForApp, scanAxe, type Page } from './support';
+import { test, expect, waitForApp, scanAxe, type Page, importAsNewUnit } from './support';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -28,7 +28,7 @@ test('imports a workbook into the plan, undoably', async ({ page, externalReques
   await page.getByTestId('io-import-input').setInputFiles({ name: 'importby.xlsx', mimeType: XLSX_MIME, buffer: bytes });
   // Imports never overwrite without asking (issue 11.2): here the plan in view is replaced.
   await page.getByTestId('import-choice').getByRole('radio', { name: /Ersätt planen/ }).check();
-  await page.getByTestId('import-choice').getByRole('button', { name: 'Läs in' }).click();
+  await importAsNewUnit(page);
   await expect(page.getByTestId('io-status')).toContainText('Vårdcentralen Importby');
   await expect(page.getByTestId('io-status')).toContainText(`${plan.doctors.length} läkare`);
   // Parsed in the io Web Worker, not on the page's thread.
@@ -112,7 +112,7 @@ test('dropping a workbook on the page imports it; dropping a CSV opens the listi
   };
   await drop([...exportWorkbook(plan)], 'slappby.xlsx', XLSX_MIME);
   // Imports never overwrite without asking (issue 11.2): as a new unit, the default.
-  await page.getByTestId('import-choice').getByRole('button', { name: 'Läs in' }).click();
+  await importAsNewUnit(page);
   await expect(page.getByTestId('io-status')).toContainText('Vårdcentralen Släppby');
   await drop([...Buffer.from('Läkare;Listade\nAnna Lindqvist;999\n', 'utf8')], 'lista.csv', 'text/csv');
   await expect(page.getByTestId('io-listing-dialog')).toBeVisible();

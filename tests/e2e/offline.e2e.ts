@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
-import { test, expect, waitForApp, type BrowserContext, type Page } from './support';
+import { test, expect, waitForApp, type BrowserContext, type Page, importAsNewUnit } from './support';
 
 const VIEWS: { hash: string; link: string }[] = [
   { hash: 'enhet', link: 'Enhet' },
@@ -104,7 +104,7 @@ test('after one visit the app loads, edits, exports, imports and persists with t
   await page.getByTestId('io-import-input').setInputFiles(xlsxPath);
   // Imports never overwrite without asking (issue 11.2): here the plan in view is replaced.
   await page.getByTestId('import-choice').getByRole('radio', { name: /Ersätt planen/ }).check();
-  await page.getByTestId('import-choice').getByRole('button', { name: 'Läs in' }).click();
+  await importAsNewUnit(page);
   await expect(page.getByTestId('io-status')).toContainText(/importerades med \d+ läkare/);
   await expect(page.getByLabel('Listade invånare', { exact: true })).toHaveCount(0); // still on the last view
   await page.getByRole('link', { name: 'Enhet', exact: true }).click();

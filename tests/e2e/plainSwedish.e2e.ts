@@ -5,7 +5,7 @@
 // "domain.md" or "§", and no second word for a concept we name one way. The views are collected from the
 // app's own navigation, which the router builds (VIEW_IDS): a new route is walked without editing this file.
 import { readFileSync } from 'node:fs';
-import { test, expect, waitForApp, type Page } from './support';
+import { test, expect, waitForApp, type Page, importAsNewUnit } from './support';
 import { serializePlan } from '../../src/lib/engine/index';
 import { internalWordsIn } from '../lib/strings/internalWords';
 import { fortyDoctorPlan } from '../fixtures/fortyDoctors';
@@ -88,7 +88,7 @@ test('every view of a 40-doctor unit speaks plain Swedish', async ({ page }) => 
   await waitForApp(page);
   await page.getByLabel('Läs in planfil').setInputFiles({ name: 'fyrtio.kapacitet.json', mimeType: 'application/json', buffer: Buffer.from(serializePlan(fortyDoctorPlan())) });
   // Imports ask first (issue 11): as a new unit, the default.
-  await page.getByTestId('import-choice').getByRole('button', { name: 'Läs in' }).click();
+  await importAsNewUnit(page);
   await expect(page.getByText('Planfilen lästes in.')).toBeVisible();
   const { problems } = await walk(page, '40 läkare');
   expect(problems).toEqual([]);

@@ -3,7 +3,7 @@
 // the strict CSP, and nothing stored in the browser looks like a personal identity number.
 import { readFile } from 'node:fs/promises';
 import { looksLikePersonnummer } from '../../src/lib/engine/personnummer';
-import { test, expect, waitForApp, type Page } from './support';
+import { test, expect, waitForApp, type Page, importAsNewUnit } from './support';
 
 const VIEWS = ['Enhet', 'Läkare', 'Diagram', 'Scenarier', 'APT', 'Uppföljning', 'Rapport', 'Inställningar'];
 const PERSONNUMMER = '19121212-1212'; // Skatteverket's well-known test number (valid Luhn)
@@ -95,12 +95,12 @@ test('a full session sends nothing anywhere and stores no personnummer', async (
   await xlsx.saveAs(xlsxPath);
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Importera Excel' }).click()]);
   await chooser.setFiles(xlsxPath);
-  await page.getByTestId('import-choice').getByRole('button', { name: 'Läs in' }).click();
+  await importAsNewUnit(page);
   await expect(page.getByTestId('io-status')).toContainText(/importerades med \d+ läkare/);
 
   // Import the plan file back (restore from file).
   await page.getByLabel('Läs in planfil').setInputFiles(planPath);
-  await page.getByTestId('import-choice').getByRole('button', { name: 'Läs in' }).click();
+  await importAsNewUnit(page);
   await expect(page.getByText('Planfilen lästes in.')).toBeVisible();
 
   // The report, printed to PDF.

@@ -63,6 +63,14 @@ export const test = base.extend<Fixtures>({
 });
 
 /**
+ * Answers the question every import asks (issue 11: "Som en ny enhet", the default, or "Ersätt
+ * planen") with its default: the file comes in as a new unit.
+ */
+export async function importAsNewUnit(page: Page, timeout?: number): Promise<void> {
+  await page.getByTestId('import-choice').getByRole('button', { name: 'Läs in' }).click(timeout === undefined ? undefined : { timeout });
+}
+
+/**
  * Waits until the app reports it has loaded its data: UI sets `data-ready="true"` on `<main>` once
  * `app.ready` is true. Fails with a readable message if the app shows an error instead.
  */

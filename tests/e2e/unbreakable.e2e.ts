@@ -2,7 +2,7 @@
 // every failure reaches the user (a malformed link, an uncaught error), sizes users can live with
 // (the diagram view at the doctor limit, a plan over it refused).
 import { createDemoPlan, serializePlan, type Plan } from '../../src/lib/engine/index';
-import { test, expect, waitForApp, type Page } from './support';
+import { test, expect, waitForApp, type Page, importAsNewUnit } from './support';
 
 function planWith(doctors: (d: Plan['doctors'][number], i: number) => Plan['doctors'][number], count?: number): string {
   const demo = createDemoPlan();
@@ -16,7 +16,7 @@ async function openPlanFile(page: Page, text: string, { readable = true } = {}):
   await page.goto('./#/installningar');
   await waitForApp(page);
   await page.getByLabel('Läs in planfil').setInputFiles({ name: 'plan.kapacitet.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-  if (readable) await page.getByTestId('import-choice').getByRole('button', { name: 'Läs in' }).click({ timeout: 30_000 });
+  if (readable) await importAsNewUnit(page, 30_000);
 }
 
 function pageErrors(page: Page): string[] {
