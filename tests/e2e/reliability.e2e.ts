@@ -234,3 +234,41 @@ test('the plan in view is named in the header, with a clear mark for a scenario'
   await page.goto('./#/lakare');
   await expect(named.locator('.scenario-badge')).toBeVisible();
 });
+
+test('a rolling automatic backup is restored with the same preview and restore as a backup file', async ({ page }) => {
+  await page.goto('./#/enhet');
+  await waitForApp(page);
+  const listed = page.getByLabel('Listade invånare', { exact: true });
+  await listed.fill('9911');
+  await listed.press('Enter');
+  await expect(page.locator('.save-state')).toHaveText('Sparat lokalt');
+  // The automatic backup of the state before the edit is a kapacitet/backup document of its rows.
+  const stored = await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open('kapacitet');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const all = await new Promise<{ text: string }[]>((resolve, reject) => {
+      const q = db.transaction('backups', 'readonly').objectStore('backups').getAll();
+      q.onsuccess = () => resolve(q.result as { text: string }[]);
+      q.onerror = () => reject(q.error);
+    });
+    db.close();
+    return all.map((b) => JSON.parse(b.text) as { format: string; version: number });
+  });
+  expect(stored.length).toBeGreaterThan(0);
+  for (const doc of stored) expect(doc).toMatchObject({ format: 'kapacitet/backup', version: 1 });
+
+  await page.goto('./#/installningar');
+  const table = page.getByRole('table', { name: 'Automatiska säkerhetskopior' });
+  await table.getByRole('button', { name: /^Återställ/ }).first().click();
+  const dialog = page.getByTestId('restore-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.locator('tr[data-store="plans"] td').nth(2)).toHaveText('1'); // replaced
+  await expect(dialog.locator('tr[data-store="units"]')).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Återställ' }).click();
+  await expect(dialog).toBeHidden();
+  await page.goto('./#/enhet');
+  await expect(page.getByLabel('Listade invånare', { exact: true })).toHaveValue(/^9\s800$/);
+});

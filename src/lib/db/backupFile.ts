@@ -46,6 +46,11 @@ export interface BackupFile {
   schemaVersion: number;
   /** Every record of each store, exactly as stored. A store the writer did not have is absent. */
   stores: Partial<Record<BackupStore, unknown[]>>;
+  /**
+   * Only in a rolling automatic backup (backupRepo.ts): the id of the one plan it protects. Restoring
+   * it keeps that plan's place here (its name and kind when it still exists) and shows it.
+   */
+  plan?: string;
 }
 
 export type ReadBackupResult = { ok: true; file: BackupFile; fromVersion: number } | { ok: false; errors: PlanError[] };
@@ -267,6 +272,14 @@ export async function previewRestore(db: KapacitetDb, file: BackupFile): Promise
 export async function restoreDatabase(db: KapacitetDb, file: BackupFile, before: () => Promise<void> = async () => undefined): Promise<void> {
   await db.transaction('rw', db.tables, async () => {
     await before();
+    // A plan is its row and its doctors' rows: a doctor of a restored plan that the file does not hold
+    // was added after the backup (the plan's own backup, taken in `before`, still has it).
+    const plans = (file.stores.plans ?? []) as PlanRecord[];
+    const kept = new Set(((file.stores.doctors ?? []) as DoctorRecord[]).map((d) => `${d.planId}\u0000${d.id}`));
+    for (const p of plans) {
+      const later = (await db.doctors.where('planId').equals(p.id).toArray()).filter((d) => !kept.has(`${d.planId}\u0000${d.id}`));
+      if (later.length) await db.doctors.bulkDelete(later.map((d) => [d.planId, d.id] as [string, string]));
+    }
     for (const name of BACKUP_STORES) {
       const records = file.stores[name];
       const table = db.tables.find((t) => t.name === name);

@@ -1,13 +1,20 @@
 /**
- * Rolling local backups of each plan: the last N versions as `.kapacitet.json` texts (engine's
- * serializePlan). Automatic ones are throttled (one per plan per AUTO_BACKUP_INTERVAL_MS of editing);
- * one is always taken before an import, a restore, a promote or a delete. Call inside a read-write
- * transaction that spans plans, doctors, units and backups.
+ * Rolling local backups of each plan: the last N versions, each a `kapacitet/backup` version-1
+ * document (the same format as the complete backup, backupFile.ts) holding the rows it protects: the
+ * unit's record, the plan's row and its doctors' rows (and, for a deleted unit's current plan, the
+ * unit's APT meetings and snapshots). Backups stored before that hold a plan file (`.kapacitet.json`
+ * text, version 0 of the same chain) and are read through the same migration (readStoredBackup).
+ * Automatic ones are throttled (one per plan per AUTO_BACKUP_INTERVAL_MS of editing); one is always
+ * taken before an import, a restore, a promote or a delete. Call inside a read-write transaction that
+ * spans plans, doctors, units and backups.
  */
-import { parsePlan, serializePlan, type Plan, type PlanError } from '../engine/index';
-import type { KapacitetDb } from './schema';
-import type { BackupReason, BackupRecord, EpochMs } from './records';
-import { readPlan } from './planRepo';
+import type { Plan, PlanError } from '../engine/index';
+import { BACKUP_SV } from '../strings/data.sv';
+import { LATEST_VERSION, type KapacitetDb } from './schema';
+import type { BackupReason, BackupRecord, DoctorRecord, EpochMs, PlanRecord, SnapshotRecord, UnitRecord, WorkshopRecord } from './records';
+import { BACKUP_FORMAT, BACKUP_VERSION, readBackupFile, type BackupFile } from './backupFile';
+import { clone } from './planOps';
+import { assemblePlan, sortDoctorRows } from './planRepo';
 import { newId } from './ids';
 
 export const BACKUPS_PER_PLAN = 20;
@@ -39,14 +46,15 @@ export async function takeBackup(
   reason: BackupReason,
   now: EpochMs,
   keep: number = BACKUPS_PER_PLAN,
+  unitData?: { workshops: WorkshopRecord[]; snapshots: SnapshotRecord[] },
 ): Promise<BackupRecord | undefined> {
-  const row = await db.plans.get(planId);
-  const plan = row && (await readPlan(db, planId));
-  if (!row || !plan) return undefined;
-  const text = serializePlan(plan);
-  const last = await latestBackup(db, planId);
-  if (last && last.text === text && reason === 'auto') return undefined;
+  const [row, doctorList] = await Promise.all([db.plans.get(planId), db.doctors.where('planId').equals(planId).toArray()]);
+  if (!row) return undefined;
   const unit = await db.units.get(row.unitId);
+  const file = planBackupDocument(now, row, doctorList, unit, unitData);
+  const text = JSON.stringify(file);
+  const last = await latestBackup(db, planId);
+  if (last && reason === 'auto' && sameRows(last.text, file)) return undefined;
   // Two backups in one millisecond keep their order.
   const createdAt = last && last.createdAt >= now ? last.createdAt + 1 : now;
   const record: BackupRecord = {
@@ -54,11 +62,11 @@ export async function takeBackup(
     planId,
     unitId: row.unitId,
     planName: row.name,
-    unitName: unit?.name ?? plan.unit.name,
+    unitName: unit?.name ?? (row.body as { unit?: { name?: string } }).unit?.name ?? '',
     planKind: row.kind,
     reason,
     createdAt,
-    doctorCount: plan.doctors.length,
+    doctorCount: doctorList.length,
     text,
   };
   await db.backups.add(record);
@@ -79,9 +87,72 @@ export async function maybeAutoBackup(
   return takeBackup(db, planId, 'auto', now, keep);
 }
 
-export function parseBackup(record: BackupRecord): { ok: true; plan: Plan } | { ok: false; errors: PlanError[] } {
-  const parsed = parsePlan(record.text);
-  return parsed.ok ? { ok: true, plan: parsed.plan } : { ok: false, errors: parsed.errors };
+/** The rows a rolling backup protects, as a `kapacitet/backup` v1 document (`plan` names the plan). */
+export function planBackupDocument(
+  now: EpochMs,
+  row: PlanRecord,
+  doctors: DoctorRecord[],
+  unit: UnitRecord | undefined,
+  unitData?: { workshops: WorkshopRecord[]; snapshots: SnapshotRecord[] },
+): BackupFile {
+  const stores: BackupFile['stores'] = { units: unit ? [unit] : [], plans: [row], doctors: sortDoctorRows([...doctors]) };
+  if (unitData?.workshops.length) stores.workshops = unitData.workshops;
+  if (unitData?.snapshots.length) stores.snapshots = unitData.snapshots;
+  return clone({ format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: new Date(now).toISOString(), schemaVersion: LATEST_VERSION, plan: row.id, stores });
+}
+
+/** The plan a rolling backup document holds (its one plan row with its doctors). */
+export function planOfBackup(file: BackupFile): Plan | undefined {
+  const [row] = (file.stores.plans ?? []) as PlanRecord[];
+  if (!row) return undefined;
+  return assemblePlan(row, ((file.stores.doctors ?? []) as DoctorRecord[]).filter((d) => d.planId === row.id));
+}
+
+/** Whether a stored backup's text holds exactly these rows (its own time aside): no new automatic backup. */
+function sameRows(text: string, file: BackupFile): boolean {
+  try {
+    const old = JSON.parse(text) as Partial<BackupFile>;
+    return old.format === BACKUP_FORMAT && old.plan === file.plan && JSON.stringify(old.stores) === JSON.stringify(file.stores);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A stored rolling backup as a v1 document of the rows it protects, whatever its age: a new one is
+ * read as it is; an old one (a plan-file text, version 0) goes through the one migration chain
+ * (backupFile.ts) with the record's own ids, name and kind, so it restores the same plan of the same
+ * unit (and, from a deleted unit, its APT meetings and snapshots) — never a new unit.
+ */
+export function readStoredBackup(record: BackupRecord, now: EpochMs = Date.now()): { ok: true; file: BackupFile } | { ok: false; errors: PlanError[] } {
+  const ids: Record<string, string> = { unit: record.unitId, plan: record.planId };
+  const read = readBackupFile(record.text, {
+    now,
+    newId: (prefix) => ids[prefix] ?? newId(prefix),
+    currentPlanName: record.planName,
+  });
+  if (!read.ok) return read;
+  const file = read.file;
+  if (read.fromVersion > 0) return { ok: true, file: withUnitData({ ...file, plan: file.plan ?? record.planId }, record) };
+  // Version 0: the chain made a unit and its current plan; they are this record's unit and plan.
+  const [unit] = (file.stores.units ?? []) as UnitRecord[];
+  const [plan] = (file.stores.plans ?? []) as PlanRecord[];
+  if (!unit || !plan || (file.stores.plans ?? []).length !== 1) return { ok: false, errors: [{ path: '', message: BACKUP_SV.notBackup }] };
+  unit.name = record.unitName || unit.name;
+  plan.kind = record.planKind;
+  plan.createdAt = plan.updatedAt = unit.createdAt = unit.updatedAt = record.createdAt;
+  const stores: BackupFile['stores'] = { ...file.stores, units: [unit], plans: [plan] };
+  return { ok: true, file: withUnitData({ ...file, createdAt: new Date(record.createdAt).toISOString(), plan: record.planId, stores }, record) };
+}
+
+/** An old record's separate `unitData` (a deleted unit's APT meetings and snapshots) as stores of the document. */
+function withUnitData(file: BackupFile, record: BackupRecord): BackupFile {
+  const extra = record.unitData;
+  if (!extra) return file;
+  const stores = { ...file.stores };
+  if (extra.workshops.length && !stores.workshops?.length) stores.workshops = extra.workshops;
+  if (extra.snapshots.length && !stores.snapshots?.length) stores.snapshots = extra.snapshots;
+  return { ...file, stores };
 }
 
 /**

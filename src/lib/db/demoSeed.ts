@@ -9,7 +9,6 @@ import {
   createCustomProfile,
   createDemoPlan,
   parsePlan,
-  serializePlan,
   type Plan,
 } from '../engine/index';
 import { createWorkshop, applyWorkshopEdit, type Meeting, type WorkshopItem } from '../engine/workshop';
@@ -18,6 +17,7 @@ import { BACKUP_FORMAT, BACKUP_VERSION, type BackupFile } from './backupFile';
 import type { BackupRecord, DoctorRecord, EpochMs, HistoryRecord, PlanRecord, SnapshotRecord, UnitRecord } from './records';
 import { clone, planBody } from './planOps';
 import { doctorRows } from './planRepo';
+import { planBackupDocument } from './backupRepo';
 import type { KapacitetDb } from './schema';
 
 /** Setting key of a unit's continuity baseline (the follow-up state's key, followup.svelte.ts). */
@@ -153,7 +153,15 @@ export function demoBackup(ctx: DemoContext, into?: { unitId: string; planId: st
     reason: 'manual',
     createdAt: ctx.now,
     doctorCount: plan.doctors.length,
-    text: serializePlan(plan),
+    // A rolling backup is a kapacitet/backup document of the rows it protects (backupRepo.ts).
+    text: JSON.stringify(
+      planBackupDocument(
+        ctx.now,
+        { id: currentId, unitId, name: T.currentPlan, kind: 'current', createdAt: ctx.now, updatedAt: ctx.now, body: clone(planBody(plan)) },
+        doctorRows(currentId, plan),
+        unit,
+      ),
+    ),
   };
   const profile = { ...createCustomProfile('national'), id: 'custom-demo', name: T.profileName };
   const baseline = {

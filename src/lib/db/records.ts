@@ -78,11 +78,16 @@ export interface BackupRecord {
   reason: BackupReason;
   createdAt: EpochMs;
   doctorCount: number;
-  /** The plan as a `.kapacitet.json` text (engine's serializePlan). */
+  /**
+   * The rows this backup protects as a `kapacitet/backup` version-1 document (backupRepo.ts
+   * planBackupDocument: unit, plan, doctors, and for a deleted unit's current plan its APT meetings and
+   * snapshots). Backups stored before that hold a `.kapacitet.json` plan text (version 0 of the same
+   * chain); readStoredBackup reads both.
+   */
   text: string;
   /**
-   * Only on the backup of a deleted unit's current plan: the unit's workshop notes and follow-up
-   * snapshots, so restoring the unit brings them back too.
+   * Only on old (plan-text) backups of a deleted unit's current plan: the unit's workshop notes and
+   * follow-up snapshots, so restoring the unit brings them back too. New backups hold them in `text`.
    */
   unitData?: { workshops: WorkshopRecord[]; snapshots: SnapshotRecord[] };
 }

@@ -215,6 +215,7 @@ export class AppState {
   // ------------------------------------------------------------------ backups and files
 
   restoreBackup(id: string): Promise<boolean> { return this.parts.backups.restoreBackup(id); }
+  openStoredBackup(id: string): Promise<OpenedBackup> { return this.parts.backups.openStoredBackup(id); }
   /** Everything in this browser as one `kapacitet/backup` file ("Spara säkerhetskopia"). */
   backupFile(): Promise<{ filename: string; text: string; file: BackupFile }> { return this.parts.backups.backupFile(); }
   downloadBackup(): Promise<{ filename: string; text: string }> { return this.parts.backups.downloadBackup(); }

@@ -10,14 +10,15 @@
 import { parsePlan, planToFile, serializePlan, type Plan, type PlanError } from '../engine/index';
 import {
   LATEST_VERSION,
-  currentPlanOf,
   deletePlanRows,
   dumpDatabase,
   insertPlan,
   newId,
+  BACKUP_VERSION,
+  clone,
   onlyUntouchedSeed,
   orphanBackups,
-  parseBackup,
+  readStoredBackup,
   plansReplacedBy,
   previewRestore,
   readBackupFile,
@@ -25,7 +26,7 @@ import {
   takeBackup,
   type BackupFile,
   type BackupReason,
-  type PlanKind,
+  type PlanRecord,
   type RestorePreview,
 } from '../db/index';
 import type { PlanError as FileError } from '../engine/index';
@@ -119,44 +120,67 @@ export class BackupsState {
     this.#orphansLive = this.#planLive = null;
   }
 
-  /** Plan still there → replaced by the backup (backup first, undoable); deleted → recreated. */
-  async restoreBackup(id: string): Promise<boolean> {
+  /**
+   * Reads a rolling backup (any age: readStoredBackup runs an old one through the one chain) as the
+   * `kapacitet/backup` document of the rows it protects, fitted to this browser, with the same preview
+   * as a file: the plan still there keeps its name, kind and unit (its contents and doctors are those of
+   * the backup); a deleted plan comes back in its unit (as a scenario when the unit has a current
+   * plan), a deleted unit comes back with it.
+   */
+  async openStoredBackup(id: string): Promise<OpenedBackup> {
     const core = this.#core;
     const { db } = core;
     const record = await db.backups.get(id);
-    if (!record) return core.fail('conflict', DATA_SV.errors.backupGone);
-    const parsed = parseBackup(record);
-    if (!parsed.ok) return core.fail('file', DATA_SV.errors.backupBroken, parsed.errors.map(pathMessage));
-    if (await db.plans.get(record.planId)) {
-      if (this.#session.planId !== record.planId) await this.#catalog.selectPlan(record.planId);
-      return this.#host.replacePlan(parsed.plan, 'restore');
+    if (!record) {
+      core.fail('conflict', DATA_SV.errors.backupGone);
+      return { ok: false, errors: [{ path: '', message: DATA_SV.errors.backupGone }] };
     }
-    if (core.refuseIfReadOnly()) return false;
-    // The plan (or its whole unit) was deleted: bring it back.
-    try {
-      const planId = await core.enqueue(() =>
-        db.transaction('rw', [db.units, db.plans, db.doctors, db.workshops, db.snapshots], async () => {
-          const now = core.now();
-          if (await db.units.get(record.unitId)) {
-            const hasCurrent = !!(await currentPlanOf(db, record.unitId));
-            const kind: PlanKind = hasCurrent ? 'scenario' : 'current';
-            const taken = (await db.plans.where('unitId').equals(record.unitId).toArray()).map((p) => p.name);
-            const name = hasCurrent ? uniqueName(DATA_SV.restoredPlan(record.planName, core.today), taken) : DATA_SV.defaultPlanName;
-            return insertPlan(db, { id: record.planId, unitId: record.unitId, name, kind, plan: parsed.plan, now });
-          }
-          await db.units.add({ id: record.unitId, name: record.unitName, createdAt: now, updatedAt: now });
-          if (record.unitData) {
-            await db.workshops.bulkPut(record.unitData.workshops);
-            await db.snapshots.bulkPut(record.unitData.snapshots);
-          }
-          return insertPlan(db, { id: record.planId, unitId: record.unitId, name: DATA_SV.defaultPlanName, kind: 'current', plan: parsed.plan, now });
-        }),
-      );
-      await this.#catalog.selectPlan(planId);
-      return true;
-    } catch (e) {
-      return core.failWrite(e);
+    const read = readStoredBackup(record, core.now());
+    if (!read.ok) {
+      core.fail('file', DATA_SV.errors.backupBroken, read.errors.map(pathMessage));
+      return read;
     }
+    const file = await this.#fitHere(read.file);
+    const preview = await previewRestore(db, file);
+    return { ok: true, file, preview, fromVersion: BACKUP_VERSION };
+  }
+
+  /** A rolling backup restored through the same path as a file (openStoredBackup → restoreBackupFile). */
+  async restoreBackup(id: string): Promise<boolean> {
+    const opened = await this.openStoredBackup(id);
+    return opened.ok ? this.restoreBackupFile(opened.file) : false;
+  }
+
+  /** The one plan of a rolling backup, placed as it belongs here now (see openStoredBackup). */
+  async #fitHere(file: BackupFile): Promise<BackupFile> {
+    const core = this.#core;
+    const { db } = core;
+    const [plan] = clone((file.stores.plans ?? []) as PlanRecord[]);
+    if (!plan) return file;
+    const [here, unit, siblings] = await Promise.all([
+      db.plans.get(plan.id),
+      db.units.get(plan.unitId),
+      db.plans.where('unitId').equals(plan.unitId).toArray(),
+    ]);
+    const now = core.now();
+    const stores = { ...file.stores, plans: [plan] };
+    if (unit) {
+      // The unit stays as it is here (its name is its own); every plan of it carries that name.
+      stores.units = [];
+      const body = plan.body as { unit?: { name?: string } };
+      if (body.unit) body.unit.name = unit.name;
+    }
+    if (here) {
+      Object.assign(plan, { name: here.name, kind: here.kind, createdAt: here.createdAt, updatedAt: now });
+    } else if (unit) {
+      const hasCurrent = siblings.some((p) => p.kind === 'current');
+      const taken = siblings.map((p) => p.name);
+      const name = hasCurrent ? uniqueName(DATA_SV.restoredPlan(plan.name, core.today), taken) : DATA_SV.defaultPlanName;
+      Object.assign(plan, { name, kind: hasCurrent ? 'scenario' : 'current', updatedAt: now });
+    } else {
+      Object.assign(plan, { name: DATA_SV.defaultPlanName, kind: 'current', updatedAt: now });
+    }
+    return { ...file, stores };
   }
 
   // ------------------------------------------------------------------ the complete backup (issue 11.1)
@@ -217,9 +241,11 @@ export class BackupsState {
     if (wiped) this.#session.forget(null);
     for (const id of replaced) this.#session.forget(id);
     core.lastError = null;
-    // A plan file (version 0) became a new unit: show it; a complete backup opens where it was left.
+    // A rolling backup shows its plan; a plan file (version 0) became a new unit: show it; a complete
+    // backup opens where it was left.
     const made = file.schemaVersion === 0 ? (file.stores.units?.[0] as { id?: string } | undefined)?.id : undefined;
-    if (made) await this.#catalog.selectUnit(made);
+    if (file.plan) await this.#catalog.selectPlan(file.plan);
+    else if (made) await this.#catalog.selectUnit(made);
     else await this.#catalog.selectInitial();
     return true;
   }

@@ -160,10 +160,9 @@ export class CatalogEdits {
             db.snapshots.where('unitId').equals(id).toArray(),
           ]);
           for (const p of plans) {
-            const backup = await takeBackup(db, p.id, 'delete-unit', now, core.backupsPerPlan);
-            if (backup && p.kind === 'current' && (workshops.length || snapshots.length)) {
-              await db.backups.update(backup.id, { unitData: { workshops, snapshots } });
-            }
+            // The current plan's backup also holds the unit's APT meetings and snapshots.
+            const unitData = p.kind === 'current' && (workshops.length || snapshots.length) ? { workshops, snapshots } : undefined;
+            await takeBackup(db, p.id, 'delete-unit', now, core.backupsPerPlan, unitData);
           }
           await deleteUnitRows(db, id);
           await db.settings.delete(lastPlanKey(id));

@@ -54,7 +54,6 @@ export const SETTINGS = {
   backupsHeading: 'Automatiska säkerhetskopior',
   noBackups: 'Inga säkerhetskopior ännu.',
   restore: 'Återställ',
-  restoreConfirm: (when: string) => `Återställa planen från ${when}? Nuvarande plan sparas först som säkerhetskopia.`,
   orphansHeading: 'Borttagna planer och enheter',
   orphansIntro: 'Den senaste säkerhetskopian av varje plan som har tagits bort. Återställ för att få tillbaka den.',
   planFileHeading: 'Planfil (.kapacitet.json)',

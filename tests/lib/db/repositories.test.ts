@@ -10,14 +10,18 @@ import {
   isQuotaError,
   latestBackup,
   maybeAutoBackup,
+  planOfBackup,
   readPlan,
+  readStoredBackup,
+  restoreDatabase,
+  type BackupFile,
   saveListingMapping,
   storageErrorMessage,
   takeBackup,
   writeOps,
   type KapacitetDb as Db,
 } from '../../../src/lib/db/index';
-import { createDemoPlan, parsePlan, type Plan } from '../../../src/lib/engine/index';
+import { createDemoPlan, type Plan } from '../../../src/lib/engine/index';
 import { drop, uniqueDbName } from './helpers';
 
 const dbs: Db[] = [];
@@ -145,7 +149,7 @@ describe('rolling backups', () => {
     }
     const rows = await db.backups.where('planId').equals(planId).toArray();
     expect(rows).toHaveLength(20);
-    const listed = rows.sort((a, b) => a.createdAt - b.createdAt).map((r) => (parsePlan(r.text) as { ok: true; plan: Plan }).plan.unit.listed);
+    const listed = rows.sort((a, b) => a.createdAt - b.createdAt).map((r) => planOfBackup((readStoredBackup(r) as { ok: true; file: BackupFile }).file)!.unit.listed);
     expect(listed).toEqual(Array.from({ length: 20 }, (_x, i) => 9005 + i));
   });
 
@@ -173,11 +177,17 @@ describe('rolling backups', () => {
     ))!;
     await db.transaction('rw', db.tables, () => Promise.all(db.tables.map((t) => t.clear())));
     expect(await db.plans.count()).toBe(0);
-    const parsed = parsePlan(backup.text);
-    expect(parsed.ok).toBe(true);
-    if (!parsed.ok) return;
-    expect(parsed.plan).toEqual(before);
-    expect(parsed.plan.extra?.regionExtra).toBe('behålls');
+    // The backup is a kapacitet/backup v1 document of the rows it protects, restored like a file.
+    const stored = JSON.parse(backup.text) as BackupFile;
+    expect(stored).toMatchObject({ format: 'kapacitet/backup', version: 1, plan: planId });
+    expect(Object.keys(stored.stores).sort()).toEqual(['doctors', 'plans', 'units']);
+    const read = readStoredBackup(backup);
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    await restoreDatabase(db, read.file);
+    const after = (await readPlan(db, planId))!;
+    expect(after).toEqual(before);
+    expect(after.extra?.regionExtra).toBe('behålls');
     expect(before).not.toEqual(plan);
   });
 });

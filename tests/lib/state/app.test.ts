@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { computePlan, createDemoPlan, parsePlan, type Plan } from '../../../src/lib/engine/index';
-import { readPlan } from '../../../src/lib/db/index';
+import { planOfBackup, readPlan, readStoredBackup } from '../../../src/lib/db/index';
 import { AppState } from '../../../src/lib/state/app.svelte';
 import { TODAY, clock, disposeApps, fakeStorage, startApp } from './helpers';
 
@@ -350,8 +350,8 @@ describe('backups and files', () => {
     const weeks = await Promise.all(
       app.backups.map(async (b) => {
         const rec = (await app.db.backups.get(b.id))!;
-        const parsed = parsePlan(rec.text);
-        return parsed.ok ? parsed.plan.doctors[0].absenceWeeks : null;
+        const read = readStoredBackup(rec);
+        return read.ok ? planOfBackup(read.file)!.doctors[0].absenceWeeks : null;
       }),
     );
     expect(weeks).toEqual([2, createDemoPlan().doctors[0].absenceWeeks]);

@@ -1,7 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parsePlan, serializePlan, type Plan } from '../../../src/lib/engine/index';
-import { deletePlanRows, deleteUnitRows, insertPlan, takeBackup } from '../../../src/lib/db/index';
+import { deletePlanRows, deleteUnitRows, diffPlans, insertPlan, planOfBackup, readPlan, readStoredBackup, takeBackup, writeOps, type BackupRecord } from '../../../src/lib/db/index';
+import oldStored from '../db/fixtures/backups/stored-v0-rolling-backup.json';
+
+/** A rolling backup as the app stored it before backups were v1 documents (a plan-file text). */
+const oldRecord = oldStored as BackupRecord;
 import { BackupsState, type BackupHost } from '../../../src/lib/state/backups.svelte';
 import { splitPlanFile } from '../../../src/lib/state/planBackup';
 import { Catalog } from '../../../src/lib/state/catalog.svelte';
@@ -55,11 +59,62 @@ describe('BackupsState: rolling backups', () => {
     expect(b.backups).toEqual([]);
   });
 
-  it('restoring a backup of a plan that exists goes through replacePlan (one undoable step)', async () => {
-    const { b, db, planId, time, host } = await backups();
-    const record = await db.transaction('rw', db.planTables, () => takeBackup(db, planId, 'manual', time.now()));
-    expect(await b.restoreBackup(record!.id)).toBe(true);
-    expect(host.replacePlan).toHaveBeenCalledWith(demoPlan(), 'restore');
+  it('a new rolling backup is a kapacitet/backup v1 document; restoring it is the preview and restore of a file', async () => {
+    const { b, db, planId, unitId, time, host, core } = await backups();
+    const record = (await db.transaction('rw', db.planTables, () => takeBackup(db, planId, 'manual', time.now())))!;
+    const doc = JSON.parse(record.text);
+    expect(doc).toMatchObject({ format: 'kapacitet/backup', version: 1, plan: planId });
+    expect(doc.stores.plans.map((p: { id: string }) => p.id)).toEqual([planId]);
+    expect(doc.stores.units.map((u: { id: string }) => u.id)).toEqual([unitId]);
+    expect(doc.stores.doctors).toHaveLength(demoPlan().doctors.length);
+    // Later: a doctor removed, one added, a number changed, the plan and the unit renamed.
+    const before = await readPlan(db, planId);
+    const changed = structuredClone(before!);
+    changed.doctors.splice(0, 1);
+    changed.doctors.push({ ...structuredClone(changed.doctors[0]), id: 'doc-later', name: 'Tillagd senare' });
+    changed.unit.listed = 1234;
+    changed.unit.name = 'Nytt namn';
+    time.advance(1000);
+    await db.transaction('rw', db.planTables, () => writeOps(db, planId, diffPlans(before!, changed), time.now()));
+    await db.plans.update(planId, { name: 'Omdöpt' });
+    await db.units.update(unitId, { name: 'Nytt namn' });
+
+    const opened = await b.openStoredBackup(record.id);
+    if (!opened.ok) throw new Error('not opened');
+    expect(opened.preview.stores.find((s) => s.store === 'plans')).toMatchObject({ inFile: 1, replaced: 1 });
+    expect(opened.preview.stores.find((s) => s.store === 'units')).toBeUndefined(); // the unit stays as it is
+    expect(await b.restoreBackupFile(opened.file)).toBe(true);
+    expect(host.replacePlan).not.toHaveBeenCalled();
+    const after = (await readPlan(db, planId))!;
+    expect(after).toEqual({ ...before, unit: { ...before!.unit, name: 'Nytt namn' } });
+    expect(await db.doctors.get([planId, 'doc-later'])).toBeUndefined();
+    expect(await db.plans.get(planId)).toMatchObject({ name: 'Omdöpt', kind: 'current' });
+    // What was replaced is itself backed up first, so the restore can be taken back.
+    const latest = (await db.backups.where('planId').equals(planId).toArray()).find((x) => x.reason === 'restore')!;
+    const undo = readStoredBackup(latest);
+    expect(undo.ok && planOfBackup(undo.file)!.doctors.map((d) => d.id)).toContain('doc-later');
+    expect(core.lastError).toBeNull();
+  });
+
+  it('an old stored backup (a plan-file text, written before v1) restores the same plan through the one chain', async () => {
+    const { b, db, planId, unitId } = await backups();
+    const old = { ...oldRecord, planId, unitId, id: 'backup-old' };
+    await db.backups.add(old);
+    const read = readStoredBackup(old);
+    if (!read.ok) throw new Error('not read');
+    expect(read.file).toMatchObject({ format: 'kapacitet/backup', version: 1, plan: planId });
+    expect((read.file.stores.plans as { id: string }[]).map((p) => p.id)).toEqual([planId]);
+    const opened = await b.openStoredBackup('backup-old');
+    if (!opened.ok) throw new Error('not opened');
+    expect(opened.preview.stores.find((s) => s.store === 'plans')).toMatchObject({ inFile: 1, added: 0, replaced: 1 });
+    const units = await db.units.count();
+    expect(await b.restoreBackup('backup-old')).toBe(true);
+    expect(await db.units.count()).toBe(units); // never a new unit
+    const restored = (await readPlan(db, planId))!;
+    const fromText = parsePlan(oldRecord.text);
+    if (!fromText.ok) throw new Error('fixture');
+    expect(restored.doctors.map((d) => d.name)).toEqual(fromText.plan.doctors.map((d) => d.name));
+    expect(restored.unit.listed).toBe(fromText.plan.unit.listed);
   });
 
   it('a deleted scenario comes back as a scenario; a deleted unit comes back with its notes and snapshots', async () => {
@@ -80,22 +135,33 @@ describe('BackupsState: rolling backups', () => {
     const workshop = { id: 'w1', unitId, meetingDate: '2026-11-01', title: 'APT', areas: [], createdAt: 1, updatedAt: 1 };
     await db.workshops.add(workshop);
     const unitBackup = await db.transaction('rw', [...db.planTables, db.workshops, db.snapshots], async () => {
-      const r = (await takeBackup(db, planId, 'delete-unit', time.now()))!;
-      await db.backups.update(r.id, { unitData: { workshops: [workshop], snapshots: [] } });
+      const r = (await takeBackup(db, planId, 'delete-unit', time.now(), undefined, { workshops: [workshop], snapshots: [] }))!;
       await deleteUnitRows(db, unitId);
       return r;
     });
+    expect(JSON.parse(unitBackup.text).stores.workshops).toEqual([workshop]);
     expect(await b.restoreBackup(unitBackup.id)).toBe(true);
     expect(await db.units.get(unitId)).toMatchObject({ name: 'Vårdcentralen Exempel' });
     expect(await db.plans.get(planId)).toMatchObject({ kind: 'current', name: DATA_SV.defaultPlanName });
     expect(await db.workshops.get('w1')).toEqual(workshop);
   });
 
+  it('an old stored backup of a deleted unit (plan text + unitData) brings the unit, its plan and its meetings back', async () => {
+    const { b, db, unitId, planId } = await backups();
+    const workshop = { id: 'w2', unitId, meetingDate: '2026-10-01', title: 'APT', areas: [], createdAt: 1, updatedAt: 1 };
+    await db.transaction('rw', [...db.planTables, db.workshops, db.snapshots], () => deleteUnitRows(db, unitId));
+    await db.backups.add({ ...oldRecord, id: 'backup-old-unit', planId, unitId, reason: 'delete-unit', unitData: { workshops: [workshop], snapshots: [] } });
+    expect(await b.restoreBackup('backup-old-unit')).toBe(true);
+    expect(await db.units.get(unitId)).toMatchObject({ name: oldRecord.unitName });
+    expect(await db.plans.get(planId)).toMatchObject({ kind: 'current', unitId });
+    expect(await db.workshops.get('w2')).toEqual(workshop);
+  });
+
   it('a missing or broken backup is refused in Swedish', async () => {
     const { b, core, db, planId, unitId } = await backups();
     expect(await b.restoreBackup('backup-none')).toBe(false);
     expect(core.lastError?.message).toBe(DATA_SV.errors.backupGone);
-    await db.backups.add({ id: 'bad', planId, unitId, planName: 'x', unitName: 'y', planKind: 'current', reason: 'manual', createdAt: 1, doctorCount: 0, text: '{"version": 99}' });
+    await db.backups.add({ id: 'bad', planId, unitId, planName: 'x', unitName: 'y', planKind: 'current', reason: 'manual', createdAt: 1, doctorCount: 0, text: '{"format": "kapacitet/backup", "version": 99}' });
     expect(await b.restoreBackup('bad')).toBe(false);
     expect(core.lastError).toMatchObject({ kind: 'file', message: DATA_SV.errors.backupBroken });
     expect(core.lastError!.details[0]).toMatch(/^version: /);

@@ -36,6 +36,19 @@ class RestoreFlow {
     this.pending = opened;
   }
 
+  /** A rolling automatic backup (settings' list): the same preview and the same restore as a file. */
+  async openStored(id: string): Promise<void> {
+    this.message = null;
+    this.errors = [];
+    const opened = await app.openStoredBackup(id);
+    if (!opened.ok) {
+      this.message = T.readFailed;
+      this.errors = opened.errors.slice(0, 20).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message));
+      return;
+    }
+    this.pending = opened;
+  }
+
   async confirm(): Promise<boolean> {
     const p = this.pending;
     if (!p) return false;
