@@ -38,7 +38,8 @@ import { PlanCommands, type DoctorPatches, type ReplaceReason } from './planComm
 import type { UnitPatch } from './planEdits';
 import { PlanSession } from './session.svelte';
 import { recoverAptJournal } from './journalRecovery';
-import { UnitNameWriter } from './unitNameWriter';
+import { TypedTextWriter, type TypedTarget, type TypedValue } from './typedTextWriter';
+import { typedTextApply } from './typedTextApply';
 import { SettingsState } from './settings.svelte';
 import { StorageState, type StorageStatus } from './storage.svelte';
 
@@ -46,6 +47,7 @@ export { LiveValue } from './live.svelte';
 export type { UnitPatch } from './planEdits';
 export type { AppError, AppErrorKind, AppOptions, StorageLike } from './core.svelte';
 export type { BackupSummary, OpenedBackup, RestoreFileResult } from './backups.svelte';
+export type { TypedTarget, TypedValue } from './typedTextWriter';
 export type { BackupFile, RestorePreview, StorePreview } from '../db/index';
 export type { PlanSummary, UnitSummary } from './catalog.svelte';
 export type { DoctorPatches, ReplaceReason } from './planCommands.svelte';
@@ -99,8 +101,8 @@ export class AppState {
       if (!core.readOnly) await catalogEdits.seed();
       // A closed tab's last APT edits are stored before anything can be backed up (issue 11).
       if (!core.readOnly) await recoverAptJournal(core.db, core.dbName, core.now()).catch((e) => console.warn(e));
-      // The same for a unit name typed just before its tab closed.
-      if (!core.readOnly) await this.#unitNames().recover().catch((e) => console.warn(e));
+      // The same for a unit name, a doctor's name or duties typed just before its tab closed.
+      if (!core.readOnly) await this.#typedText().recover().catch((e) => console.warn(e));
       // `ready` promises the lists are there, not only the database.
       await Promise.all([catalog.watch(), backups.watch(), settings.watch()]);
       await catalog.selectInitial();
@@ -170,12 +172,18 @@ export class AppState {
   createUnit(name: string, fromDemo = false): Promise<string> { return this.parts.catalogEdits.createUnit(name, fromDemo); }
   createUnitFromPlan(plan: Plan, name?: string): Promise<string> { return this.parts.catalogEdits.createUnitFromPlan(plan, name); }
   renameUnit(id: string, name: string): Promise<boolean> { return this.parts.catalogEdits.renameUnit(id, name); }
-  #unitNameWriter: UnitNameWriter | null = null;
-  #unitNames(): UnitNameWriter {
-    return (this.#unitNameWriter ??= new UnitNameWriter((id, name) => this.renameUnit(id, name), this.parts.core.dbName));
+  #typedTextWriter: TypedTextWriter | null = null;
+  #typedText(): TypedTextWriter {
+    return (this.#typedTextWriter ??= new TypedTextWriter(typedTextApply(this.parts.core, (id, name) => this.renameUnit(id, name)), this.parts.core.dbName));
   }
-  /** The unit name as typed (every keystroke): journalled at once, written one rename at a time (unitNameWriter.ts). */
-  renameUnitAsTyped(id: string, name: string): void { this.#unitNames().write(id, name); }
+  /** The unit name as typed (every keystroke): journalled at once, written one rename at a time (typedTextWriter.ts). */
+  renameUnitAsTyped(id: string, name: string): void { this.#typedText().write({ kind: 'unitName', unitId: id }, name); }
+  /** A doctor's name in the grid, the duty editor's rows, while being edited: journalled at once (typedTextWriter.ts). */
+  noteTyped(target: TypedTarget, value: TypedValue): void { this.#typedText().note(target, value); }
+  /** That edit was cancelled (Escape, Avbryt): its journal entry goes. */
+  forgetTyped(target: TypedTarget): void { this.#typedText().forget(target); }
+  /** That edit was committed (one undo step): its journal entry goes once the write is durable. */
+  typedCommitted(target: TypedTarget): void { this.#typedText().committed(target, this.flush()); }
   deleteUnit(id: string): Promise<boolean> { return this.parts.catalogEdits.deleteUnit(id); }
   clearAllData(): Promise<void> { return this.parts.catalogEdits.clearAllData(); }
   /** "Titta på exemplet": the demo unit with every view filled (two scenarios, APT, snapshots …), selected. */

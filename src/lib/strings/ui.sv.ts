@@ -60,6 +60,8 @@ export const UNIT = {
   intro: 'Enhetens uppgifter. Ändringar räknas om direkt och sparas lokalt i webbläsaren.',
   inputsHeading: 'Enhetens uppgifter',
   name: 'Enhetens namn',
+  nameRequired: 'Namnet får inte vara tomt.',
+  namePersonnummer: 'Namnet sparades inte: texten ser ut som ett personnummer. Kapacitet sparar aldrig personnummer. Det du skrev står kvar så att du kan ändra det.',
   listed: 'Listade invånare',
   careWeight: 'Vårdtyngd (index, 1,0 = blandad befolkning)',
   withNamedDoctor: 'Listade med fast läkarkontakt i dag',

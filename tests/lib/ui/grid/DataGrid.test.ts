@@ -24,6 +24,29 @@ function paste(target: Element, text: string) {
 }
 
 describe('DataGrid keyboard', () => {
+  it('reports the text as typed and how the edit ended (Escape: cancel; Enter: commit after onCommit)', async () => {
+    const commits: { edits: GridCellEdit[]; source: GridEditSource }[] = [];
+    const drafts: unknown[][] = [];
+    const user = userEvent.setup();
+    render(GridHarness, { props: { commits, activated: [], drafts } });
+    const grid = screen.getByRole('grid', { name: 'Testtabell' });
+    await user.click(grid.querySelector<HTMLElement>('#t-r0-c0')!);
+    await user.keyboard('XY{Escape}');
+    expect(drafts).toEqual([
+      [0, 'name', 'X', undefined],
+      [0, 'name', 'XY', undefined],
+      [0, 'name', null, 'cancel'],
+    ]);
+    expect(commits).toEqual([]);
+    drafts.length = 0;
+    await user.keyboard('Z{Enter}');
+    expect(commits).toEqual([{ edits: [{ row: 0, col: 'name', text: 'Z' }], source: 'edit' }]);
+    expect(drafts).toEqual([
+      [0, 'name', 'Z', undefined],
+      [0, 'name', null, 'commit'],
+    ]);
+  });
+
   it('has one tab stop and moves with arrows, Home/End and Tab', async () => {
     const { user, grid, cell } = setup();
     expect(grid.querySelectorAll('[tabindex="0"]')).toHaveLength(1);
