@@ -106,3 +106,32 @@ test('a unit name that looks like a personnummer is not saved, and what was type
   expect(stored).not.toMatch(/\d{6}/);
   expect(stored === before || 'VC 19121212-1212'.startsWith(stored)).toBe(true);
 });
+
+test('two tabs: Ångra of "add a doctor" is refused once the other tab has named that doctor, and says who', async ({ context }) => {
+  const a = await openDoctors(context);
+  const b = await openDoctors(context);
+  const gridA = a.getByRole('grid', { name: 'Läkare' });
+  const before = await gridA.locator('tbody tr').count();
+  await a.getByRole('button', { name: 'Lägg till läkare', exact: true }).click();
+  await expect(gridA.locator('tbody tr')).toHaveCount(before + 1);
+  await expect(a.locator('.save-state')).toHaveText('Sparat lokalt');
+  const id = (await gridA.locator('tbody tr').last().getAttribute('data-row-key'))!;
+
+  // Tab b sees the new doctor and names it.
+  const rowB = b.getByRole('grid', { name: 'Läkare' }).locator(`tbody tr[data-row-key="${id}"]`);
+  await expect(rowB).toBeVisible();
+  await rowB.locator('[data-col="name"]').click();
+  await b.keyboard.press('F2');
+  await b.locator('.cell-editor').press('Control+A');
+  await b.locator('.cell-editor').pressSequentially('Dr Flik Två', { delay: 5 });
+  await b.locator('.cell-editor').press('Enter');
+  await expect(b.locator('.save-state')).toHaveText('Sparat lokalt');
+  await expect(gridA.locator(`tbody tr[data-row-key="${id}"] [data-col="name"]`)).toHaveText('Dr Flik Två');
+
+  await a.getByRole('button', { name: /Ångra/ }).click();
+  const alert = a.locator('.error-box[data-error-kind="conflict"]');
+  await expect(alert).toContainText('Dr Flik Två');
+  await expect(alert).toContainText('ändrats i en annan flik');
+  await expect(gridA.locator(`tbody tr[data-row-key="${id}"] [data-col="name"]`)).toHaveText('Dr Flik Två');
+  await expect(b.getByRole('grid', { name: 'Läkare' }).locator(`tbody tr[data-row-key="${id}"]`)).toBeVisible();
+});

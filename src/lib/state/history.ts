@@ -82,7 +82,8 @@ function valueAt(obj: unknown, path: string): unknown {
 /**
  * The fields `wrote` set that hold something else in `plan` now (another tab wrote them later), as
  * Swedish-free descriptions for the message: body paths and "<doctor name>" for a doctor's fields.
- * Doctors the plan no longer has are not counted (applying skips them anyway).
+ * Doctors the plan no longer has are not counted (applying skips them anyway). A doctor the step added
+ * counts when it is no longer exactly as added (undoing would remove another tab's later edits of it).
  */
 export function staleFields(plan: Plan, wrote: PlanOps): { body: string[]; doctors: string[] } {
   const body: string[] = [];
@@ -93,6 +94,12 @@ export function staleFields(plan: Plan, wrote: PlanOps): { body: string[]; docto
     if (!deepEqual(now, value)) body.push(path);
   }
   const byId = new Map(plan.doctors.map((d) => [d.id, d] as const));
+  // A doctor the step added (or its undo brought back): taking it away again would also take away
+  // what another tab has written into that doctor since.
+  for (const a of wrote.add) {
+    const d = byId.get(a.doctor.id);
+    if (d && !deepEqual(d, a.doctor)) doctors.push(d.name);
+  }
   for (const p of wrote.patch) {
     const d = byId.get(p.id);
     if (!d) continue;

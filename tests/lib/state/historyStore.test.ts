@@ -85,4 +85,35 @@ describe('undo in one tab never reverts what another tab wrote later (issue 11.7
       b.dispose();
     }
   });
+
+  it('a step that added a doctor is not undone once another tab has edited that doctor; the message names the doctor', async () => {
+    const a = await startApp();
+    const b = new AppState({ dbName: a.dbName, today: TODAY, storage: null, requestPersistOnStart: false });
+    await b.start();
+    try {
+      const count = a.plan!.doctors.length;
+      const id = (await a.addDoctor('specialist'))!;
+      expect(id).toBeTruthy();
+      await new Promise((r) => setTimeout(r, 100));
+      expect(b.plan!.doctors.some((d) => d.id === id)).toBe(true);
+      // Tab b names the new doctor and sets the employment.
+      await b.updateDoctor(id, { name: 'Dr Från Flik B', employment: 0.5 });
+      await new Promise((r) => setTimeout(r, 100));
+      expect(a.plan!.doctors.find((d) => d.id === id)?.name).toBe('Dr Från Flik B');
+      expect(await a.undo()).toBe(false);
+      expect(a.lastError?.kind).toBe('conflict');
+      expect(a.lastError?.message).toContain('Dr Från Flik B');
+      expect(a.lastError?.message).toMatch(/ändrats i en annan flik/);
+      // The doctor and tab b's values stay, here and in the database.
+      expect(a.plan!.doctors).toHaveLength(count + 1);
+      const stored = (await a.getPlanSnapshot(a.planId!)).doctors.find((d) => d.id === id);
+      expect(stored).toMatchObject({ name: 'Dr Från Flik B', employment: 0.5 });
+      // An added doctor nobody else touched is still taken away by Ångra.
+      const other = (await a.addDoctor('st'))!;
+      expect(await a.undo()).toBe(true);
+      expect(a.plan!.doctors.some((d) => d.id === other)).toBe(false);
+    } finally {
+      b.dispose();
+    }
+  });
 });
