@@ -10,6 +10,7 @@ import { parsePlan } from '../engine/index';
 import { importPreview, type ImportMode, type ImportOffer, type ImportPreview } from './importPreview';
 import { app, type RestoreFileResult } from './app.svelte';
 import { splitPlanFile } from './planBackup';
+import { IMPORT_SV } from '../strings/io.sv';
 
 export type { FieldChange, ImportMode, ImportOffer, ImportPreview } from './importPreview';
 
@@ -23,10 +24,17 @@ class ImportChoice {
   pending = $state.raw<Pending | null>(null);
 
   /**
-   * Asks how to bring a plan in. Resolves 'new' at once when there is no plan in view; null when the
-   * user cancels (nothing is written).
+   * Asks how to bring a plan in. Waits first for a plan still loading (waitForPlanInView): a file
+   * chosen or dropped then is never read as a new unit without the question. Resolves 'new' at once
+   * when there is no plan at all; null when the user cancels or the plan did not come in time (then
+   * lastError says, in Swedish, to wait). Nothing is written before the answer.
    */
   offer(offer: ImportOffer): Promise<ImportMode | null> {
+    if (planInViewLoading()) return waitForPlanInView().then((ok) => (ok ? this.#ask(offer) : null));
+    return this.#ask(offer);
+  }
+
+  #ask(offer: ImportOffer): Promise<ImportMode | null> {
     const current = app.plan;
     const summary = app.planSummary;
     if (!current || !summary || !app.unit) return Promise.resolve('new');
@@ -79,6 +87,32 @@ class ImportChoice {
     if (out.ok) await beginningChosen();
     return out;
   }
+}
+
+/** The app is starting, or a plan is selected whose rows are not read yet (a start that failed is not loading). */
+function planInViewLoading(): boolean {
+  if (app.startError) return false;
+  return !app.ready || (app.planId !== null && !app.plan) || (app.units.length > 0 && app.planId === null);
+}
+
+/** How long a file waits for the plan that is still loading before it is refused (say to wait). */
+export const PLAN_WAIT_MS = 10_000;
+
+/**
+ * Resolves true once the app has started and the plan in view (if a plan is selected) is loaded;
+ * false when it is still loading after `timeoutMs` — then lastError says, in Swedish, to wait and
+ * choose the file again. Every import path waits here before it reads the plan in view.
+ */
+export async function waitForPlanInView(timeoutMs: number = PLAN_WAIT_MS): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (planInViewLoading()) {
+    if (Date.now() >= deadline) {
+      app.parts.core.fail('conflict', IMPORT_SV.stillLoading);
+      return false;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return true;
 }
 
 /**

@@ -15,7 +15,7 @@ import { withListingAges } from './listingAges';
 import { isSpreadsheet } from '../io/sniff';
 import { getListingMapping, saveListingMapping } from '../db/settingsRepo';
 import { IMPORT_SV, IO_STRINGS, fill } from '../strings/io.sv';
-import { importChoice } from './importChoice.svelte';
+import { importChoice, waitForPlanInView } from './importChoice.svelte';
 import { app } from './app.svelte';
 import { downloadBytes } from './download';
 
@@ -241,6 +241,11 @@ export class IoState {
     const outcome = await this.#task(fill(S.importing, { file: file.name }), async () => {
       const bytes = await this.#readFile('importWorkbook', file);
       if (!bytes) return false;
+      // A plan still loading is waited for: the base and the question need it (never a silent new unit).
+      if (!(await waitForPlanInView())) {
+        this.errors = [{ sheet: '', row: null, column: null, message: IMPORT_SV.stillLoading }];
+        return false;
+      }
       // The current plan as the base: a workbook with only a Läkare sheet keeps the unit as it is.
       const base = app.plan ? ($state.snapshot(app.plan) as Plan) : undefined;
       const r = await this.client.run('importWorkbook', [bytes, base ? { base } : undefined], this.#onProgress);

@@ -221,6 +221,7 @@ export const IO_STRINGS = {
 /** Imports never overwrite without asking (issue 11.2): the choice and its per-field preview. */
 export const IMPORT_SV = {
   title: 'Hur ska filen läsas in?',
+  stillLoading: 'Planen läses fortfarande in, så filen lästes inte in. Vänta tills planen syns och välj filen igen. Inget har ändrats.',
   fileIs: (file: string) => `Filen ”${file}” innehåller en plan.`,
   asNew: 'Som en ny enhet',
   asNewHint: 'Filen blir en egen enhet. Inget som finns här ändras.',

@@ -1,9 +1,10 @@
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDemoPlan, fmt, parsePlan, type Plan } from '../../../src/lib/engine/index';
 import { dumpDatabase } from '../../../src/lib/db/index';
 import { app } from '../../../src/lib/state/app.svelte';
-import { importChoice } from '../../../src/lib/state/importChoice.svelte';
+import { importChoice, waitForPlanInView } from '../../../src/lib/state/importChoice.svelte';
+import { IMPORT_SV } from '../../../src/lib/strings/io.sv';
 import { importPreview } from '../../../src/lib/state/importPreview';
 
 beforeAll(async () => {
@@ -88,5 +89,53 @@ describe('imports never overwrite', () => {
     await app.undo();
     expect(app.plan?.unit.listed).toBe(9800);
     expect(app.plan?.doctors).toHaveLength(10);
+  });
+});
+
+describe('a file chosen while the plan is still loading (issue 11.2)', () => {
+  it('waits for the plan, then asks the usual question: never a silent new unit', async () => {
+    const core = app.parts.core;
+    const units = app.units.length;
+    core.ready = false; // the app is still starting: the plan in view is not read yet
+    const done = importChoice.apply({ plan: otherUnit(), source: 'norr.xlsx' });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(importChoice.pending).toBeNull(); // nothing asked, nothing written while loading
+    expect(app.units.length).toBe(units);
+    core.ready = true; // the plan has come in
+    await new Promise((r) => setTimeout(r, 120));
+    expect(importChoice.pending?.preview.unitName).toBe(app.unit!.name);
+    importChoice.choose(null);
+    expect(await done).toBeNull();
+    expect(app.units.length).toBe(units);
+  });
+
+  it('a plan selected but not read yet: no new unit is made; the question comes once it is there', async () => {
+    const session = app.parts.session;
+    const loaded = session.plan!;
+    const units = app.units.length;
+    session.plan = undefined;
+    const done = importChoice.apply({ plan: otherUnit(), source: 'norr.xlsx' });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(app.units.length).toBe(units); // before: 'new' at once, a unit made without asking
+    if (!session.plan) session.plan = loaded;
+    await vi.waitFor(() => expect(importChoice.pending).not.toBeNull());
+    importChoice.choose(null);
+    expect(await done).toBeNull();
+    expect(app.units.length).toBe(units);
+  });
+
+  it('says in Swedish to wait when the plan does not come in time (nothing written)', async () => {
+    const session = app.parts.session;
+    const loaded = session.plan!;
+    const units = app.units.length;
+    session.plan = undefined;
+    try {
+      expect(await waitForPlanInView(120)).toBe(false);
+      expect(app.lastError).toMatchObject({ kind: 'conflict', message: IMPORT_SV.stillLoading });
+    } finally {
+      session.plan = loaded;
+    }
+    expect(app.units.length).toBe(units);
+    app.clearError();
   });
 });
