@@ -244,3 +244,43 @@ test('survives a browser restart: the same profile opens offline with the edit',
     await rm(profile, { recursive: true, force: true });
   }
 });
+
+test('two tabs: accepting the new version in one tab never reloads the other, whose unsaved input stays', async ({ page, context }) => {
+  await installServiceWorker(page);
+  const other = await context.newPage();
+  await other.goto('./#/lakare');
+  await waitForApp(other);
+  await expect.poll(() => other.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  const swPath = join(process.env.E2E_DIST ?? 'dist', 'sw.js');
+  const original = await readFile(swPath, 'utf8');
+  try {
+    await writeFile(swPath, `${original}\n// two-tab update test ${Date.now()}\n`);
+    // The other tab: a name being typed in the grid, not committed yet.
+    await other.evaluate(() => {
+      (window as unknown as { marker: string }).marker = 'same page';
+    });
+    const row = other.getByRole('grid', { name: 'Läkare' }).locator('tbody tr').first();
+    await row.locator('[data-col="name"]').click();
+    await other.keyboard.press('F2');
+    await other.locator('.cell-editor').press('Control+A');
+    await other.locator('.cell-editor').pressSequentially('Halvskrivet namn', { delay: 5 });
+
+    await page.evaluate(async () => {
+      await (await navigator.serviceWorker.getRegistration())?.update();
+    });
+    const notice = page.getByTestId('update-notice');
+    await expect(notice).toContainText('En ny version av Kapacitet finns');
+    await Promise.all([page.waitForEvent('load'), notice.getByRole('button', { name: 'Ladda om nu' }).click()]);
+    await waitForApp(page);
+    await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null)).toBeNull();
+
+    // The other tab was not reloaded under its user: the page, the open editor and its text are there.
+    await other.waitForTimeout(1000);
+    expect(await other.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('same page');
+    await expect(other.locator('.cell-editor')).toHaveValue('Halvskrivet namn');
+    // It is asked instead, and reloads only when its user says so.
+    await expect(other.getByTestId('other-tab-updated-notice')).toContainText('Kapacitet har uppdaterats i en annan flik');
+  } finally {
+    await writeFile(swPath, original);
+  }
+});
