@@ -72,7 +72,10 @@ test('first run: three choices; the demo fills every store; backup, clear all si
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^Kapacitet säkerhetskopia \d{4}-\d\d-\d\d\.kapacitet-backup\.json$/);
   const path = (await file.path())!;
-  expect(JSON.parse(await readFile(path, 'utf8')).format).toBe('kapacitet/backup');
+  const written = JSON.parse(await readFile(path, 'utf8')) as { format: string; stores: Record<string, unknown[]> };
+  expect(written.format).toBe('kapacitet/backup');
+  // The demo's backup holds a record in every store of the database.
+  for (const store of Object.keys(before)) expect(written.stores[store]?.length ?? 0, `file store ${store}`).toBeGreaterThan(0);
 
   await clearSiteData(page);
   await page.goto('./');
@@ -135,15 +138,20 @@ test('importing a second unit\'s plan file never touches the first unit (byte-id
     for (const r of first[store] ?? []) expect(after[store], store).toContain(r);
   }
 
-  // Replacing asks too, keeps the unit's name and scenarios, and is one undo step.
+  // Replacing asks too, keeps the unit's name, scenarios, meetings and snapshots, backs up first and
+  // is one undo step. The file is chosen at once after switching units, while that unit's plan may
+  // still be loading: it waits for the plan and asks (never a silent new unit).
   await page.locator('#unit-select').selectOption({ label: 'Vårdcentralen Exempel' });
-  // Until its plan is in view there is nothing to replace (the file would come in as a new unit).
-  await page.goto('./#/enhet');
-  await expect(page.getByLabel('Listade invånare', { exact: true })).toHaveValue(/^9\s800$/);
-  await page.goto('./#/installningar');
   await page.getByLabel('Läs in planfil').setInputFiles(otherFile);
+  await expect(choice.getByRole('radio', { name: /Ersätt planen ”Nuläge” för Vårdcentralen Exempel/ })).toBeVisible();
   await choice.getByRole('radio', { name: /Ersätt planen/ }).check();
   await choice.getByRole('button', { name: 'Läs in' }).click();
+  await expect(page.locator('#unit-select option')).toHaveCount(2);
+  await expect(page.getByRole('table', { name: 'Automatiska säkerhetskopior' })).toContainText('Före öppnad planfil');
+  const replaced = await dumpStores(page);
+  for (const store of ['workshops', 'snapshots']) {
+    for (const r of first[store] ?? []) expect(replaced[store], store).toContain(r);
+  }
   await page.goto('./#/enhet');
   await expect(page.getByLabel('Listade invånare', { exact: true })).toHaveValue(/^7\s000$/);
   await expect(page.locator('#unit-select option:checked')).toHaveText('Vårdcentralen Exempel');

@@ -89,10 +89,17 @@ class ImportChoice {
   }
 }
 
-/** The app is starting, or a plan is selected whose rows are not read yet (a start that failed is not loading). */
+/**
+ * The app is starting, or the selection is on its way: a unit chosen whose plans are not listed yet
+ * (the plan of the unit before may still be in view), or a plan selected whose rows are not read yet.
+ * A start that failed is not loading; a browser without any unit has nothing to load.
+ */
 function planInViewLoading(): boolean {
   if (app.startError) return false;
-  return !app.ready || (app.planId !== null && !app.plan) || (app.units.length > 0 && app.planId === null);
+  if (!app.ready) return true;
+  if (app.units.length === 0 && app.planId === null) return false;
+  const summary = app.planSummary;
+  return !app.plan || !app.unit || !summary || summary.id !== app.planId || summary.unitId !== app.unit.id;
 }
 
 /** How long a file waits for the plan that is still loading before it is refused (say to wait). */

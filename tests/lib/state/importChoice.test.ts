@@ -124,6 +124,21 @@ describe('a file chosen while the plan is still loading (issue 11.2)', () => {
     expect(app.units.length).toBe(units);
   });
 
+  it('a unit just chosen whose plans are not listed yet (the unit before still in view): no new unit, then the question', async () => {
+    const catalog = app.parts.catalog;
+    const listed = catalog.plans;
+    const units = app.units.length;
+    catalog.plans = [];
+    const done = importChoice.apply({ plan: otherUnit(), source: 'norr.xlsx' });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(app.units.length).toBe(units); // before: 'new' at once, a unit made without asking
+    if (catalog.plans.length === 0) catalog.plans = listed;
+    await vi.waitFor(() => expect(importChoice.pending?.preview.unitName).toBe(app.unit!.name));
+    importChoice.choose(null);
+    expect(await done).toBeNull();
+    expect(app.units.length).toBe(units);
+  });
+
   it('says in Swedish to wait when the plan does not come in time (nothing written)', async () => {
     const session = app.parts.session;
     const loaded = session.plan!;
