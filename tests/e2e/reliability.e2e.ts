@@ -280,3 +280,32 @@ test('a rolling automatic backup is restored with the same preview and restore a
   await page.goto('./#/enhet');
   await expect(page.getByLabel('Listade invånare', { exact: true })).toHaveValue(/^9\s800$/);
 });
+
+test('a complete backup written before rolling backups were v1 documents: its old automatic backup restores the same plan', async ({ page }) => {
+  // The v3 database fixture as a complete backup: its rolling backup holds a plan-file text (version 0).
+  await page.goto('./#/installningar');
+  await waitForApp(page);
+  await page.getByTestId('backup-restore-input').setInputFiles('tests/lib/db/fixtures/backups/v1-complete-old-rolling.kapacitet-backup.json');
+  const dialog = page.getByTestId('restore-dialog');
+  await dialog.getByRole('button', { name: 'Återställ' }).click();
+  await expect(dialog).toBeHidden();
+  await page.locator('#unit-select').selectOption({ label: 'Vårdcentralen Exempel' });
+  await page.goto('./#/enhet');
+  const listed = page.getByLabel('Listade invånare', { exact: true });
+  await listed.fill('9911');
+  await listed.press('Enter');
+  await expect(page.locator('.save-state')).toHaveText('Sparat lokalt');
+
+  await page.goto('./#/installningar');
+  const table = page.getByRole('table', { name: 'Automatiska säkerhetskopior' });
+  // The oldest row is the one stored by the app before this change.
+  await table.getByRole('button', { name: /^Återställ/ }).last().click();
+  await expect(dialog).toBeVisible();
+  await expect(dialog.locator('tr[data-store="plans"] td').nth(2)).toHaveText('1'); // the same plan, replaced
+  await expect(dialog.locator('tr[data-store="units"]')).toHaveCount(0); // never a new unit
+  await dialog.getByRole('button', { name: 'Återställ' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('#unit-select option')).toHaveCount(2);
+  await page.goto('./#/enhet');
+  await expect(page.getByLabel('Listade invånare', { exact: true })).toHaveValue(/^9\s800$/);
+});
