@@ -5,7 +5,7 @@
  * scenarios.restoreAsScenarios): every plan is checked before anything is stored.
  */
 import { parsePlan, type Plan, type PlanError } from '../engine/index';
-import { SCENARIOS as S } from '../strings/workshop.sv';
+import { SCENARIO_FILE as S } from '../strings/scenarioFile.sv';
 
 export interface ScenarioBackupEntry {
   name: string;

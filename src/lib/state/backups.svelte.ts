@@ -16,7 +16,6 @@ import {
   newId,
   BACKUP_VERSION,
   clone,
-  onlyUntouchedSeed,
   orphanBackups,
   readStoredBackup,
   plansReplacedBy,
@@ -31,7 +30,7 @@ import {
 } from '../db/index';
 import type { PlanError as FileError } from '../engine/index';
 import { DATA_SV } from '../strings/data.sv';
-import { SCENARIOS } from '../strings/workshop.sv';
+import { SCENARIO_FILE as SCENARIOS } from '../strings/scenarioFile.sv';
 import { pathMessage, uniqueName, type AppCore } from './core.svelte';
 import type { Catalog } from './catalog.svelte';
 import { downloadBytes, fileSafe } from './download';
@@ -222,6 +221,8 @@ export class BackupsState {
     await core.idle();
     let replaced: string[] = [];
     let wiped = false;
+    // Loaded on a restore only (with the demo's records: not part of the first view, issue 13.6).
+    const { onlyUntouchedSeed } = await import('../db/demoSeed');
     try {
       await core.enqueue(async () => {
         const pending = (await db.settings.get(SETTING_FIRST_RUN))?.value === 'pending';
