@@ -1,0 +1,15 @@
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+const srv = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', '4420', '--strictPort', '--outDir', '/tmp/dist-layout'], { stdio: 'ignore', detached: true });
+await new Promise((r) => setTimeout(r, 4000));
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+await page.goto('http://127.0.0.1:4420/#/enhet');
+await page.locator('main[data-ready="true"]').waitFor({ state: 'attached' });
+await page.getByTestId('first-run').getByRole('button', { name: 'Titta på exemplet' }).click();
+await page.waitForTimeout(1500);
+console.log(await page.evaluate(() => [...document.querySelectorAll('.app-title, .selectors > *, .plan-in-view, .io-toolbar button, .io-toolbar label, nav a, .toolbar > *')].map(e => `${e.tagName}.${e.className.split(' ')[0]} "${e.textContent.trim().slice(0,30)}" ${Math.round(e.getBoundingClientRect().width)}`).join('\n')));
+await page.locator('#plan-select').selectOption({ index: 1 });
+await page.waitForTimeout(500);
+console.log(await page.evaluate(() => [...document.querySelectorAll('.plan-in-view, .plan-in-view > *')].map(e => `${e.className} "${e.textContent.trim().slice(0,60)}" ${Math.round(e.getBoundingClientRect().width)}`).join('\n')));
+await browser.close(); process.kill(-srv.pid);
