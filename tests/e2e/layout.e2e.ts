@@ -132,6 +132,7 @@ test.describe('at 1366 × 768, a first visit in a fresh browser', () => {
     await page.goto('./');
     await waitForApp(page);
     await page.getByTestId('first-run').getByRole('button', { name: 'Titta på exemplet' }).click();
+    await expect(page.getByTestId('first-run')).toHaveCount(0);
     await page.locator('#plan-select').selectOption({ label: 'Exempel: en ST-läkare till' });
     const named = page.getByTestId('plan-in-view');
     await expect(named.locator('.scenario-badge')).toBeVisible();
