@@ -1,7 +1,7 @@
 // The app a unit manager opens: demo on first start, spreadsheet edits recomputed live and stored
 // locally, paste from Excel as one undo step, plan-file backup/restore, and axe on every main view.
 import { readFile } from 'node:fs/promises';
-import { test, expect, waitForApp, scanAxe, type Page, importAsNewUnit } from './support';
+import { test, expect, waitForApp, scanAxe, type Page, importAsNewUnit, openMoreActions } from './support';
 
 const NBSP = '\u00a0';
 
@@ -175,6 +175,7 @@ test('keyboard: skip link, nav with aria-current, finding link focuses its grid 
 test('new empty unit from the header, then delete it', async ({ page }) => {
   await openView(page, 'enhet');
   const demoName = await page.getByLabel('Enhet', { exact: true }).locator('option:checked').innerText();
+  await openMoreActions(page);
   await page.getByRole('button', { name: 'Ny tom enhet' }).click();
   const dialog = page.getByRole('dialog', { name: 'Ny tom enhet' });
   await expect(dialog).toBeVisible();
@@ -186,6 +187,7 @@ test('new empty unit from the header, then delete it', async ({ page }) => {
   await expect(page.getByText('Inga läkare ännu.')).toBeVisible();
 
   page.once('dialog', (d) => void d.accept());
+  await openMoreActions(page);
   await page.getByRole('button', { name: 'Ta bort enheten' }).click();
   await expect(page.getByLabel('Enhet', { exact: true }).locator('option:checked')).toHaveText(demoName);
   await expect(page.getByLabel('Enhet', { exact: true }).locator('option', { hasText: 'VC Testby' })).toHaveCount(0);

@@ -1,5 +1,5 @@
 // DATA's browser checks in Debian's Chromium: real IndexedDB, two tabs, reload, persistent storage.
-import { test, expect, waitForApp, type Page, importAsNewUnit } from './support';
+import { test, expect, waitForApp, type Page, importAsNewUnit, openMoreActions } from './support';
 
 const LISTED = 'Listade invånare';
 const CARE_WEIGHT = 'Vårdtyngd (index, 1,0 = blandad befolkning)';
@@ -73,6 +73,7 @@ test('plan file: save → delete the unit → open the file gives the identical 
   expect(JSON.parse(text).unit.listed).toBe(13579);
 
   page.once('dialog', (d) => void d.accept());
+  await openMoreActions(page);
   await page.getByRole('button', { name: 'Ta bort enheten' }).click();
   await expect(page.getByRole('button', { name: 'Ta bort enheten' })).toBeDisabled();
 

@@ -119,3 +119,12 @@ export async function scanAxe(page: Page, context?: string): Promise<AxeViolatio
   expect(serious, `axe found serious/critical violations:\n${report}`).toEqual([]);
   return violations;
 }
+
+/**
+ * Opens the header's "Fler val" (Ny tom enhet, Importera listning, Ta bort enheten: used once in a
+ * while, behind a disclosure so the header stays one row on a 1366 px laptop). Left open if it is.
+ */
+export async function openMoreActions(page: Page): Promise<void> {
+  const more = page.locator('header details.more');
+  if (!(await more.evaluate((d) => (d as HTMLDetailsElement).open))) await more.locator('summary').click();
+}

@@ -18,6 +18,8 @@ export const APP = {
   newUnitFromDemo: 'Börja från demoenheten (exempeldata)',
   cancel: 'Avbryt',
   deleteUnit: 'Ta bort enheten',
+  /** The header's disclosure for what is used once in a while (new unit, delete unit, listing). */
+  more: 'Fler val',
   deleteUnitConfirm: (name: string) =>
     `Vill du ta bort enheten ”${name}” med alla dess planer? Det går inte att ångra (men säkerhetskopior finns kvar under Inställningar).`,
   deleteConfirmButton: 'Ta bort',
