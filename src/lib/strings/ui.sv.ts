@@ -36,6 +36,8 @@ export const APP = {
   backupSaved: (file: string) => `Säkerhetskopian sparades som ${file}.`,
   backupFailed: 'Säkerhetskopian kunde inte sparas. Ladda om sidan och försök igen; det som var sparat finns kvar.',
   reload: 'Ladda om sidan',
+  /** A part of the app loaded on first use is gone: a newer version was installed in another tab. */
+  staleVersion: 'Kapacitet har uppdaterats sedan sidan öppnades, och den här delen finns bara i den nya versionen. Ladda om sidan – det du har skrivit finns kvar.',
   startFailed: 'Kapacitet kunde inte starta. Ladda om sidan; det som var sparat finns kvar i webbläsaren.',
 } as const;
 

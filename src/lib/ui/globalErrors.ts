@@ -13,11 +13,23 @@ function ignorable(e: unknown, message: string): boolean {
   return /ResizeObserver loop/.test(message) || (e instanceof Error && /ResizeObserver loop/.test(e.message));
 }
 
+/**
+ * A part of the app that loads on first use (the explanations, the import question, a view) could not
+ * be fetched: after an update accepted in another tab the old files are gone from the cache, and this
+ * tab still runs the old version (issue 11.7 keeps it running rather than reloading it). Chromium,
+ * Firefox and Safari word it differently.
+ */
+export function isStaleChunk(e: unknown): boolean {
+  const m = e instanceof Error ? e.message : typeof e === 'string' ? e : '';
+  return /dynamically imported module|Importing a module script failed|error loading dynamically imported module/i.test(m);
+}
+
 const BANNER_ID = 'kapacitet-unexpected-error';
 
 async function saveBackup(status: HTMLElement): Promise<void> {
   try {
-    const file = await app.downloadPlanFile();
+    // The one complete backup (issue 11.1), the same as "Spara säkerhetskopia" everywhere else.
+    const file = await app.downloadBackup();
     status.textContent = APP.backupSaved(file.filename);
   } catch {
     status.textContent = APP.backupFailed;
@@ -52,6 +64,11 @@ export function showFallbackBanner(doc: Document, message: string): void {
 export function reportUncaught(e: unknown, message = ''): void {
   if (ignorable(e, message)) return;
   console.error(e);
+  if (isStaleChunk(e) || isStaleChunk(message)) {
+    // Not a failure of the data: say what happened and how to go on (a backup and a reload button).
+    showFallbackBanner(document, APP.staleVersion);
+    return;
+  }
   app.reportUnexpected(e ?? message);
   // The box is Svelte's; give it a frame, and fall back when it did not appear (rendering broken,
   // app not started).

@@ -28,6 +28,15 @@ describe('the global error handler', () => {
     expect(app.lastError?.kind).toBe('unexpected');
   });
 
+  it('a part that can no longer be loaded (a newer version installed in another tab) says so and offers a reload, not "unexpected"', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    reportUncaught(new TypeError('Failed to fetch dynamically imported module: http://127.0.0.1/assets/explain-abc.js'));
+    expect(app.lastError).toBeNull();
+    const banner = document.getElementById('kapacitet-unexpected-error')!;
+    expect(banner.textContent).toContain('Kapacitet har uppdaterats sedan sidan öppnades');
+    expect([...banner.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Spara säkerhetskopia', 'Ladda om sidan']);
+  });
+
   it('Chromium\'s ResizeObserver notice is not a failure', () => {
     reportUncaught(undefined, 'ResizeObserver loop completed with undelivered notifications.');
     expect(app.lastError).toBeNull();
