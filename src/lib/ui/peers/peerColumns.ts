@@ -13,7 +13,7 @@ export const PEER_COMPUTED_KEYS: readonly PeerComputedKey[] = ['freePlaces', 'fr
 
 export const PEER_COLUMNS: readonly GridColumn[] = [
   { key: 'freePlaces', header: PEERS_UI.colFreePlaces, kind: 'computed', description: PEERS_UI.gridFreePlacesHint, widthRem: 7 },
-  { key: 'freePlacesAgreed', header: PEERS_UI.gridFreeAgreed, kind: 'computed', description: PEERS_UI.gridFreeAgreedHint, widthRem: 8.5 },
+  { key: 'freePlacesAgreed', header: PEERS_UI.gridFreeAgreed, kind: 'computed', description: PEERS_UI.gridFreeAgreedHint, widthRem: 9.5 },
   { key: 'visitsPerDay', header: PEERS_UI.colVisitsPerDay, kind: 'computed', description: PEERS_UI.gridVisitsPerDayHint, widthRem: 7.5 },
 ];
 
