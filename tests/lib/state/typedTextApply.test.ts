@@ -6,19 +6,10 @@ import { readPlan } from '../../../src/lib/db/index';
 import { typedTextApply } from '../../../src/lib/state/typedTextApply';
 import { TypedTextWriter } from '../../../src/lib/state/typedTextWriter';
 import { coreWithPlan, dropParts } from './parts';
+import { memoryStorage } from './memoryStorage';
 
 afterEach(dropParts);
 
-function memoryStorage() {
-  const m = new Map<string, string>();
-  return {
-    getItem: (k: string) => m.get(k) ?? null,
-    setItem: (k: string, v: string) => void m.set(k, v),
-    removeItem: (k: string) => void m.delete(k),
-    get length() { return m.size; },
-    key: (i: number) => [...m.keys()][i] ?? null,
-  };
-}
 
 describe('typedTextApply (recovery of text typed in a closed tab)', () => {
   it('writes a doctor name and duties left in the journal into the stored plan; skips a doctor gone since', async () => {

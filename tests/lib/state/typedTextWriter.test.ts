@@ -3,18 +3,8 @@
 // removed on cancel or once the commit is durable; a closed tab's texts written at the next start.
 import { describe, expect, it } from 'vitest';
 import { TypedTextWriter, type TypedTarget, type TypedValue } from '../../../src/lib/state/typedTextWriter';
+import { memoryStorage } from './memoryStorage';
 
-function memoryStorage() {
-  const m = new Map<string, string>();
-  return {
-    getItem: (k: string) => m.get(k) ?? null,
-    setItem: (k: string, v: string) => void m.set(k, v),
-    removeItem: (k: string) => void m.delete(k),
-    get length() { return m.size; },
-    key: (i: number) => [...m.keys()][i] ?? null,
-    map: m,
-  };
-}
 
 const unit = (unitId: string): TypedTarget => ({ kind: 'unitName', unitId });
 const doctorName: TypedTarget = { kind: 'doctorName', planId: 'p1', doctorId: 'd1' };
