@@ -68,6 +68,7 @@ export default defineConfig({
     sourcemap: true,
     chunkSizeWarningLimit: 700,
     rolldownOptions: {
+      treeshake: { moduleSideEffects: (id: string) => !/\/src\/lib\/(engine|strings|db)\//.test(id) },
       output: {
         // The first view's whole static graph (Svelte, Dexie, state, engine, the unit view) as one
         // chunk: one request and one gzip dictionary instead of a dozen small files, and nothing that

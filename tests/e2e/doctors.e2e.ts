@@ -275,3 +275,38 @@ test('"Hämta tom mall" downloads an empty workbook that imports once filled in'
   await expect(page.getByTestId('io-status')).toContainText('VC Mallby');
   await expect(page.getByRole('grid', { name: 'Läkare' }).getByText('Mall Läkare')).toBeVisible();
 });
+
+test('a committed edit moves focus on before the grid updates: the editor is never removed while focused (issue 13.6)', async ({ page }) => {
+  // Removing a focused editor, then focusing a cell after the update, each made Chromium restyle the
+  // whole grid — several milliseconds of every edit with 60 doctors. The grid focuses the next cell
+  // while the editor is still there.
+  await page.goto('./#/lakare');
+  await waitForApp(page);
+  const grid = page.getByRole('grid', { name: 'Läkare' });
+  const first = grid.locator('tbody tr').first().locator('[data-col="employment"]');
+  await first.click();
+  await page.keyboard.press('Enter');
+  const editor = grid.locator('.cell-editor');
+  await expect(editor).toBeFocused();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('70 %');
+  await editor.evaluate((el) => {
+    el.addEventListener('blur', (e) => ((window as unknown as { focusWentTo?: string | null }).focusWentTo = (e as FocusEvent).relatedTarget instanceof HTMLElement ? ((e as FocusEvent).relatedTarget as HTMLElement).id : null), { once: true });
+  });
+  await page.keyboard.press('Enter');
+  const second = grid.locator('tbody tr').nth(1).locator('[data-col="employment"]');
+  // The editor lost focus *to the next cell* (a focused editor removed from the page has nowhere to go).
+  expect(await page.evaluate(() => (window as unknown as { focusWentTo?: string | null }).focusWentTo)).toBe(await second.getAttribute('id'));
+  await expect(grid.locator('.cell-editor')).toHaveCount(0);
+  await expect(second).toBeFocused();
+  await expect(first).toContainText('70');
+  // Escape: back on its own cell, the editor again left to it before it goes.
+  await page.keyboard.press('Enter');
+  await expect(grid.locator('.cell-editor')).toBeFocused();
+  await grid.locator('.cell-editor').evaluate((el) => {
+    el.addEventListener('blur', (e) => ((window as unknown as { focusWentTo?: string | null }).focusWentTo = (e as FocusEvent).relatedTarget instanceof HTMLElement ? ((e as FocusEvent).relatedTarget as HTMLElement).id : null), { once: true });
+  });
+  await page.keyboard.press('Escape');
+  expect(await page.evaluate(() => (window as unknown as { focusWentTo?: string | null }).focusWentTo)).toBe(await second.getAttribute('id'));
+  await expect(second).toBeFocused();
+});

@@ -5,7 +5,7 @@
  * scenarios.restoreAsScenarios): every plan is checked before anything is stored.
  */
 import { parsePlan, type Plan, type PlanError } from '../engine/index';
-import { SCENARIOS as S } from '../strings/workshop.sv';
+import { SCENARIO_FILE as S } from '../strings/scenarioFile.sv';
 import { PLAN_PLACE } from '../strings/planfile.sv';
 
 /** "Scenario 2 (En ST-läkare till), Läkare 1 (Anna Berg): Namn": the place a user reads, not the JSON path. */

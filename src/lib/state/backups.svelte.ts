@@ -15,7 +15,6 @@ import {
   dumpDatabase,
   insertPlan,
   newId,
-  onlyUntouchedSeed,
   orphanBackups,
   parseBackup,
   plansReplacedBy,
@@ -30,7 +29,7 @@ import {
 } from '../db/index';
 import type { PlanError as FileError } from '../engine/index';
 import { DATA_SV } from '../strings/data.sv';
-import { SCENARIOS } from '../strings/workshop.sv';
+import { SCENARIO_FILE as SCENARIOS } from '../strings/scenarioFile.sv';
 import { pathMessage, uniqueName, type AppCore } from './core.svelte';
 import type { Catalog } from './catalog.svelte';
 import { downloadBytes, fileSafe } from './download';
@@ -198,6 +197,8 @@ export class BackupsState {
     await core.idle();
     let replaced: string[] = [];
     let wiped = false;
+    // Loaded on a restore only (with the demo's records: not part of the first view, issue 13.6).
+    const { onlyUntouchedSeed } = await import('../db/demoSeed');
     try {
       await core.enqueue(async () => {
         const pending = (await db.settings.get(SETTING_FIRST_RUN))?.value === 'pending';

@@ -10,7 +10,6 @@ import {
   deletePlanRows,
   deleteUnitRows,
   currentPlanOf,
-  demoBackup,
   insertPlan,
   insertUnitWithPlan,
   newId,
@@ -67,6 +66,9 @@ export class CatalogEdits {
     const core = this.#core;
     const { db } = core;
     await core.idle();
+    // The demo's records (and the APT rules they need) load on this click, not with the first view
+    // (issue 13.6) — before the transaction, which an await on anything but the database would end.
+    const { demoBackup } = await import('../db/demoSeed');
     const ctx = { now: core.now(), today: core.today, newId, schemaVersion: LATEST_VERSION };
     const unitId = await core.enqueue(() =>
       db.transaction('rw', db.tables, async () => {

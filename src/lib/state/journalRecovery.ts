@@ -4,7 +4,6 @@
  * view was ever opened never misses a closed tab's last notes. The workshop writer's own recovery
  * (on first opening the APT view) then finds nothing left to do.
  */
-import { applyWorkshopEdits, WorkshopRejected } from '../db/workshopRepo';
 import type { KapacitetDb } from '../db/schema';
 import type { WorkshopEdit } from '../engine/workshop';
 import { UnsavedJournal, pageStorage, type JournalStorage } from './workshopJournal';
@@ -20,6 +19,10 @@ export async function recoverAptJournal(db: KapacitetDb, scope: string, now: num
     (byMeeting[e.meetingId] ??= []).push(e.edit);
     n++;
   }
+  if (n === 0) return 0;
+  // The APT's repository (and the engine's workshop rules with it) only when there is something to
+  // bring back: not part of the first view otherwise (issue 13.6).
+  const { applyWorkshopEdits, WorkshopRejected } = await import('../db/workshopRepo');
   for (const [meetingId, edits] of Object.entries(byMeeting)) {
     try {
       await applyWorkshopEdits(db, meetingId, edits, now);

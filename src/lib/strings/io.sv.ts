@@ -1,7 +1,10 @@
 /**
  * Swedish texts of Excel/CSV import and export (src/lib/io, src/lib/state/io.svelte.ts,
- * src/lib/ui/io). A leaf: imports nothing. `{name}` placeholders are filled with `fill()`.
+ * src/lib/ui/io). Imports only its sibling ioButtons.sv.ts. `{name}` placeholders are filled with `fill()`.
  */
+import { IO_UI } from './ioButtons.sv';
+
+export { IO_UI };
 
 export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
@@ -161,15 +164,7 @@ export const IO_STRINGS = {
     write: 'Skriver arbetsboken',
   },
   ui: {
-    importButton: 'Importera Excel',
-    importHint: 'Läs in en plan från en Excel-arbetsbok (.xlsx) som Kapacitet har skapat eller som följer samma mall.',
-    exportButton: 'Exportera Excel',
-    exportHint: 'Spara planen som en Excel-arbetsbok med levande formler.',
-    listingButton: 'Importera listning',
-    listingHint: 'Läs in antal listade per läkare från en listningsrapport (Excel eller CSV).',
-    dropZone: 'Släpp en fil här för att importera',
-    dropZoneHint: 'Excel-arbetsbok (.xlsx) med en plan, eller en listningsrapport (.xlsx, .csv).',
-    dropZoneChoose: 'eller välj fil',
+    ...IO_UI,
     progressLabel: 'Förlopp för import',
     working: 'Arbetar …',
     cancel: 'Avbryt',

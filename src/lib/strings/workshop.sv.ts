@@ -3,6 +3,7 @@
  * The reflection questions follow the three themes of Socialstyrelsen's reflection
  * material (seed 003, domain.md §7) but are written in our own words.
  */
+import { SCENARIO_FILE } from './scenarioFile.sv';
 import { PAPER_LIST } from './ui.sv';
 
 export type WorkshopAreaId = 'routines' | 'staff' | 'communication';
@@ -226,12 +227,12 @@ export const APT_SHEET = {
 } as const;
 
 export const SCENARIOS = {
+  ...SCENARIO_FILE,
   colPlan: 'Plan',
   colDoctors: 'Läkare',
   colActions: 'Åtgärder',
   renameSave: 'Spara',
   cancel: 'Avbryt',
-  heading: 'Scenarier',
   intro:
     'Gör en namngiven kopia av en plan, ändra den fritt i Enhet och Läkare och jämför upp till tre planer sida vid sida. Originalet ändras aldrig när du ändrar en kopia.',
   plans: 'Enhetens planer',
@@ -262,9 +263,6 @@ export const SCENARIOS = {
   exportXlsx: 'Exportera (xlsx)',
   restoreBackup: 'Läs in planer från fil som scenarier',
   restoreHint: 'En planfil eller en säkerhetskopia av alla planer. Planerna läggs till som scenarier; inget befintligt skrivs över.',
-  restoredMainName: 'Plan från fil',
-  fromFile: 'från fil',
-  restoreNotList: 'ska vara en lista av { name, plan }',
   restoreFailed: 'Filen kunde inte läsas in. Inget har ändrats.',
   /** Both counts formatted by the caller (fmt.count). */
   restoreTooMany: (count: string, room: string) =>
@@ -355,7 +353,6 @@ export const SCENARIOS = {
   whatIfTeamEffect: (who: string, before: string, after: string) => `${who}: kapacitet enligt tidsmodellen ${before} → ${after} patienter.`,
   whatIfTeamGap: (before: string, after: string) => `Enhetens glapp enligt tidsmodellen: ${before} → ${after} patienter.`,
   explain: 'Hur räknas det?',
-  noPlans: 'Det finns ingen plan ännu. Skapa en enhet eller öppna demoenheten.',
   arrowUp: '▲',
   arrowDown: '▼',
   arrowSame: '=',

@@ -3,7 +3,7 @@
  * a computed number, down to the plan's own inputs. Only explain()'s output is used (its formulas,
  * inputs and notes); nothing is computed here. A step already shown higher up is not repeated.
  */
-import { explain, explainablePaths } from '../../engine/index';
+import { explain, explainablePaths } from '../../engine/explain';
 import type { Explanation, Plan, PlanResult } from '../../engine/index';
 
 export interface ChainNode {
