@@ -11,7 +11,7 @@
  *  4. the overview's workbook export for the 300 units.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -20,7 +20,7 @@ import { launchChromium } from './support/chromium';
 import { createDemoPlan, createDoctor, serializePlan, type Plan } from '../src/lib/engine/index';
 import { exportWorkbook, importWorkbook } from '../src/lib/io/index';
 import { preflight } from '../src/lib/io/preflight';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 
 const ROOT = resolve(import.meta.dirname ?? '.', '..');
 const UNITS = 300;
@@ -109,8 +109,40 @@ async function openOverview(page: Page, base: string): Promise<void> {
   await page.getByTestId('overview-table').waitFor();
 }
 
+/**
+ * CPU seconds used so far by every process under this one (the browser, its renderer and its io
+ * workers' threads), from /proc: on a shared machine wall time mostly measures the other users; this
+ * is the work the app asked of the cores. Linux only (NaN elsewhere).
+ */
+function descendantsCpuMs(): number {
+  try {
+    const parent = new Map<number, number>();
+    const ticks = new Map<number, number>();
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        parent.set(Number(name), Number(f[1]));
+        ticks.set(Number(name), Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]));
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+    const mine = (pid: number): boolean => {
+      for (let p = parent.get(pid), n = 0; p !== undefined && n < 64; p = parent.get(p), n++) if (p === process.pid) return true;
+      return false;
+    };
+    let total = 0;
+    for (const [pid, t] of ticks) if (mine(pid)) total += t;
+    return (total * 1000) / 100; // USER_HZ = 100 on Linux
+  } catch {
+    return NaN;
+  }
+}
+
 /** Chooses the files and returns the app's own measure and the wall time seen from here. */
-async function timeOpen(page: Page, files: string[]): Promise<{ appMs: number; parseMs: number; wallMs: number; cpuMs: number; rows: number }> {
+async function timeOpen(page: Page, files: string[]): Promise<{ appMs: number; parseMs: number; wallMs: number; cpuMs: number; browserCpuMs: number; rows: number }> {
   // Main-thread CPU time from the DevTools protocol: on a busy machine wall time mostly measures
   // other processes, CPU time measures our code (as bench/followup.bench.ts does).
   const cdp = await page.context().newCDPSession(page);
@@ -122,10 +154,12 @@ async function timeOpen(page: Page, files: string[]): Promise<{ appMs: number; p
     performance.clearMarks('overview-parsed');
   });
   const c0 = await threadTime();
+  const b0 = descendantsCpuMs();
   const t0 = Date.now();
   await page.getByTestId('overview-files').setInputFiles(files);
   const handle = await page.waitForFunction(() => performance.getEntriesByName('overview-open', 'measure').at(-1)?.duration ?? null, null, { timeout: 120_000 });
   const wallMs = Date.now() - t0;
+  const browserCpuMs = descendantsCpuMs() - b0;
   const appMs = (await handle.jsonValue()) as number;
   const cpuMs = ((await threadTime()) - c0) * 1000;
   const parseMs = await page.evaluate(() => {
@@ -133,7 +167,7 @@ async function timeOpen(page: Page, files: string[]): Promise<{ appMs: number; p
     return (performance.getEntriesByName('overview-parsed', 'mark').at(-1)?.startTime ?? NaN) - start;
   });
   const rows = Number((await page.getByTestId('overview-count').innerText()).match(/av ([\d\s ]+) enheter/)?.[1].replace(/\D/g, '') ?? 0);
-  return { appMs, parseMs, wallMs, cpuMs, rows };
+  return { appMs, parseMs, wallMs, cpuMs, browserCpuMs, rows };
 }
 
 /** Scrolls the table box from top to bottom, one step per frame; frame intervals and DOM rows. */
@@ -247,8 +281,14 @@ export default async function overviewBench(): Promise<void> {
   try {
     console.log(`overview: ${UNITS} enheter × ${DOCTORS} läkare; belastning (load average) ${load()} på ${cpus().length} kärnor`);
     const files = writeFiles(dir);
-    const build = spawnSync('npx', ['vite', 'build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'error'], { cwd: ROOT, encoding: 'utf8' });
-    if (build.status !== 0) throw new Error('vite build misslyckades:\n' + build.stderr);
+    // OVERVIEW_BENCH_DIST: an already built app (skips the build); OVERVIEW_BENCH_PART=xlsx: only the workbooks.
+    const prebuilt = process.env.OVERVIEW_BENCH_DIST;
+    const only = process.env.OVERVIEW_BENCH_PART;
+    if (prebuilt) cpSync(prebuilt, dist, { recursive: true });
+    else {
+      const build = spawnSync('npx', ['vite', 'build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'error'], { cwd: ROOT, encoding: 'utf8' });
+      if (build.status !== 0) throw new Error('vite build misslyckades:\n' + build.stderr);
+    }
     const port = await freePort();
     server = spawn(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--outDir', dist, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
       cwd: ROOT,
@@ -262,12 +302,13 @@ export default async function overviewBench(): Promise<void> {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'sv-SE', serviceWorkers: 'block' });
 
     // 1. Opening 300 files: plan files, then (a fresh page) unit workbooks.
-    for (const [kind, list] of [['planfiler (.kapacitet.json)', files.json], ['enhetsarbetsböcker (.xlsx)', files.xlsx]] as const) {
+    const kinds = [['planfiler (.kapacitet.json)', files.json], ['enhetsarbetsböcker (.xlsx)', files.xlsx]] as const;
+    for (const [kind, list] of kinds.filter(([k]) => only !== 'xlsx' || k.startsWith('enhets'))) {
       const page = await context.newPage();
       await openOverview(page, base);
       const r = await timeOpen(page, [...list]);
       console.log(
-        `  ${UNITS} ${kind} öppnade och visade: ${r.appMs.toFixed(0)} ms i appen (vald → raderna på skärmen; därav läsa och räkna ${r.parseMs.toFixed(0)} ms), ${r.wallMs} ms sett utifrån, sidans CPU-tid ${r.cpuMs.toFixed(0)} ms; ${r.rows} rader (mål ≤ ${GOAL_MS} ms) ${r.appMs <= GOAL_MS ? 'OK' : 'ÖVER MÅLET'}; belastning ${load()}`,
+        `  ${UNITS} ${kind} öppnade och visade: ${r.appMs.toFixed(0)} ms i appen (vald → raderna på skärmen; därav läsa och räkna ${r.parseMs.toFixed(0)} ms), ${r.wallMs} ms sett utifrån, sidans CPU-tid ${r.cpuMs.toFixed(0)} ms, webbläsarens CPU-tid (alla trådar, io:s arbetare inräknade) ${r.browserCpuMs.toFixed(0)} ms = ≥ ${(r.browserCpuMs / 2).toFixed(0)} ms på två lediga kärnor; ${r.rows} rader (mål ≤ ${GOAL_MS} ms) ${r.appMs <= GOAL_MS ? 'OK' : 'ÖVER MÅLET'}; belastning ${load()}`,
       );
       if (r.rows !== UNITS + 1) throw new Error(`väntade ${UNITS + 1} rader, fick ${r.rows}`);
       if (!kind.startsWith('plan')) {
@@ -308,6 +349,7 @@ export default async function overviewBench(): Promise<void> {
       await page.close();
     }
 
+    if (only === 'xlsx') return;
     // 5. 300 units stored in this browser: the overview opened → every unit read, computed, shown.
     const page = await context.newPage();
     await page.goto(base + '#/enhet');

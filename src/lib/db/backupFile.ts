@@ -18,6 +18,7 @@ import { clone, deepEqual, planBody } from './planOps';
 import { assemblePlan, doctorRows } from './planRepo';
 import { splitPlanFile } from './planFileSplit';
 import { newId } from './ids';
+import { placeInBackupPlan, withBackupPlaces } from './backupPlace';
 
 export const BACKUP_FORMAT = 'kapacitet/backup';
 export const BACKUP_VERSION = 1;
@@ -141,15 +142,15 @@ export function readBackupFile(
     }
   }
   const from = versionOf(value);
-  if (Array.isArray(from)) return { ok: false, errors: from };
+  if (Array.isArray(from)) return { ok: false, errors: withBackupPlaces(from) };
   for (let v = from; v < BACKUP_VERSION; v++) {
     const step = migrations.find((m) => m.from === v);
     if (!step) return { ok: false, errors: [{ path: 'version', message: T.badVersion }] };
     const next = step.up(value, ctx);
-    if (!next.ok) return next;
+    if (!next.ok) return { ok: false, errors: withBackupPlaces(next.errors) };
     value = next.value;
   }
-  const errors = checkBackup(value as BackupFile);
+  const errors = withBackupPlaces(checkBackup(value as BackupFile));
   return errors.length ? { ok: false, errors } : { ok: true, file: value as BackupFile, fromVersion: from };
 }
 
@@ -202,7 +203,7 @@ export function checkBackup(file: BackupFile): PlanError[] {
     if (p.kind !== 'current' && p.kind !== 'scenario') errors.push({ path: `${at}.kind`, message: T.badKind });
     if (!isObject(p.body)) return errors.push({ path: `${at}.body`, message: T.notRecord });
     const parsed = parsePlan(assemblePlan(p, byPlan.get(p.id) ?? []));
-    if (!parsed.ok) for (const e of parsed.errors) errors.push({ path: `${at}${e.path ? `.${e.path}` : ''}`, message: e.message });
+    if (!parsed.ok) for (const e of parsed.errors) errors.push({ path: `${at}${e.path ? `.${e.path}` : ''}`, message: e.message, place: placeInBackupPlan(e, p as unknown as Record<string, unknown>, units) });
   });
   return errors;
 }

@@ -6,6 +6,13 @@
  */
 import { parsePlan, type Plan, type PlanError } from '../engine/index';
 import { SCENARIO_FILE as S } from '../strings/scenarioFile.sv';
+import { PLAN_PLACE } from '../strings/planfile.sv';
+
+/** "Scenario 2 (En ST-läkare till), Läkare 1 (Anna Berg): Namn": the place a user reads, not the JSON path. */
+function scenarioPlace(i: number, name: unknown, inner: string | undefined): string {
+  const who = PLAN_PLACE.scenario(i + 1, typeof name === 'string' ? name.replace(/\s+/g, ' ').trim().slice(0, 40) : '');
+  return inner ? `${who}, ${inner}` : who;
+}
 
 export interface ScenarioBackupEntry {
   name: string;
@@ -28,13 +35,13 @@ export function splitPlanFile(parsed: Plan): SplitPlanFile {
   const scenarios: ScenarioBackupEntry[] = [];
   const errors: PlanError[] = [];
   if (raw !== undefined) {
-    if (!Array.isArray(raw)) errors.push({ path: 'scenarios', message: S.restoreNotList });
+    if (!Array.isArray(raw)) errors.push({ path: 'scenarios', place: PLAN_PLACE.scenarios, message: S.restoreNotList });
     else
       raw.forEach((item, i) => {
         const entry = item as { name?: unknown; plan?: unknown } | null;
         const p = parsePlan(entry?.plan ?? null);
         if (!p.ok) {
-          for (const e of p.errors) errors.push({ path: `scenarios[${i}].plan${e.path ? `.${e.path}` : ''}`, message: e.message });
+          for (const e of p.errors) errors.push({ path: `scenarios[${i}].plan${e.path ? `.${e.path}` : ''}`, message: e.message, place: scenarioPlace(i, entry?.name, e.place) });
           return;
         }
         // The plan's own `scenarios` (a backup inside a backup) is not carried further.

@@ -6,6 +6,7 @@ export { normalizeSpace, foldText, nameKey } from './text';
 export * from './personnummer';
 export { computePlan } from './compute';
 export { parsePlan, serializePlan, validatePlanObject } from './parse';
+export { pathSegments, placeOfPath, planErrorText, withPlaces } from './planErrorPlace';
 export { planFromFile, planToFile, planFromStored, KNOWN_FIELDS } from './planFile';
 export type { PlanFile, DoctorFile, DutyFile, UnitInputsFile, FileObject } from './planFile';
 export { CURRENT_PLAN_VERSION, PLAN_FORMAT, MIGRATIONS, migratePlanObject, detectVersion } from './migrate';

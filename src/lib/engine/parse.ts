@@ -1,10 +1,11 @@
 /**
  * Plan-file reading (contracts.md): JSON string or object → migrated, validated Plan, or Swedish
- * errors with JSON paths ("doctors[2].employment"). Unknown fields are kept. serializePlan writes
+ * errors at JSON paths ("doctors[2].employment", for code) with the place in the user's words
+ * ("Läkare 3 (Anna Berg): Tjänstgöringsgrad", planErrorPlace.ts). Unknown fields are kept. serializePlan writes
  * the `.kapacitet.json` file.
  */
 import { AGREEMENT_PARSE_TEXT } from '../strings/agreement.sv';
-import { CATEGORY_LABELS, DUTY_LABELS, PARSE_TEXT, PROFILE_TEXT } from '../strings/engine.sv';
+import { CATEGORY_NAMES, DUTY_LABELS, MODEL_LABELS, PARSE_TEXT, PROFILE_TEXT } from '../strings/engine.sv';
 import { AGREEMENT_NOTE_MAX, textHoldsPersonnummer } from './agreement';
 import { categoryFromText, dutyKindFromText, modelFromText } from './vocabulary';
 import { isIsoDate } from './dates';
@@ -13,10 +14,11 @@ import { CURRENT_PLAN_VERSION, PLAN_FORMAT, migratePlanObject } from './migrate'
 import { MAX_DOCTORS_PER_PLAN, MAX_PLAN_DEPTH, MAX_PLAN_FILE_CHARS } from './limits';
 import { looksLikePersonnummer } from './personnummer';
 import { planFromFile, planToFile } from './planFile';
-import { PROFILES, PROFILE_IDS } from './profiles';
+import { withPlaces } from './planErrorPlace';
+import { PROFILES } from './profiles';
 import { TIME_KEYS } from './time';
 import { CARE_WEIGHT_BASES, DOCTOR_CATEGORIES, DUTY_KINDS, PRIORITY_KEYS, TEAM_PROFESSIONS } from './types';
-import { PEER_PARSE_TEXT } from '../strings/peers.sv';
+import { CARE_WEIGHT_BASIS_LABELS, PEER_PARSE_TEXT } from '../strings/peers.sv';
 import { AGE_BAND_COUNT } from './ageReference';
 import { MAX_TEAM_SHARE } from './formulas/constants';
 import type { ParsePlanResult, Plan, PlanError } from './types';
@@ -127,7 +129,7 @@ function checkProfile(c: Checker, plan: Obj): void {
     return;
   }
   if (typeof p === 'string') {
-    if (!Object.hasOwn(PROFILES, p)) c.error('profile', PARSE_TEXT.unknownProfile(p, PROFILE_IDS.join(', ')));
+    if (!Object.hasOwn(PROFILES, p)) c.error('profile', PARSE_TEXT.unknownProfile(p.slice(0, 40), Object.values(PROFILES).map((x) => `”${x.name}”`).join(', ')));
     return;
   }
   if (!isObj(p)) {
@@ -204,7 +206,7 @@ function checkProfile(c: Checker, plan: Obj): void {
 function checkPeerFields(c: Checker, o: Obj, at: (k: string) => string): void {
   if (o.careWeightBasis === '' || o.careWeightBasis === null) delete o.careWeightBasis;
   if (o.careWeightBasis !== undefined && !(CARE_WEIGHT_BASES as readonly unknown[]).includes(o.careWeightBasis)) {
-    c.error(at('careWeightBasis'), PEER_PARSE_TEXT.unknownBasis(String(o.careWeightBasis).slice(0, 40)));
+    c.error(at('careWeightBasis'), PEER_PARSE_TEXT.unknownBasis(String(o.careWeightBasis).slice(0, 40), Object.values(CARE_WEIGHT_BASIS_LABELS).join(', ')));
   }
   if (o.listAges === null) delete o.listAges;
   const ages = c.obj(o, 'listAges', at('listAges'), false);
@@ -289,8 +291,8 @@ function checkDoctor(c: Checker, d: Obj, i: number, ids: Set<string>, weeksPerYe
   if (cat) d.category = cat;
   else if (d.category === undefined || d.category === null) c.error(at('category'), PARSE_TEXT.required);
   else {
-    const allowed = DOCTOR_CATEGORIES.map((k) => `${k} (${CATEGORY_LABELS[k]})`).join(', ');
-    c.error(at('category'), PARSE_TEXT.unknownCategory(String(d.category), allowed));
+    const allowed = DOCTOR_CATEGORIES.map((k) => CATEGORY_NAMES[k]).join(', ');
+    c.error(at('category'), PARSE_TEXT.unknownCategory(String(d.category).slice(0, 40), allowed));
   }
   c.num(d, 'employment', at('employment'), { min: 0, max: 1, rangeMessage: PARSE_TEXT.employmentRange }, undefined, true);
   const total = c.num(d, 'stMonthsTotal', at('stMonthsTotal'), { above: 0, max: 240 });
@@ -310,8 +312,8 @@ function checkDoctor(c: Checker, d: Obj, i: number, ids: Set<string>, weeksPerYe
       if (kind) duty.kind = kind;
       else if (duty.kind === undefined || duty.kind === null) c.error(`${dp}.kind`, PARSE_TEXT.required);
       else {
-        const allowed = DUTY_KINDS.map((k) => `${k} (${DUTY_LABELS[k]})`).join(', ');
-        c.error(`${dp}.kind`, PARSE_TEXT.unknownDutyKind(String(duty.kind), allowed));
+        const allowed = DUTY_KINDS.map((k) => DUTY_LABELS[k]).join(', ');
+        c.error(`${dp}.kind`, PARSE_TEXT.unknownDutyKind(String(duty.kind).slice(0, 40), allowed));
       }
       c.num(duty, 'hoursPerWeek', `${dp}.hoursPerWeek`, HOURS_WEEK, undefined, true);
       c.str(duty, 'label', `${dp}.label`, false);
@@ -361,7 +363,7 @@ export function validatePlanObject(plan: Obj): { errors: PlanError[]; warnings: 
   checkProfile(c, plan);
   if (plan.model === undefined || plan.model === null) plan.model = 'guideline';
   else if (modelFromText(plan.model)) plan.model = modelFromText(plan.model);
-  else c.error('model', PARSE_TEXT.unknownModel(String(plan.model)));
+  else c.error('model', PARSE_TEXT.unknownModel(String(plan.model).slice(0, 40), MODEL_LABELS.guideline, MODEL_LABELS.time));
   checkUnit(c, plan);
   const weeks = checkTime(c, plan);
   if (!Array.isArray(plan.doctors)) {
@@ -413,6 +415,21 @@ function shapeProblem(root: unknown): string | null {
 }
 
 /**
+ * Where JSON.parse stopped, as line and column (1-based), from its message: V8 says "at position 123"
+ * and, lately, "(line 5 column 3)". The engine's English words never reach the user.
+ */
+function jsonErrorAt(text: string, e: unknown): { line: number; column: number } | null {
+  const msg = e instanceof Error ? e.message : '';
+  const lc = /line (\d+) column (\d+)/.exec(msg);
+  if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
+  const pos = /position (\d+)/.exec(msg);
+  if (!pos) return null;
+  const before = text.replace(/^\uFEFF/, '').slice(0, Number(pos[1]));
+  const lines = before.split('\n');
+  return { line: lines.length, column: lines[lines.length - 1].length + 1 };
+}
+
+/**
  * Read a plan file (JSON text) or object: migrate, validate, keep unknown fields. Never throws, on any
  * input (issue 12.4): a key such as `__proto__`, `constructor` or `toString` is data like any other
  * (only own properties are read), nesting is bounded, and anything unforeseen is a Swedish error.
@@ -435,20 +452,23 @@ function parsePlanUnguarded(input: unknown): ParsePlanResult {
     try {
       raw = JSON.parse(input.replace(/^\uFEFF/, ''));
     } catch (e) {
-      return { ok: false, errors: [{ path: '', message: PARSE_TEXT.notJson(e instanceof Error ? e.message : String(e)) }] };
+      const at = jsonErrorAt(input, e);
+      return { ok: false, errors: [{ path: '', message: PARSE_TEXT.notJson(at ? formatNumber(at.line) : '', at ? formatNumber(at.column) : '') }] };
     }
   }
   // Too many doctors: refused before the file is walked or copied (100 000 took seconds).
   const doctors = raw !== null && typeof raw === 'object' && Object.hasOwn(raw, 'doctors') ? (raw as Obj).doctors : undefined;
   if (Array.isArray(doctors) && doctors.length > MAX_DOCTORS_PER_PLAN) {
-    return { ok: false, errors: [{ path: 'doctors', message: PARSE_TEXT.tooManyDoctors(formatNumber(doctors.length), formatNumber(MAX_DOCTORS_PER_PLAN)) }] };
+    return { ok: false, errors: [{ path: 'doctors', place: '', message: PARSE_TEXT.tooManyDoctors(formatNumber(doctors.length), formatNumber(MAX_DOCTORS_PER_PLAN)) }] };
   }
   const problem = shapeProblem(raw);
   if (problem) return { ok: false, errors: [{ path: '', message: problem }] };
   const migrated = migratePlanObject(raw);
-  if (!migrated.ok) return { ok: false, errors: migrated.errors };
+  if (!migrated.ok) return { ok: false, errors: withPlaces(migrated.errors, raw) };
   const plan = migrated.value;
-  const { errors, warnings } = validatePlanObject(plan);
+  const checked = validatePlanObject(plan);
+  const errors = withPlaces(checked.errors, plan);
+  const warnings = withPlaces(checked.warnings, plan);
   if (errors.length > 0) return { ok: false, errors };
   plan.version = CURRENT_PLAN_VERSION;
   // Unknown fields into the `extra` bags. Text is a file: a field of it named "extra" is an unknown field

@@ -45,11 +45,13 @@ export type QuantityKind =
   /** Visits or contacts per working day (domain.md §9, a safe day), up to one decimal ("12,4", "25"). */
   | 'perDay'
   /** Visits per person a year (the age index's rates, domain.md §9), up to two decimals ("3,2", "1,87"). */
-  | 'perPerson';
+  | 'perPerson'
+  /** A continuity index between 0 and 1 (UPC, Bice–Boxerman COC; domain.md §6), up to two decimals ("0,67", "0,7"). */
+  | 'index';
 
 export const QUANTITY_KINDS: readonly QuantityKind[] = [
   'patients', 'points', 'share', 'percent', 'load', 'fte', 'hours', 'weeks', 'months', 'minutes', 'visits', 'sek', 'careWeight', 'factor', 'count',
-  'perDay', 'perPerson',
+  'perDay', 'perPerson', 'index',
 ];
 
 const MISSING = '–';
@@ -92,6 +94,7 @@ const FORMATTERS: Record<QuantityKind, (x: number) => string> = {
   count: (x) => formatNumber(x, 0),
   perDay: (x) => upTo(x, 1),
   perPerson: (x) => upTo(x, 2),
+  index: (x) => upTo(x, 2),
 };
 
 /** Formats a value of a kind; null, undefined and NaN read "–". */
@@ -161,6 +164,7 @@ export function excelFormat(kind: QuantityKind, value?: number | null): string {
     case 'perDay':
       return neededDecimals(v, 1) === 0 ? '0' : '0.0';
     case 'perPerson':
+    case 'index':
       return neededDecimals(v, 2) === 0 ? '0' : `0.${'0'.repeat(neededDecimals(v, 2))}`;
   }
 }

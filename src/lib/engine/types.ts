@@ -510,9 +510,14 @@ export interface Explanation {
 }
 
 export interface PlanError {
-  /** JSON path of the offending value, e.g. "doctors[2].employment". */
+  /** JSON path of the offending value, e.g. "doctors[2].employment": for code (jump to a field, a cell), never shown. */
   path: string;
   message: string;
+  /**
+   * Where it is, said as a user says it ("Läkare 3 (Anna Berg): Tjänstgöringsgrad"); what a message shows
+   * (engine `planErrorText`). Empty or absent for the file as a whole.
+   */
+  place?: string;
 }
 
 export type ParsePlanResult = { ok: true; plan: Plan; warnings: PlanError[] } | { ok: false; errors: PlanError[] };

@@ -96,6 +96,9 @@ export function readWorkbookGuarded(bytes: Uint8Array, limits: LimitsRef | Guard
       cellHTML: false,
       cellStyles: false,
       cellDates: false,
+      // No formatted text (`.w`): every reader takes the raw value (cellValue), and formatting each
+      // number cell through SheetJS's number formats was a quarter of reading a unit workbook.
+      cellText: false,
       sheetRows: maxRows + 1,
       WTF: false,
     });
@@ -133,13 +136,18 @@ export function cellAt(ws: XLSX.WorkSheet, r: number, c: number): XLSX.CellObjec
   return ws[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined;
 }
 
+/** Excel's error values by their code (SheetJS keeps only the code without formatted text). */
+const ERROR_TEXT: Record<number, string> = {
+  0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A', 0x2b: '#GETTING_DATA',
+};
+
 /** Raw value of a cell: number, string, boolean, or undefined for blank/stub. Error cells give `{ error }`. */
 export type CellValue = number | string | boolean | undefined | { error: string };
 
 export function cellValue(ws: XLSX.WorkSheet, r: number, c: number): CellValue {
   const cell = cellAt(ws, r, c);
   if (!cell || cell.t === 'z') return undefined;
-  if (cell.t === 'e') return { error: String(cell.w ?? XLSX.SSF.format('General', cell.v as number)) };
+  if (cell.t === 'e') return { error: cell.w ?? ERROR_TEXT[cell.v as number] ?? '#N/A' };
   if (cell.t === 'n') return typeof cell.v === 'number' ? cell.v : undefined;
   if (cell.t === 'b') return Boolean(cell.v);
   if (cell.t === 'd') {

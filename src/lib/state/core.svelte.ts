@@ -4,7 +4,7 @@
  * writes commit in the order the user made them. The parts (session, catalog, backups, storage,
  * settings) each get the one AppCore of their app; none of them opens its own database.
  */
-import { maskPersonnummer, parsePlan, type IsoDate, type Plan, type PlanError } from '../engine/index';
+import { maskPersonnummer, parsePlan, planErrorText, type IsoDate, type Plan, type PlanError } from '../engine/index';
 import {
   AUTO_BACKUP_INTERVAL_MS,
   BACKUPS_PER_PLAN,
@@ -164,8 +164,9 @@ export function uniqueName(base: string, taken: string[]): string {
   for (let i = 2; ; i++) if (!taken.includes(`${base} (${i})`)) return `${base} (${i})`;
 }
 
+/** A plan-file or backup problem as the user reads it: its place in their words, never the JSON path. */
 export function pathMessage(e: PlanError): string {
-  return e.path ? `${e.path}: ${e.message}` : e.message;
+  return planErrorText(e);
 }
 
 /** parsePlan's normal form of a plan the engine made (always valid). */

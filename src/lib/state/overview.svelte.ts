@@ -8,7 +8,7 @@
  * plan read and one computePlan. The selected unit's row comes straight from `app.plan`/`app.result`,
  * so an edit reaches the overview in the same frame as the unit view.
  */
-import { computePlan, parsePlan, type Plan, type PlanResult } from '../engine/index';
+import { computePlan, parsePlan, planErrorText, type Plan, type PlanResult } from '../engine/index';
 import {
   filterOverview,
   overviewRow,
@@ -63,7 +63,7 @@ export async function parseUnitFile(file: File, client: IoClient, read?: Promise
     // A backup of all plans carries scenarios: the overview shows the unit's current plan only.
     const { scenarios: _scenarios, ...main } = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
     const parsed = parsePlan(main);
-    if (!parsed.ok) return { ok: false, message: parsed.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join(' ') };
+    if (!parsed.ok) return { ok: false, message: parsed.errors.map(planErrorText).join(' ') };
     return { ok: true, plan: parsed.plan, warnings: parsed.warnings.map((w) => w.message) };
   }
   try {
@@ -255,7 +255,9 @@ export class OverviewState {
       }
     };
     try {
-      await Promise.all(clients.map(worker));
+      // Two requests in flight per worker: while one workbook's parts inflate natively (the
+      // preflight awaits the platform's inflater), the worker parses the other.
+      await Promise.all([...clients, ...clients].map(worker));
     } finally {
       this.reading = null;
     }

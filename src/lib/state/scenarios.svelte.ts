@@ -6,7 +6,7 @@
  * every plan with the engine's computePlan, so every number equals the engine's.
  */
 import { comparePlans, type CompareEntry, type PlanComparison } from '../engine/compare';
-import { MAX_SCENARIOS_PER_UNIT, computePlan, fmt, looksLikePersonnummer, parsePlan, type CapacityModel, type DoctorCategory, type Plan } from '../engine/index';
+import { MAX_SCENARIOS_PER_UNIT, computePlan, fmt, looksLikePersonnummer, parsePlan, planErrorText, type CapacityModel, type DoctorCategory, type Plan } from '../engine/index';
 import { findPersonnummerIn } from '../engine/workshop';
 import type { TeamDelegation } from '../engine/index';
 import { MAX_TEAM_SHARE } from '../engine/formulas/constants';
@@ -275,10 +275,10 @@ export class ScenariosState {
    */
   async restoreAsScenarios(text: string): Promise<{ ok: true; names: string[] } | { ok: false; errors: string[] }> {
     const parsed = parsePlan(text);
-    if (!parsed.ok) return { ok: false, errors: parsed.errors.map((e) => `${e.path}: ${e.message}`) };
+    if (!parsed.ok) return { ok: false, errors: parsed.errors.map(planErrorText) };
     const split = splitPlanFile(parsed.plan);
     const items: { name: string; plan: Plan }[] = split.ok ? [{ name: S.restoredMainName, plan: split.main }, ...split.scenarios] : [];
-    const errors = split.ok ? [] : split.errors.map((e) => `${e.path}: ${e.message}`);
+    const errors = split.ok ? [] : split.errors.map(planErrorText);
     if (errors.length) {
       this.error = S.restoreFailed;
       return { ok: false, errors };

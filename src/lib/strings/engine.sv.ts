@@ -153,7 +153,8 @@ export const FINDING_TEXT = {
 
 /** Plan-file validation messages (parsePlan). */
 export const PARSE_TEXT = {
-  notJson: (detail: string) => `Filen är inte giltig JSON: ${detail}`,
+  notJson: (line: string, column: string) =>
+    line ? `Filen är inte en läsbar planfil: texten är avbruten eller felskriven på rad ${line}, tecken ${column}.` : 'Filen är inte en läsbar planfil: texten är avbruten eller felskriven.',
   notObject: 'Planen måste vara ett JSON-objekt.',
   fileTooLarge: (mb: string, max: string) => `Filen är ${mb} MB stor; en planfil kan vara högst ${max} MB. Inget har ändrats.`,
   tooDeep: (max: number) => `Filen är nästlad i fler än ${max} nivåer (objekt i objekt) och kan inte läsas som en plan.`,
@@ -182,10 +183,10 @@ export const PARSE_TEXT = {
   hoursRange: 'Timmar per vecka måste vara mellan 0 och 168.',
   unknownCategory: (found: string, allowed: string) => `Okänd läkarkategori ”${found}”. Tillåtna: ${allowed}.`,
   unknownDutyKind: (found: string, allowed: string) => `Okänd uppdragstyp ”${found}”. Tillåtna: ${allowed}.`,
-  unknownModel: (found: string) => `Okänd kapacitetsmodell ”${found}”; tillåtna är ”guideline” och ”time”.`,
-  unknownProfile: (found: string, allowed: string) => `Okänd regelprofil ”${found}”. Tillåtna: ${allowed}, eller en egen profil.`,
-  duplicateId: (id: string) => `Läkar-id ”${id}” finns redan; varje läkare måste ha ett eget id.`,
-  emptyId: 'Läkaren saknar id.',
+  unknownModel: (found: string, guideline: string, time: string) => `Okänd kapacitetsmodell ”${found}”; tillåtna är ${guideline} och ${time}.`,
+  unknownProfile: (found: string, allowed: string) => `Okänd regelprofil ”${found}”. Kapacitet har ${allowed}, eller en egen profil.`,
+  duplicateId: (_id: string) => 'En annan läkare i filen har samma nummer; varje läkare måste ha ett eget.',
+  emptyId: 'Läkaren saknar sitt nummer i filen.',
   stMonthsDoneAboveTotal: 'Gjorda ST-månader är fler än ST-tidens månader; räknas som färdig ST.',
   stMonthsOnNonSt: 'ST-månader anges bara för ST-läkare; värdet används inte.',
   invalidDate: (found: string) => `”${found}” är inget giltigt datum (ÅÅÅÅ-MM-DD).`,

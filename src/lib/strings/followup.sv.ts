@@ -256,7 +256,7 @@ export const FOLLOWUP = {
     source: 'Källa',
     explain: (named: string, listed: string, share: string) => `${named} med fast läkarkontakt ÷ ${listed} listade = ${share}`,
     latest: (m: string, share: string) => `Senaste månaden (${m}): ${share} av de listade har fast läkarkontakt.`,
-    vsThreshold: (diff: string, above: boolean) => (above ? `${diff} procentenheter över tröskeln.` : `${diff} procentenheter under tröskeln.`),
+    vsThreshold: (diff: string, above: boolean) => (above ? `${diff} över tröskeln.` : `${diff} under tröskeln.`),
     chartUnavailable: 'Diagrammet kunde inte ritas; tabellen visar samma siffror.',
   },
   continuity: {

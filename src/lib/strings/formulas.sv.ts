@@ -318,6 +318,7 @@ export const UNIT_WORDS = {
   count: 'läkare',
   perDay: 'besök per arbetsdag',
   perPerson: 'besök per person och år',
+  index: 'kontinuitetsindex',
 } as const;
 
 /** Headings of an explanation's chain and duty costs where an explanation is shown (dialog, report). */

@@ -155,7 +155,7 @@ export const PEER_FINDING_TEXT = {
 /** Plan-file validation messages of these fields. */
 export const PEER_PARSE_TEXT = {
   delegationTooLarge: 'Teamet kan tillsammans ta över högst 90 % av läkarbesöken.',
-  unknownBasis: (value: string) => `”${value}” är ingen känd källa för vårdtyngden (acg, cni, ageIndex eller other).`,
+  unknownBasis: (value: string, known: string) => `”${value}” är ingen känd källa för vårdtyngden (${known}).`,
   ageCounts: (bands: string) => `Åldrarna ska vara ${bands} antal patienter, ett per åldersgrupp.`,
   referenceRates: (bands: string) => `Referenstabellen ska ha ${bands} besökstal, ett per åldersgrupp.`,
   safeDayRange: 'Kontakter per arbetsdag ska vara ett tal större än 0 och högst 100.',

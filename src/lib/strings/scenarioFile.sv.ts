@@ -5,6 +5,6 @@ export const SCENARIO_FILE = {
   heading: 'Scenarier',
   restoredMainName: 'Plan från fil',
   fromFile: 'från fil',
-  restoreNotList: 'ska vara en lista av { name, plan }',
+  restoreNotList: 'ska vara en lista av scenarier, vart och ett med namn och plan.',
   noPlans: 'Det finns ingen plan ännu. Skapa en enhet eller öppna demoenheten.',
 } as const;

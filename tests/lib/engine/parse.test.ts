@@ -127,7 +127,9 @@ describe('parsePlan rejects nonsense with paths and Swedish messages', () => {
     raw.doctors.push({ ...raw.doctors[0] });
     const r = parsePlan(raw);
     expect(paths(r)).toEqual(['doctors[1].id']);
-    expect(errorsOf(r)[0].message).toContain('d1');
+    // The id is the file's key, never shown: the place names the doctor by number and name.
+    expect(errorsOf(r)[0].message).not.toContain('d1');
+    expect(errorsOf(r)[0].place).toMatch(/^Läkare 2/);
   });
   it('validates a custom profile with paths', () => {
     const raw = v1();
@@ -139,7 +141,7 @@ describe('parsePlan rejects nonsense with paths and Swedish messages', () => {
     expect(paths(r)).toEqual(expect.arrayContaining(['profile.guideline.specialist', 'profile.listLimits.minPerFte', 'profile']));
   });
   it('reports broken JSON and non-objects', () => {
-    expect(errorsOf(parsePlan('{ "format": ')).at(0)?.message).toMatch(/inte giltig JSON/);
+    expect(errorsOf(parsePlan('{ "format": ')).at(0)?.message).toMatch(/inte en läsbar planfil/);
     expect(errorsOf(parsePlan('[1,2]')).at(0)?.message).toMatch(/JSON-objekt/);
     expect(parsePlan(null).ok).toBe(false);
   });
@@ -165,7 +167,7 @@ describe('proxies and sums', () => {
     raw.unit.withNamedDoctor = 900;
     const r = parsePlan(raw);
     expect(r.ok).toBe(true);
-    if (r.ok) expect(r.warnings).toEqual([{ path: 'doctors', message: expect.stringContaining('1\u00a0250') }]);
+    if (r.ok) expect(r.warnings).toEqual([{ path: 'doctors', place: 'Läkarna', message: expect.stringContaining('1\u00a0250') }]);
   });
 });
 

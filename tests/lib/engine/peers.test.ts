@@ -218,7 +218,7 @@ describe('the team takes over doctor visits (issue 16.3, domain.md §9)', () => 
   it('the plan file refuses a team that takes over more than 90 %', () => {
     const bad = parsePlan(plan({ unit: { delegation: { nurse: 0.6, other: 0.4 } } }));
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.errors[0]).toEqual({ path: 'unit.delegation', message: 'Teamet kan tillsammans ta över högst 90 % av läkarbesöken.' });
+    if (!bad.ok) expect(bad.errors[0]).toEqual({ path: 'unit.delegation', place: 'Enheten: Teamets andel av besöken', message: 'Teamet kan tillsammans ta över högst 90 % av läkarbesöken.' });
   });
 });
 

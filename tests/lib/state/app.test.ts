@@ -84,7 +84,7 @@ describe('edits', () => {
     const d = plan!.doctors[1];
     expect(await app.updateDoctor(d.id, { employment: 3 })).toBe(false);
     expect(app.lastError?.kind).toBe('validation');
-    expect(app.lastError?.details.join(' ')).toMatch(/doctors\[1\]\.employment/);
+    expect(app.lastError?.details.join(' ')).toMatch(/Läkare 2 \([^)]+\): Tjänstgöringsgrad – /);
     expect(app.plan).toBe(plan);
     expect(app.canUndo).toBe(false);
     expect(await stored(app)).toEqual(plan);

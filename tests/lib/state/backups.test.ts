@@ -164,7 +164,7 @@ describe('BackupsState: rolling backups', () => {
     await db.backups.add({ id: 'bad', planId, unitId, planName: 'x', unitName: 'y', planKind: 'current', reason: 'manual', createdAt: 1, doctorCount: 0, text: '{"format": "kapacitet/backup", "version": 99}' });
     expect(await b.restoreBackup('bad')).toBe(false);
     expect(core.lastError).toMatchObject({ kind: 'file', message: DATA_SV.errors.backupBroken });
-    expect(core.lastError!.details[0]).toMatch(/^version: /);
+    expect(core.lastError!.details[0]).toMatch(/^Filversion – /);
   });
 });
 

@@ -34,7 +34,7 @@ describe('CatalogEdits: units', () => {
     const { edits, app, db } = await setup();
     const bad = { ...createEmptyPlan('X'), unit: { ...createEmptyPlan('X').unit, listed: -1 } };
     await expect(edits.createUnitFromPlan(bad)).rejects.toThrow(DATA_SV.errors.invalidEdit);
-    expect(app.lastError?.details.join(' ')).toMatch(/unit\.listed/);
+    expect(app.lastError?.details.join(' ')).toMatch(/Enheten: Listade invånare – /);
     expect(await db.units.count()).toBe(1);
   });
 

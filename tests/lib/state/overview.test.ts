@@ -90,7 +90,7 @@ describe('OverviewState', () => {
     ]);
     expect(ov.files.map((f) => f.plan.unit.name)).toEqual(['Fil A', 'Bok B', 'Säkerhetskopia C']);
     expect(ov.problems).toHaveLength(3);
-    expect(ov.problems[0]).toMatch(/^trasig\.kapacitet\.json: .*doctors\[0\]\.employment/);
+    expect(ov.problems[0]).toMatch(/^trasig\.kapacitet\.json: .*Läkare 1 \([^)]*\): Tjänstgöringsgrad – /);
     expect(ov.problems[1]).toMatch(/^halv\.json: /);
     expect(ov.problems[2]).toMatch(/^anteckning\.txt: /);
     expect(ov.status).toContain('3 filer visas');

@@ -79,7 +79,7 @@ describe('PlanCommands', () => {
     expect(session.undoLabel).toBe(DATA_SV.undo.undoOf(DATA_SV.undo.import));
     expect((await db.backups.where('planId').equals(planId).toArray()).map((b) => b.reason)).toEqual(['import']);
     expect(await cmd.replacePlan({ ...next, doctors: [{ ...next.doctors[0], employment: 5 }] }, 'file')).toBe(false);
-    expect(core.lastError?.details.join(' ')).toMatch(/doctors\[0\]\.employment/);
+    expect(core.lastError?.details.join(' ')).toMatch(/Läkare 1 \([^)]+\): Tjänstgöringsgrad – /);
     expect((await readPlan(db, planId))!.unit.listed).toBe(12_000);
   });
 });

@@ -199,7 +199,7 @@ describe('restoreAsScenarios', () => {
     const res = await sc.restoreAsScenarios(text);
     expect(res.ok).toBe(false);
     if (res.ok) return;
-    expect(res.errors[0]).toMatch(/^scenarios\[0\]\.plan\./);
+    expect(res.errors[0]).toMatch(/^Scenario 1 \(Trasig\), Läkare 1: Kategori – /);
     expect(app.plans).toHaveLength(1);
   });
 });

@@ -76,7 +76,7 @@ describe('PlanSession', () => {
     ).toBe(false);
     expect(core.lastError).toEqual({ kind: 'validation', message: 'Går inte.', details: [] });
     expect(await s.edit('x', listed(-5))).toBe(false);
-    expect(core.lastError?.details.join(' ')).toMatch(/unit\.listed/);
+    expect(core.lastError?.details.join(' ')).toMatch(/Enheten: Listade invånare – /);
     const first = plan!.doctors[0].id;
     expect(await s.edit('x', (p) => withDoctorPatches(p, [{ doctorId: first, patch: { name: '19121212-1212' } }], () => new Error()))).toBe(false);
     expect(core.lastError?.message).toBe(DATA_SV.errors.personnummer);

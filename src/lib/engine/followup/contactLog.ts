@@ -11,7 +11,7 @@
  */
 import { looksLikePersonnummer } from '../personnummer';
 import { CONTACT_TYPES, type ContactLog, type ContactRecord, type ContactTypeCode } from './types';
-import { dayOfIso } from './continuity';
+import { dayOfIso } from './continuityPeriod';
 
 /** Salted 52-bit FNV-1a pseudonym of a personal identity number (digits only, so formats agree). */
 export function pseudonym(pnr: string, salt: string): string {

@@ -12,7 +12,7 @@
  * patients live at a SÄBO); it shows the baseline, now and the change, and invents no target. Pure.
  */
 import type { ContactLog, ContinuityResult } from './types';
-import { goalProgress, type ContinuityBaseline, type GoalProgress } from './continuity';
+import { goalProgress, type ContinuityBaseline, type GoalProgress } from './continuityBaseline';
 
 /** The contacts for which `keep(i)` holds (i = contact index); keys, patients and per-patient fields stay. */
 function keepContacts(log: ContactLog, keep: (i: number) => boolean): ContactLog {

@@ -6,7 +6,7 @@
  * on confirmation (one undo step). Never throws.
  */
 import type * as XLSX from 'xlsx';
-import { parsePlan } from '../../engine/index';
+import { parsePlan, planErrorText } from '../../engine/index';
 import type { Doctor, DoctorCategory, Duty, DutyKind, Plan } from '../../engine/types';
 import { looksLikePersonnummer } from '../../engine/personnummer';
 import { DUTY_LABELS } from '../../strings/engine.sv';
@@ -219,5 +219,5 @@ export function planWithDiffs(plan: Plan, diffs: readonly LakardelDiff[]): { ok:
     }),
   };
   const parsed = parsePlan(JSON.parse(JSON.stringify(next)));
-  return parsed.ok ? { ok: true, plan: parsed.plan } : { ok: false, errors: parsed.errors.map((e) => e.message) };
+  return parsed.ok ? { ok: true, plan: parsed.plan } : { ok: false, errors: parsed.errors.map(planErrorText) };
 }

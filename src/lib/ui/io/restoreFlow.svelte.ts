@@ -5,6 +5,7 @@
  */
 import { app, type OpenedBackup } from '../../state/app.svelte';
 import { BACKUP_UI as T } from '../../strings/data.sv';
+import { planErrorText } from '../../engine/index';
 
 type Ready = OpenedBackup & { ok: true };
 
@@ -30,7 +31,7 @@ class RestoreFlow {
     const opened = await app.openBackup(text);
     if (!opened.ok) {
       this.message = T.readFailed;
-      this.errors = opened.errors.slice(0, 20).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message));
+      this.errors = opened.errors.slice(0, 20).map(planErrorText);
       return;
     }
     this.pending = opened;
