@@ -4,7 +4,9 @@
  *  1. edit → numbers and chart in the DOM with 60 doctors (issue 13: "as fast as a spreadsheet"):
  *     p50/p95/max of the app's own measure 'edit-applied' ('edit-start' when an edit is committed →
  *     Svelte has updated the grid, the totals and the chart); goal p95 ≤ 16,7 ms, one frame at 60 Hz;
- *     and of 'edit' (→ the next animation frame, i.e. painted), for information;
+ *     and of 'edit' (→ the next animation frame, i.e. painted), for information; twice: (a) edits all
+ *     over the grid, the chart below it off screen (an off-screen chart is redrawn when it comes near,
+ *     ui/nearScreen.ts), and (b) the chart on screen, the rows just above it, every edit redrawing it;
  *  2. first-view JS: the gzip size of every built JS file the page requested for #/enhet; goal ≤ 100 KB.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -140,42 +142,69 @@ export default async function uiBench(): Promise<void> {
     await page.waitForTimeout(500); // the lazy chart module has drawn once
 
     const ids = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-row-key')!));
-    const durations: number[] = [];
-    const applied: number[] = [];
-    for (let i = 0; i < EDITS; i++) {
-      const id = ids[(i * 7) % ids.length];
-      const cellSel = `[role="grid"] [data-row-key="${id}"][data-col="employment"]`;
-      await page.locator(cellSel).click();
-      await page.keyboard.press('Enter');
-      await page.keyboard.press('Control+A');
-      await page.keyboard.type(`${50 + (i % 5) * 10} %`);
-      await page.evaluate(() => {
-        performance.clearMeasures('edit');
-        performance.clearMeasures('edit-applied');
-      });
-      await page.keyboard.press('Enter');
-      const d = await page.waitForFunction(() => {
-        const e = performance.getEntriesByName('edit', 'measure');
-        return e.length > 0 ? e[e.length - 1].duration : null;
-      });
-      durations.push((await d.jsonValue()) as number);
-      applied.push(await page.evaluate(() => performance.getEntriesByName('edit-applied', 'measure').at(-1)?.duration ?? NaN));
+    /** `EDITS` edits of the employment cell, row by row as `pick(i)` says; the app's two measures of each. */
+    async function edits(pick: (i: number) => string): Promise<{ applied: number[]; painted: number[] }> {
+      const painted: number[] = [];
+      const applied: number[] = [];
+      for (let i = 0; i < EDITS; i++) {
+        const cellSel = `[role="grid"] [data-row-key="${pick(i)}"][data-col="employment"]`;
+        await page.locator(cellSel).click();
+        await page.keyboard.press('Enter');
+        await page.keyboard.press('Control+A');
+        await page.keyboard.type(`${50 + (i % 5) * 10} %`);
+        await page.evaluate(() => {
+          performance.clearMeasures('edit');
+          performance.clearMeasures('edit-applied');
+        });
+        await page.keyboard.press('Enter');
+        const d = await page.waitForFunction(() => {
+          const e = performance.getEntriesByName('edit', 'measure');
+          return e.length > 0 ? e[e.length - 1].duration : null;
+        });
+        painted.push((await d.jsonValue()) as number);
+        applied.push(await page.evaluate(() => performance.getEntriesByName('edit-applied', 'measure').at(-1)?.duration ?? NaN));
+      }
+      return { applied: [...applied].sort((a, b) => a - b), painted: [...painted].sort((a, b) => a - b) };
     }
+    // a) Rows all over the grid; the chart below the 60 rows is off screen (it is redrawn when it
+    //    comes near: ui/nearScreen.ts).
+    const spread = await edits((i) => ids[(i * 7) % ids.length]);
+    // b) The chart on screen: the last rows of the grid, just above it — every edit redraws it.
+    await page.locator('figure.chart canvas').first().evaluate((c) => c.scrollIntoView({ block: 'end' }));
+    await page.waitForTimeout(300);
+    const visibleRows = await rows.evaluateAll((trs) =>
+      trs.filter((tr) => { const r = tr.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; }).map((tr) => tr.getAttribute('data-row-key')!),
+    );
+    if (visibleRows.length === 0) throw new Error('inga läkarrader syns ovanför diagrammet');
+    const withChart = await edits((i) => visibleRows[i % visibleRows.length]);
+    const chartInView = await page.locator('figure.chart canvas').first().evaluate((c) => {
+      const r = c.getBoundingClientRect();
+      return r.top < window.innerHeight && r.bottom > 0 && r.bottom - Math.max(0, r.top) > r.height / 2;
+    });
     const ms = (x: number) => x.toFixed(1).replace('.', ',');
-    const appliedSorted = [...applied].sort((a, b) => a - b);
-    const paintedSorted = [...durations].sort((a, b) => a - b);
-    const p95 = percentile(appliedSorted, 95);
+    const appliedSorted = spread.applied;
+    const paintedSorted = spread.painted;
+    const p95 = Math.max(percentile(spread.applied, 95), percentile(withChart.applied, 95));
 
     console.log(`  första vyn (#/enhet): ${firstViewFiles} JS-filer, ${ms(firstViewKb)} KB gzip (mål ≤ ${FIRST_VIEW_GOAL_KB} KB) ${firstViewKb <= FIRST_VIEW_GOAL_KB ? 'OK' : 'ÖVER MÅLET'} · ${firstViewLoad}`);
     for (const f of files) console.log(`    ${f}`);
+    const p95Spread = percentile(appliedSorted, 95);
+    const p95Chart = percentile(withChart.applied, 95);
     console.log(
-      `  redigering → tal och diagram i DOM, ${rowCount} läkare, ${EDITS} redigeringar: p50 ${ms(percentile(appliedSorted, 50))} ms, p95 ${ms(p95)} ms, max ${ms(appliedSorted[appliedSorted.length - 1])} ms (mål p95 ≤ ${ms(P95_GOAL_MS)} ms) ${p95 <= P95_GOAL_MS ? 'OK' : 'ÖVER MÅLET'} · ${load()}`,
+      `  redigering → tal och diagram i DOM, ${rowCount} läkare, ${EDITS} redigeringar över hela tabellen (diagrammet utanför skärmen): p50 ${ms(percentile(appliedSorted, 50))} ms, p95 ${ms(p95Spread)} ms, max ${ms(appliedSorted[appliedSorted.length - 1])} ms (mål p95 ≤ ${ms(P95_GOAL_MS)} ms) ${p95Spread <= P95_GOAL_MS ? 'OK' : 'ÖVER MÅLET'} · ${load()}`,
     );
     console.log(
       `    till nästa bildruta (ritad): p50 ${ms(percentile(paintedSorted, 50))} ms, p95 ${ms(percentile(paintedSorted, 95))} ms · ${load()}`,
     );
+    console.log(
+      `  redigering → tal och diagram i DOM, diagrammet på skärmen${chartInView ? '' : ' (VAR INTE PÅ SKÄRMEN)'}, ${EDITS} redigeringar: p50 ${ms(percentile(withChart.applied, 50))} ms, p95 ${ms(p95Chart)} ms, max ${ms(withChart.applied[withChart.applied.length - 1])} ms (mål p95 ≤ ${ms(P95_GOAL_MS)} ms) ${p95Chart <= P95_GOAL_MS ? 'OK' : 'ÖVER MÅLET'} · ${load()}`,
+    );
+    console.log(
+      `    till nästa bildruta (ritad): p50 ${ms(percentile(withChart.painted, 50))} ms, p95 ${ms(percentile(withChart.painted, 95))} ms · ${load()}`,
+    );
+    if (!chartInView) throw new Error('diagrammet var inte på skärmen i mätning b');
     if (rowCount !== DOCTORS) throw new Error(`väntade ${DOCTORS} läkare, fick ${rowCount}`);
-    if (applied.some((x) => Number.isNaN(x))) throw new Error('en redigering gav ingen mätning edit-applied');
+    if ([...spread.applied, ...withChart.applied].some((x) => Number.isNaN(x))) throw new Error('en redigering gav ingen mätning edit-applied');
     if (p95 > P95_GOAL_MS || firstViewKb > FIRST_VIEW_GOAL_KB) process.exitCode = 1;
   } finally {
     await browser.close();

@@ -6,6 +6,7 @@
  */
 import { untrack } from 'svelte';
 import type { Attachment } from 'svelte/attachments';
+import { watchNearScreen } from '../nearScreen';
 
 export interface ChartHandle<S> {
   update(spec: S): void;
@@ -22,11 +23,29 @@ export function lazyChart<S>(
   return (canvas) => {
     let handle: ChartHandle<S> | null = null;
     let removed = false;
+    // A chart far from the screen (below a 60-doctor grid) is not redrawn on every edit: its new data
+    // waits until it comes within a screen's height of the viewport, or the page is printed. Chart.js
+    // lays out and draws the whole chart on each update — about 5 ms, a third of the frame an edit has
+    // (issue 13.6). On screen, it is updated in the same update as the numbers.
+    let near = true;
+    let waiting: S | null = null;
+    const flush = () => {
+      if (waiting !== null && handle) handle.update(waiting);
+      waiting = null;
+    };
+    // Printing counts as near (watchNearScreen), so a printed chart is current too.
+    const stopWatching = watchNearScreen(canvas, (isNear) => {
+      near = isNear;
+      if (near) flush();
+    });
     // Later spec changes update the chart in place (tracked here, not by the attachment itself,
     // so a data change never tears the chart down).
     $effect(() => {
       const s = spec();
-      handle?.update(s);
+      if (near || !handle) {
+        waiting = null;
+        handle?.update(s);
+      } else waiting = s;
     });
     load().then(
       (create) => {
@@ -41,6 +60,7 @@ export function lazyChart<S>(
     );
     return () => {
       removed = true;
+      stopWatching();
       handle?.destroy();
       handle = null;
     };

@@ -46,4 +46,41 @@ describe('lazy chart lifecycle', () => {
     view.unmount();
     expect(calls.destroyed).toBe(1);
   });
+
+  it('a chart far off screen keeps its new data until it comes near, or the page prints; on screen it updates at once', async () => {
+    let report: ((near: boolean) => void) | null = null;
+    class FakeObserver {
+      constructor(cb: (entries: { isIntersecting: boolean }[]) => void) {
+        report = (near) => cb([{ isIntersecting: near }]);
+      }
+      observe() {}
+      disconnect() {}
+    }
+    vi.stubGlobal('IntersectionObserver', FakeObserver);
+    try {
+      calls.updated.length = 0;
+      const view = render(BarChart, props([1, 2]));
+      await settle();
+      report!(false);
+      await view.rerender(props([5, 6]));
+      await settle();
+      await view.rerender(props([7, 8]));
+      await settle();
+      expect(calls.updated).toHaveLength(0);
+      report!(true);
+      expect(calls.updated.map((u) => u.series[0].data)).toEqual([[7, 8]]);
+      await view.rerender(props([9, 9]));
+      await settle();
+      expect(calls.updated.at(-1)?.series[0].data).toEqual([9, 9]);
+      report!(false);
+      await view.rerender(props([4, 4]));
+      await settle();
+      expect(calls.updated.at(-1)?.series[0].data).toEqual([9, 9]);
+      window.dispatchEvent(new Event('beforeprint'));
+      expect(calls.updated.at(-1)?.series[0].data).toEqual([4, 4]);
+      view.unmount();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
 });
