@@ -135,3 +135,19 @@ test('two tabs: Ångra of "add a doctor" is refused once the other tab has named
   await expect(gridA.locator(`tbody tr[data-row-key="${id}"] [data-col="name"]`)).toHaveText('Dr Flik Två');
   await expect(b.getByRole('grid', { name: 'Läkare' }).locator(`tbody tr[data-row-key="${id}"]`)).toBeVisible();
 });
+
+test("the note of a doctor's agreement (Läkarsamtal) survives a page closed 100 ms after typing it", async ({ context }) => {
+  let page = await context.newPage();
+  await page.goto('./#/lakarsamtal');
+  await waitForApp(page);
+  const note = page.getByLabel('Anteckning');
+  await note.click();
+  await note.pressSequentially('Ses igen efter sommaren.', { delay: 5 });
+  // Before the pause that saves it, and without a blur: only the journal holds it.
+  await closeSoonAfterTyping(page);
+
+  page = await context.newPage();
+  await page.goto('./#/lakarsamtal');
+  await waitForApp(page);
+  await expect(page.getByLabel('Anteckning')).toHaveValue('Ses igen efter sommaren.');
+});

@@ -133,7 +133,27 @@ export class Catalog {
     this.#onPlanShown(planId);
   }
 
-  async selectUnit(id: string): Promise<void> {
+  /**
+   * Which selection is the latest: a unit or plan picked while an earlier pick is still reading (a
+   * unit switch, the demo being filled in) is the one shown — the earlier one never puts its plan
+   * back afterwards.
+   */
+  #selectSeq = 0;
+  /** The latest pick's promise: an earlier pick that was overtaken resolves when that one is shown. */
+  #latest: Promise<void> = Promise.resolve();
+
+  #pick(run: (seq: number) => Promise<void>): Promise<void> {
+    const seq = ++this.#selectSeq;
+    const done: Promise<void> = run(seq).then(() => (seq === this.#selectSeq ? undefined : this.#latest));
+    this.#latest = done;
+    return done;
+  }
+
+  selectUnit(id: string): Promise<void> {
+    return this.#pick((seq) => this.#selectUnit(id, seq));
+  }
+
+  async #selectUnit(id: string, seq: number): Promise<void> {
     const db = this.#core.db;
     const unit = await db.units.get(id);
     if (!unit) {
@@ -172,7 +192,9 @@ export class Catalog {
     const remembered = await this.#settings.getSetting<string | undefined>(lastPlanKey(id), undefined);
     const plans = await db.plans.where('unitId').equals(id).toArray();
     const plan = plans.find((p) => p.id === remembered) ?? plans.find((p) => p.kind === 'current') ?? plans[0];
-    if (plan) await this.selectPlan(plan.id);
+    if (seq !== this.#selectSeq) {
+      // Something else was picked meanwhile: it decides what is shown.
+    } else if (plan) await this.#selectPlan(plan.id, seq);
     else this.#show(null);
     await this.#plansLive?.firstValue;
   }
@@ -195,7 +217,11 @@ export class Catalog {
     else this.#show(null);
   }
 
-  async selectPlan(id: string): Promise<void> {
+  selectPlan(id: string): Promise<void> {
+    return this.#pick((seq) => this.#selectPlan(id, seq));
+  }
+
+  async #selectPlan(id: string, seq: number): Promise<void> {
     const db = this.#core.db;
     const row = await db.plans.get(id);
     if (!row) {
@@ -204,12 +230,13 @@ export class Catalog {
     }
     await this.#settings.remember(lastPlanKey(row.unitId), id);
     if (row.unitId !== this.unitId) {
-      await this.selectUnit(row.unitId);
+      await this.#selectUnit(row.unitId, seq);
       return;
     }
     if (this.#session.planId === id && this.#session.plan) return;
     // Read first, then switch: the view goes from one plan to the next without an empty moment.
     const plan = await readPlan(db, id);
+    if (seq !== this.#selectSeq) return;
     this.#show(id, plan);
   }
 

@@ -1,6 +1,6 @@
 /**
  * Where a journalled text (typedTextWriter.ts) is written: the unit name through renameUnit; a doctor's
- * name or duties left by a closed tab straight into that plan's stored rows (at app start no plan is in
+ * name, duties or agreement note left by a closed tab straight into that plan's stored rows (at app start no plan is in
  * view yet), field-level like every edit, checked with parsePlan, after the throttled automatic backup.
  */
 import { parsePlan, type Doctor } from '../engine/index';
@@ -13,7 +13,17 @@ export function typedTextApply(core: AppCore, renameUnit: (id: string, name: str
     if (target.kind === 'unitName') return typeof value === 'string' && renameUnit(target.unitId, value);
     if (core.readOnly) return false;
     const patch: Partial<Doctor> =
-      target.kind === 'doctorName' ? (typeof value === 'string' && value.trim() ? { name: value.trim() } : {}) : Array.isArray(value) ? { duties: value } : {};
+      target.kind === 'doctorName'
+        ? typeof value === 'string' && value.trim()
+          ? { name: value.trim() }
+          : {}
+        : target.kind === 'agreementNote'
+          ? typeof value === 'string'
+            ? { agreementNote: value === '' ? undefined : value }
+            : {}
+          : Array.isArray(value)
+            ? { duties: value }
+            : {};
     if (Object.keys(patch).length === 0) return false;
     const { db } = core;
     try {

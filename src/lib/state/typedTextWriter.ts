@@ -1,6 +1,7 @@
 /**
  * Text saved as it is typed (issue 11.3), one mechanism for every field that needs it: the unit name,
- * a doctor's name in the grid and a doctor's duties (their labels) in the duty editor.
+ * a doctor's name in the grid, a doctor's duties (their labels) in the duty editor and the note of a
+ * doctor's agreement (Läkarsamtal).
  *
  * Each keystroke's text goes first into a small localStorage journal (synchronous: it survives a page
  * closed a few milliseconds later, without waiting for pagehide), then to IndexedDB:
@@ -19,7 +20,8 @@ import { pageStorage, type JournalStorage } from './workshopJournal';
 export type TypedTarget =
   | { kind: 'unitName'; unitId: string }
   | { kind: 'doctorName'; planId: string; doctorId: string }
-  | { kind: 'duties'; planId: string; doctorId: string };
+  | { kind: 'duties'; planId: string; doctorId: string }
+  | { kind: 'agreementNote'; planId: string; doctorId: string };
 
 /** The text as typed: a name, or the duty editor's rows as duties. */
 export type TypedValue = string | Duty[];
@@ -53,7 +55,7 @@ function isTarget(v: unknown): v is TypedTarget {
   if (typeof v !== 'object' || v === null) return false;
   const t = v as Record<string, unknown>;
   if (t.kind === 'unitName') return typeof t.unitId === 'string';
-  return (t.kind === 'doctorName' || t.kind === 'duties') && typeof t.planId === 'string' && typeof t.doctorId === 'string';
+  return (t.kind === 'doctorName' || t.kind === 'duties' || t.kind === 'agreementNote') && typeof t.planId === 'string' && typeof t.doctorId === 'string';
 }
 
 export class TypedTextWriter {

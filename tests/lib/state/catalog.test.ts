@@ -37,6 +37,23 @@ async function catalog() {
 }
 
 describe('Catalog', () => {
+  it('the latest pick wins: a plan picked while a unit switch is still reading is not put back afterwards', async () => {
+    const { c, session, other, unitId, scenarioId } = await catalog();
+    await c.selectUnit(other.unitId);
+    // Back to the first unit (reads its remembered plan …) and, meanwhile, its scenario picked.
+    const switching = c.selectUnit(unitId);
+    const picked = c.selectPlan(scenarioId);
+    await Promise.all([switching, picked]);
+    expect(c.unitId).toBe(unitId);
+    expect(session.planId).toBe(scenarioId);
+    // And the other way round: the unit picked last wins over a plan still being read.
+    const plan = c.selectPlan(scenarioId);
+    const unit = c.selectUnit(other.unitId);
+    await Promise.all([plan, unit]);
+    expect(c.unitId).toBe(other.unitId);
+    expect(session.planId).toBe(other.planId);
+  });
+
   it('lists the units by name with their current plan', async () => {
     const { c, unitId, planId, other } = await catalog();
     expect(c.units.map((u) => [u.name, u.currentPlanId])).toEqual([

@@ -35,6 +35,16 @@ describe('typedTextApply (recovery of text typed in a closed tab)', () => {
     expect(renamed).toEqual([]);
   });
 
+  it("writes an agreement's note left in the journal (Läkarsamtal); an emptied note removes it", async () => {
+    const { core, db, planId } = await coreWithPlan();
+    const d0 = (await readPlan(db, planId))!.doctors[0];
+    const apply = typedTextApply(core, async () => true);
+    expect(await apply({ kind: 'agreementNote', planId, doctorId: d0.id }, 'Ses igen efter sommaren.')).toBe(true);
+    expect((await readPlan(db, planId))!.doctors[0].agreementNote).toBe('Ses igen efter sommaren.');
+    expect(await apply({ kind: 'agreementNote', planId, doctorId: d0.id }, '')).toBe(true);
+    expect((await readPlan(db, planId))!.doctors[0].agreementNote).toBeUndefined();
+  });
+
   it('refuses duties that would make the plan invalid (nothing written)', async () => {
     const { core, db, planId } = await coreWithPlan();
     const before = (await readPlan(db, planId))!;
