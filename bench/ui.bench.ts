@@ -143,11 +143,11 @@ export default async function uiBench(): Promise<void> {
 
     const ids = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-row-key')!));
     /** `EDITS` edits of the employment cell, row by row as `pick(i)` says; the app's two measures of each. */
-    async function edits(pick: (i: number) => string): Promise<{ applied: number[]; painted: number[] }> {
+    async function edits(pick: (i: number) => Promise<string> | string): Promise<{ applied: number[]; painted: number[] }> {
       const painted: number[] = [];
       const applied: number[] = [];
       for (let i = 0; i < EDITS; i++) {
-        const cellSel = `[role="grid"] [data-row-key="${pick(i)}"][data-col="employment"]`;
+        const cellSel = `[role="grid"] [data-row-key="${await pick(i)}"][data-col="employment"]`;
         await page.locator(cellSel).click();
         await page.keyboard.press('Enter');
         await page.keyboard.press('Control+A');
@@ -170,16 +170,20 @@ export default async function uiBench(): Promise<void> {
     //    comes near: ui/nearScreen.ts).
     const spread = await edits((i) => ids[(i * 7) % ids.length]);
     // b) The chart on screen: the last rows of the grid, just above it — every edit redraws it.
-    await page.locator('figure.chart canvas').first().evaluate((c) => c.scrollIntoView({ block: 'end' }));
-    await page.waitForTimeout(300);
-    const visibleRows = await rows.evaluateAll((trs) =>
-      trs.filter((tr) => { const r = tr.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; }).map((tr) => tr.getAttribute('data-row-key')!),
-    );
-    if (visibleRows.length === 0) throw new Error('inga läkarrader syns ovanför diagrammet');
-    const withChart = await edits((i) => visibleRows[i % visibleRows.length]);
-    const chartInView = await page.locator('figure.chart canvas').first().evaluate((c) => {
-      const r = c.getBoundingClientRect();
-      return r.top < window.innerHeight && r.bottom > 0 && r.bottom - Math.max(0, r.top) > r.height / 2;
+    // Before each edit: the chart's bottom at the window's bottom, and a doctor row still visible above it.
+    let chartInView = true;
+    const withChart = await edits(async (i) => {
+      await page.locator('figure.chart canvas').first().evaluate((c) => c.scrollIntoView({ block: 'end' }));
+      const seen = await page.evaluate(() => {
+        const c = document.querySelector('figure.chart canvas')!.getBoundingClientRect();
+        const visible = Array.from(document.querySelectorAll('[role="grid"] tbody tr'))
+          .filter((tr) => { const r = tr.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; })
+          .map((tr) => tr.getAttribute('data-row-key')!);
+        return { chart: c.top < window.innerHeight && c.bottom > 0 && c.bottom - Math.max(0, c.top) > c.height / 2, visible };
+      });
+      chartInView &&= seen.chart;
+      if (seen.visible.length === 0) throw new Error('inga läkarrader syns ovanför diagrammet');
+      return seen.visible[i % seen.visible.length];
     });
     const ms = (x: number) => x.toFixed(1).replace('.', ',');
     const appliedSorted = spread.applied;
