@@ -13,10 +13,13 @@ const ROOT = join(import.meta.dirname, '../../..');
 const FILES = [
   ...readdirSync(join(ROOT, 'src/lib/ui/followup')).filter((f) => /\.(svelte|ts)$/.test(f)).map((f) => `src/lib/ui/followup/${f}`),
   'src/lib/ui/doctors/DutyEditor.svelte',
+  // Figures of the what-if panel and the listing import (the last note's "still calling low-level formatters").
+  'src/lib/ui/scenarios/WhatIfPanel.svelte',
+  'src/lib/ui/io/ListingImportDialog.svelte',
 ];
 const LOW_LEVEL = /\b(formatNumber|formatPercent|formatDecimal|toFixed|toLocaleString|Intl\.NumberFormat)\s*\(/;
 
-describe('follow-up panels and the duty editor use the shared formatters', () => {
+describe('follow-up panels, the duty editor, the what-if panel and the listing import use the shared formatters', () => {
   for (const file of FILES) {
     it(file, () => {
       const lines = readFileSync(join(ROOT, file), 'utf8').split('\n');
