@@ -186,25 +186,21 @@ export default async function uiBench(): Promise<void> {
       return seen.visible[i % seen.visible.length];
     });
     const ms = (x: number) => x.toFixed(1).replace('.', ',');
-    const appliedSorted = spread.applied;
-    const paintedSorted = spread.painted;
-    const p95 = Math.max(percentile(spread.applied, 95), percentile(withChart.applied, 95));
+    /** One measured case: 'edit-applied' against the goal, and to the next frame for information. */
+    function report(what: string, r: { applied: number[]; painted: number[] }): number {
+      const p95 = percentile(r.applied, 95);
+      console.log(
+        `  redigering → tal och diagram i DOM, ${what}: p50 ${ms(percentile(r.applied, 50))} ms, p95 ${ms(p95)} ms, max ${ms(r.applied[r.applied.length - 1])} ms (mål p95 ≤ ${ms(P95_GOAL_MS)} ms) ${p95 <= P95_GOAL_MS ? 'OK' : 'ÖVER MÅLET'} · ${load()}`,
+      );
+      console.log(`    till nästa bildruta (ritad): p50 ${ms(percentile(r.painted, 50))} ms, p95 ${ms(percentile(r.painted, 95))} ms · ${load()}`);
+      return p95;
+    }
 
     console.log(`  första vyn (#/enhet): ${firstViewFiles} JS-filer, ${ms(firstViewKb)} KB gzip (mål ≤ ${FIRST_VIEW_GOAL_KB} KB) ${firstViewKb <= FIRST_VIEW_GOAL_KB ? 'OK' : 'ÖVER MÅLET'} · ${firstViewLoad}`);
     for (const f of files) console.log(`    ${f}`);
-    const p95Spread = percentile(appliedSorted, 95);
-    const p95Chart = percentile(withChart.applied, 95);
-    console.log(
-      `  redigering → tal och diagram i DOM, ${rowCount} läkare, ${EDITS} redigeringar över hela tabellen (diagrammet utanför skärmen): p50 ${ms(percentile(appliedSorted, 50))} ms, p95 ${ms(p95Spread)} ms, max ${ms(appliedSorted[appliedSorted.length - 1])} ms (mål p95 ≤ ${ms(P95_GOAL_MS)} ms) ${p95Spread <= P95_GOAL_MS ? 'OK' : 'ÖVER MÅLET'} · ${load()}`,
-    );
-    console.log(
-      `    till nästa bildruta (ritad): p50 ${ms(percentile(paintedSorted, 50))} ms, p95 ${ms(percentile(paintedSorted, 95))} ms · ${load()}`,
-    );
-    console.log(
-      `  redigering → tal och diagram i DOM, diagrammet på skärmen${chartInView ? '' : ' (VAR INTE PÅ SKÄRMEN)'}, ${EDITS} redigeringar: p50 ${ms(percentile(withChart.applied, 50))} ms, p95 ${ms(p95Chart)} ms, max ${ms(withChart.applied[withChart.applied.length - 1])} ms (mål p95 ≤ ${ms(P95_GOAL_MS)} ms) ${p95Chart <= P95_GOAL_MS ? 'OK' : 'ÖVER MÅLET'} · ${load()}`,
-    );
-    console.log(
-      `    till nästa bildruta (ritad): p50 ${ms(percentile(withChart.painted, 50))} ms, p95 ${ms(percentile(withChart.painted, 95))} ms · ${load()}`,
+    const p95 = Math.max(
+      report(`${rowCount} läkare, ${EDITS} redigeringar över hela tabellen (diagrammet utanför skärmen)`, spread),
+      report(`diagrammet på skärmen${chartInView ? '' : ' (VAR INTE PÅ SKÄRMEN)'}, ${EDITS} redigeringar`, withChart),
     );
     if (!chartInView) throw new Error('diagrammet var inte på skärmen i mätning b');
     if (rowCount !== DOCTORS) throw new Error(`väntade ${DOCTORS} läkare, fick ${rowCount}`);

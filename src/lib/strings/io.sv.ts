@@ -4,8 +4,6 @@
  */
 import { IO_UI } from './ioButtons.sv';
 
-export { IO_UI };
-
 export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
 }

@@ -15,6 +15,11 @@ class IoLayer {
     this.#loading ??= import('../../state/io.svelte').then((m) => (this.io = m.io));
     return this.#loading;
   }
+
+  /** The io a component was given (tests, a view's own), else the shared one, loaded now. */
+  async use(given?: IoState): Promise<IoState> {
+    return given ?? this.load();
+  }
 }
 
 export const ioLayer = new IoLayer();
